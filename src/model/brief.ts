@@ -1,0 +1,101 @@
+// The Brief (storydesk/brief@1): the one output model. Every renderer reads it; none recomputes.
+// schema/brief.schema.json is the contract; keep the two in step.
+
+import type { Article, InputError } from "./article.js";
+
+export const BRIEF_SCHEMA = "storydesk/brief@1";
+
+export type CopyKind = "exact" | "near" | "partial" | "spun";
+
+/** `copy` repeats `of`. `of` is always the original of its family (never itself a copy). */
+export interface Copy {
+  copy: string;
+  of: string;
+  kind: CopyKind;
+  /** 0–1; how much of the text is shared (for spun copies: after the rewording is seen through). */
+  similarity: number;
+}
+
+/** A pointer to one sentence of one article: the unit of every citation. */
+export interface Cite {
+  article: string;
+  sentence: number;
+}
+
+export type DatePrecision = "day" | "month" | "year";
+
+/** YYYY-MM-DD, YYYY-MM or YYYY, by precision. */
+export type PartialDate = string;
+
+export type EntityType = "person" | "organization" | "place" | "other";
+
+export interface Entity {
+  /** The fullest form seen ("Aleksandr Petrov"), without titles. */
+  name: string;
+  type: EntityType;
+  /** Other forms that were merged into it ("Petrov", "Alexander Petrov", "Foreign Minister Petrov"). */
+  aliases: string[];
+  articles: string[];
+  /** How many times it is mentioned across the story's independent articles. */
+  mentions: number;
+  /** A role seen with it ("foreign minister", "spokeswoman"), or null. */
+  role: string | null;
+}
+
+export interface Quote {
+  text: string;
+  /** The speaking entity's name (Entity.name), or null when no speaker could be found. */
+  speaker: string | null;
+  article: string;
+  sentence: number;
+}
+
+export interface StoryEvent {
+  id: string;
+  title: string;
+  date: PartialDate | null;
+  precision: DatePrecision | null;
+  articles: string[];
+}
+
+export interface TimelineEntry {
+  date: PartialDate;
+  precision: DatePrecision;
+  text: string;
+  cites: Cite[];
+}
+
+export interface SummarySentence {
+  text: string;
+  cites: Cite[];
+}
+
+/** Two or more independent sources that state different values for the same thing. */
+export interface Disagreement {
+  /** What they disagree about, in a few words ("people killed", "date of the summit"). */
+  subject: string;
+  claims: { value: string; text: string; cites: Cite[] }[];
+}
+
+export interface Story {
+  id: string;
+  title: string;
+  articles: string[];
+  /** Independent voices: the number of copy families among the story's articles. */
+  voices: number;
+  events: StoryEvent[];
+  entities: Entity[];
+  quotes: Quote[];
+  timeline: TimelineEntry[];
+  summary: SummarySentence[];
+  disagreements: Disagreement[];
+}
+
+export interface Brief {
+  schema: typeof BRIEF_SCHEMA;
+  generated: string;
+  articles: Article[];
+  copies: Copy[];
+  stories: Story[];
+  errors: InputError[];
+}

@@ -1,0 +1,3 @@
+export * from "./article.js";
+export * from "./brief.js";
+export * from "./findings.js";

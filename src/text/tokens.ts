@@ -1,0 +1,58 @@
+// Shared text helpers: word tokens, stopwords and fast string hashing.
+// Pure and allocation-light: they run on every sentence of every article.
+
+import { createHash } from "node:crypto";
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Lowercased word tokens (letters and digits; "don't" stays one token). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) out.push(m[0].toLowerCase().replace(/’/g, "'"));
+  return out;
+}
+
+/** Word tokens with their offsets, case preserved. */
+export function wordSpans(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+/** English function words: carry no topic, and survive spinning (synonym rewriting) untouched. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below
+  between both but by can could did do does doing down during each few for from further had has have having
+  he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+  nor not now of off on once only or other our ours ourselves out over own same she should so some such than
+  that the their theirs them themselves then there these they this those through to too under until up very
+  was we were what when where which while who whom why will with would you your yours yourself yourselves
+  said says say told according would could may might must shall us one two new also mr mrs ms dr it's its
+  there's that's he's she's they're we're i'm don't doesn't didn't isn't wasn't aren't weren't won't can't
+  s t`.split(/\s+/).filter(Boolean),
+);
+
+/** Lowercased content words: tokens that are neither stopwords nor one character long. */
+export function contentWords(text: string): string[] {
+  return words(text).filter((w) => w.length > 1 && !STOPWORDS.has(w));
+}
+
+/** 32-bit FNV-1a hash of a string: fast, stable across runs, good enough for shingles and MinHash. */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A short stable hex digest (SHA-1, truncated), for ids derived from content. */
+export function digest(s: string, length = 12): string {
+  return createHash("sha1").update(s).digest("hex").slice(0, length);
+}
+
+/** Text compared loosely: lowercased, punctuation and whitespace runs collapsed. */
+export function normalizeForCompare(text: string): string {
+  return words(text).join(" ");
+}
