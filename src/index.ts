@@ -1,0 +1,22 @@
+// storydesk as a library: `import { brief } from "storydesk"`.
+import type { Brief } from "./model/index.js";
+import { briefDocuments, type BriefOptions } from "./brief/assemble.js";
+import { readInputs } from "./read/index.js";
+
+/** Reads files and folders and returns the briefing. Unreadable inputs are listed in Brief.errors. */
+export async function brief(paths: string[], options: BriefOptions = {}): Promise<Brief> {
+  const { documents, errors } = await readInputs(paths);
+  return briefDocuments(documents, errors, options);
+}
+
+export { briefDocuments, type BriefOptions };
+export { readInputs } from "./read/index.js";
+export { buildArticle } from "./text/article.js";
+export { findCopies } from "./copies/index.js";
+export { extractFacts, mergeEntities } from "./facts/index.js";
+export { groupStories, splitEvents } from "./stories/index.js";
+export { buildTimeline } from "./timeline/index.js";
+export { summarize } from "./summary/index.js";
+export { findDisagreements } from "./disagreements/index.js";
+export { render, renderJson, renderMarkdown, FORMATS, type Format } from "./render/index.js";
+export * from "./model/index.js";

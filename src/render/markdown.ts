@@ -1,0 +1,127 @@
+// Markdown rendering of a Brief: the default terminal output. Reads the Brief only; computes nothing new.
+//
+// Article text is untrusted: control characters (terminal escapes) are stripped and Markdown/HTML syntax is
+// backslash-escaped, so a viewer that turns this into HTML shows the text instead of running it.
+
+import type { Article, Brief, Cite, Copy, Story } from "../model/index.js";
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const MARKDOWN_SYNTAX = /[\\`*_[\]<>|#]/g;
+
+/** Untrusted text made safe for a terminal and for a Markdown viewer, on one line. */
+export function safe(text: string): string {
+  return text.replace(CONTROL, "").replace(/\s+/g, " ").trim().replace(MARKDOWN_SYNTAX, (c) => `\\${c}`);
+}
+
+export function renderMarkdown(brief: Brief): string {
+  const number = new Map(brief.articles.map((a, i) => [a.id, i + 1]));
+  const cite = (c: Cite) => `[${number.get(c.article)}.${c.sentence + 1}]`;
+  const cites = (list: Cite[]) => list.map(cite).join("");
+  const byId = new Map(brief.articles.map((a) => [a.id, a]));
+  const out: string[] = [];
+
+  const independent = new Set(brief.articles.map((a) => a.id));
+  for (const c of brief.copies) independent.delete(c.copy);
+  out.push(`# Briefing`, "");
+  out.push(
+    `${plural(brief.articles.length, "article")}, ${plural(independent.size, "independent voice")}, ` +
+      `${plural(brief.stories.length, "story", "stories")}.` +
+      (brief.errors.length ? ` ${plural(brief.errors.length, "input")} could not be read (see the end).` : ""),
+    "",
+  );
+
+  brief.stories.forEach((story, i) => out.push(...renderStory(story, i + 1, brief.copies, byId, number, cites)));
+
+  out.push(`## Sources`, "", `Citations read [source.sentence]: [3.2] is the second sentence of source 3.`, "");
+  brief.articles.forEach((a, i) => out.push(`${i + 1}. ${describeArticle(a)}`));
+  out.push("");
+
+  if (brief.errors.length) {
+    out.push(`## Inputs that could not be read`, "");
+    for (const e of brief.errors) out.push(`- ${safe(e.path)} (${e.code}): ${safe(e.message)}`);
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+function renderStory(
+  story: Story,
+  n: number,
+  allCopies: Copy[],
+  byId: Map<string, Article>,
+  number: Map<string, number>,
+  cites: (c: Cite[]) => string,
+): string[] {
+  const out: string[] = [];
+  const ref = (id: string) => `[${number.get(id)}]`;
+  out.push(`## ${n}. ${safe(story.title)}`, "");
+  out.push(`${plural(story.articles.length, "article")} from ${plural(story.voices, "independent voice")}: ${story.articles.map(ref).join(" ")}`, "");
+
+  if (story.summary.length) {
+    out.push(`### Summary`, "");
+    for (const s of story.summary) out.push(`- ${safe(s.text)} ${cites(s.cites)}`);
+    out.push("");
+  }
+  if (story.events.length > 1 || story.events[0]?.date) {
+    out.push(`### Events`, "");
+    for (const e of story.events) out.push(`- **${e.date ?? "undated"}** ${safe(e.title)} ${e.articles.map(ref).join("")}`);
+    out.push("");
+  }
+  if (story.timeline.length) {
+    out.push(`### Timeline`, "");
+    for (const t of story.timeline) out.push(`- **${t.date}** ${safe(t.text)} ${cites(t.cites)}`);
+    out.push("");
+  }
+  if (story.quotes.length) {
+    out.push(`### Who said what`, "");
+    for (const q of story.quotes) {
+      out.push(`- ${q.speaker ? `**${safe(q.speaker)}**` : "_unattributed_"}: “${safe(q.text)}” ${cites([{ article: q.article, sentence: q.sentence }])}`);
+    }
+    out.push("");
+  }
+  if (story.entities.length) {
+    out.push(`### People, organisations and places`, "");
+    out.push(`| Name | Type | Also written | Mentions | Sources |`, `| --- | --- | --- | --- | --- |`);
+    for (const e of story.entities.slice(0, 30)) {
+      const name = e.role ? `${safe(e.name)} (${safe(e.role)})` : safe(e.name);
+      out.push(`| ${name} | ${e.type} | ${e.aliases.map(safe).join(", ")} | ${e.mentions} | ${e.articles.map(ref).join("")} |`);
+    }
+    if (story.entities.length > 30) out.push("", `…and ${story.entities.length - 30} more in the JSON output.`);
+    out.push("");
+  }
+  if (story.disagreements.length) {
+    out.push(`### Where sources disagree`, "");
+    for (const d of story.disagreements) {
+      out.push(`- **${safe(d.subject)}**`);
+      for (const c of d.claims) out.push(`  - ${safe(c.value)}: “${safe(c.text)}” ${cites(c.cites)}`);
+    }
+    out.push("");
+  }
+  const copies = allCopies.filter((c) => story.articles.includes(c.copy));
+  if (copies.length) {
+    out.push(`### Copies`, "");
+    for (const c of copies) {
+      const what = c.kind === "exact" ? "an exact copy" : c.kind === "near" ? "a near copy" : c.kind === "partial" ? "a partial copy" : "a spun (reworded) copy";
+      out.push(`- ${ref(c.copy)} ${sourceName(byId.get(c.copy))} is ${what} of ${ref(c.of)} ${sourceName(byId.get(c.of))} (similarity ${c.similarity.toFixed(2)})`);
+    }
+    out.push("");
+  }
+  return out;
+}
+
+function sourceName(a: Article | undefined): string {
+  return a?.source.name ? safe(a.source.name) : safe(a?.source.path ?? "");
+}
+
+function describeArticle(a: Article): string {
+  const parts = [a.title ? `**${safe(a.title)}**` : "_untitled_"];
+  if (a.source.name) parts.push(safe(a.source.name));
+  if (a.source.agency) parts.push(`via ${safe(a.source.agency)}`);
+  parts.push(a.published ?? "undated");
+  parts.push(`\`${a.source.path.replace(/[`\n\r]/g, "")}\``);
+  return parts.join(" · ");
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
