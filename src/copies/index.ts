@@ -1,6 +1,20 @@
 // Copy detection: exact, near, partial and spun copies, without comparing all pairs.
-import type { Article, Copy } from "../model/index.js";
+// profile.ts reduces an article to word codes; shingles.ts derives the word and skeleton views;
+// copy-index.ts finds and verifies candidates incrementally (compare.ts); families.ts picks originals.
 
+import type { Article, Copy } from "../model/index.js";
+import { addToCopyIndex, createCopyIndex } from "./copy-index.js";
+import { assignFamilies, type CopyEdge } from "./families.js";
+
+export { addToCopyIndex, createCopyIndex, type CopyIndex, type CopyMatch } from "./copy-index.js";
+
+/** Every copy among `articles`, each pointing at its family's original, in input order of `copy`. */
 export function findCopies(articles: Article[]): Copy[] {
-  throw new Error("not implemented: findCopies");
+  const index = createCopyIndex();
+  const edges: CopyEdge[] = [];
+  articles.forEach((article, b) => {
+    for (const m of addToCopyIndex(index, article)) edges.push({ a: m.slot, b, kind: m.kind, similarity: m.similarity });
+  });
+  const members = index.profiles.map(({ id, published, chars }) => ({ id, published, chars }));
+  return assignFamilies(members, edges);
 }

@@ -1,12 +1,5 @@
 // Stories (articles about one matter) and the events inside each story.
-import type { Article, ArticleFacts, Copy, StoryEvent } from "../model/index.js";
-
-/** Groups articles into stories; returns article ids per story. */
-export function groupStories(articles: Article[], copies: Copy[]): string[][] {
-  throw new Error("not implemented: groupStories");
-}
-
-/** Splits one story's articles into events (ids left for the caller to assign). */
-export function splitEvents(articles: Article[], facts: ReadonlyMap<string, ArticleFacts>, copies: Copy[]): Omit<StoryEvent, "id">[] {
-  throw new Error("not implemented: splitEvents");
-}
+export { groupStories } from "./group.js";
+export { splitEvents } from "./events.js";
+export { addToStoryIndex, createStoryIndex, type StoryIndex } from "./story-index.js";
+export { EVENT_DEFAULTS, STORY_DEFAULTS, type EventOptions, type StoryOptions } from "./options.js";

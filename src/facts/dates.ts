@@ -1,0 +1,455 @@
+// Time expressions: finds dates in an article's sentences and resolves them against its publication date.
+//
+// Orientation rules. News reports what happened, so the default direction is the past:
+// - A bare weekday ("on Thursday", "Monday night") is the most recent such day ON OR BEFORE publication:
+//   a Thursday article's "on Thursday" is that same day (same-day reporting is the norm in news).
+// - A bare month ("in July", "early July") is the most recent such month on or before the publication month;
+//   a month and day without a year ("February 24") the most recent such day on or before publication.
+// - Those three go forward only when their own clause is in the future tense ("will meet on Monday",
+//   "is due to vote in July": the last tense marker between the clause start and the date is a future one)
+//   and they do not follow "since". A weekday then means the next one strictly after publication (written on
+//   a Thursday, a future "on Thursday" is next week, or the writer would say "today"); a month or month-day
+//   the next one on or after publication.
+// - "last X" is strictly before, "next X" strictly after; "this July" is July of the publication year.
+// - Precision: "last/this/next week" → month of (publication ∓ 7 days): a week has no PartialDate and day
+//   precision would be invented. "N days/weeks ago" → day (a week ago names a day); "N months ago",
+//   "last month" → month; "N years ago", "last year" → year.
+// - Without a publication date only expressions that carry their own year resolve.
+// Not handled on purpose: numeric dates like 3/2/2023 (US and European order clash), seasons, weekends.
+
+import type { Article, DatePrecision, TimeFinding } from "../model/index.js";
+
+interface Ymd {
+  y: number;
+  m: number; // 1–12
+  d: number;
+}
+
+interface Resolved {
+  date: string;
+  precision: DatePrecision;
+}
+
+/** What a resolver knows about the match's surroundings. */
+interface Scope {
+  pub: Ymd | null;
+  /** The sentence and the match's offset in it: for the words around the match and the tense check. */
+  sentence: string;
+  index: number;
+}
+
+/** A resolved match; `from` moves its start back over a word that belongs to it ("last" in "last July"). */
+interface Found extends Resolved {
+  from?: number;
+}
+
+type Resolver = (m: RegExpExecArray, scope: Scope) => Found | null;
+
+interface Rule {
+  /** Something every match contains: a sentence without it skips the rule at the cost of one quick test. */
+  hint?: RegExp;
+  re: RegExp;
+  resolve: Resolver;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Calendar arithmetic (UTC day numbers, so no time zone can shift a date).
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+function fromDayNumber(n: number): Ymd {
+  const t = new Date(n * DAY_MS);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+function dayDate(p: Ymd): Resolved {
+  return { date: `${p.y}-${pad(p.m)}-${pad(p.d)}`, precision: "day" };
+}
+
+function monthDate(y: number, m: number): Resolved {
+  // Normalise month overflow from "next month" / "3 months ago".
+  const k = y * 12 + (m - 1);
+  return { date: `${Math.floor(k / 12)}-${pad((k % 12) + 1)}`, precision: "month" };
+}
+
+function yearDate(y: number): Resolved {
+  return { date: String(y), precision: "year" };
+}
+
+function shiftDays(p: Ymd, days: number): Ymd {
+  return fromDayNumber(dayNumber(p.y, p.m, p.d) + days);
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parsePublished(published: string | null): Ymd | null {
+  const m = published ? ISO_DAY.exec(published) : null;
+  if (!m) return null;
+  const p = { y: +m[1], m: +m[2], d: +m[3] };
+  return validDay(p.y, p.m, p.d) ? p : null;
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Vocabulary.
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]; // getUTCDay order
+
+const monthIndex = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+const weekdayIndex = (name: string): number => WEEKDAYS.indexOf(name.slice(0, 3).toLowerCase());
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+};
+
+const MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December";
+// Abbreviations only ever combine with a day or a year ("Feb. 24", "Sept 2021"): bare "Mar" or "Jun" is noise.
+const MONTH_ANY = `(?:(?:${MONTH_FULL})\\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b\\.?)`;
+const WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+const YEAR = "((?:19|20)\\d{2})";
+// A year given after a month or a day: "March 5, 2022", "5 March of 2022", "March 5 last year".
+const YEAR_TAIL = `(?:,?\\s+(?:of\\s+)?${YEAR}\\b|\\s+(?:of\\s+)?(last|this|next)\\s+year\\b)?`;
+// A number that continues ("April 1,000", "May 3.5") is not a day.
+const NOT_NUMBER = "(?![.,]?\\d)";
+
+// Words that make a bare month or year a date. Each rule's regex starts at the date itself (fast to scan);
+// the word before it is checked afterwards.
+const PREPOSITIONS = new Set(
+  ["in", "since", "until", "till", "by", "from", "during", "through", "before", "after", "of", "between"],
+);
+// May is also a name (Theresa May): only words no one puts before a person ("a speech by May", "after May said").
+const MAY_PREPOSITIONS = new Set(["in", "since", "until", "till", "during", "through"]);
+const YEAR_PREPOSITIONS = new Set([...PREPOSITIONS, "spring", "summer", "autumn", "fall", "winter"]);
+// Words that qualify a month or year and belong to the expression ("last July", "mid-2021").
+const MONTH_MODIFIERS = new Set(["last", "next", "this", "early", "late", "mid"]);
+const PART_MODIFIERS = new Set(["early", "late", "mid"]);
+const WEEKDAY_MODIFIERS = new Set(["last", "next", "this", "early", "late"]);
+const PERIOD_MODIFIERS = new Set(["earlier", "later", "early", "late"]);
+// Words before a weekday that make it a date even when a capitalised word follows ("on Tuesday President X said").
+const WEEKDAY_TRIGGERS = new Set(["on", "since", "until", "till", "by", "from", "before", "after"]);
+// Words before a weekday that make it generic or part of a name: "every Monday", "the Sunday Times".
+const WEEKDAY_GENERIC = new Set(["a", "an", "the", "every", "each", "any", "one", "following", "previous", "same"]);
+
+// Cheap gate: a sentence without any of these cannot hold a time expression, and most sentences have none.
+const MAYBE_TIME =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:19|20)\d\d\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago|[Ll]ast (?:week|month|year|night)|[Tt]his (?:week|month|year|morning|afternoon|evening)|[Nn]ext (?:week|month|year))\b/;
+
+// Tense markers in the clause before a bare date. The last one wins: "will meet on Friday" points forward;
+// "will be sentenced after he was convicted on Tuesday" and "will resign, officials said on Tuesday" do not.
+const TENSE_MARKER =
+  /\b(?:(will|shall|won[’']t|(?:is|are|am)\s+(?:not\s+)?(?:due|scheduled|expected|set|slated|going|planning)|plans?\s+to|to\s+be\s+held|upcoming)|was|were|had|did|said|told)\b|([’']ll)\b/gi;
+// Where a clause starts, looking back from the date. Not commas, quotes or brackets: they open inside a clause
+// ("will fly to Sydney, then Melbourne on May 16").
+const CLAUSE_BOUNDARY = /[;:—–]/;
+const TENSE_WINDOW = 160;
+
+/** Whether a bare date at `index` points forward: its clause is in the future tense and it is not "since X". */
+function pointsForward(sentence: string, index: number): boolean {
+  if (wordBefore(sentence, index)?.lower === "since") return false;
+  let from = Math.max(0, index - TENSE_WINDOW);
+  for (let i = index - 1; i >= from; i--) {
+    if (CLAUSE_BOUNDARY.test(sentence[i])) {
+      from = i + 1;
+      break;
+    }
+  }
+  let future = false;
+  for (const m of sentence.slice(from, index).matchAll(TENSE_MARKER)) future = m[1] !== undefined || m[2] !== undefined;
+  return future;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Resolution helpers.
+
+/** The weekday `wd` nearest to `pub` in direction: "onOrBefore", "before" (strictly), "after" (strictly). */
+function weekdayFrom(pub: Ymd, wd: number, direction: "onOrBefore" | "before" | "after"): Ymd {
+  const today = dayNumber(pub.y, pub.m, pub.d);
+  const pubWd = new Date(today * DAY_MS).getUTCDay();
+  if (direction === "after") return fromDayNumber(today + (((wd - pubWd + 6) % 7) + 1));
+  const back = (pubWd - wd + 7) % 7;
+  return fromDayNumber(today - (back === 0 && direction === "before" ? 7 : back));
+}
+
+/** The year of month `m` as seen from `pub`: "onOrBefore"/"before" the publication month, or "onOrAfter". */
+function monthYear(pub: Ymd, m: number, direction: "onOrBefore" | "before" | "onOrAfter" | "after"): number {
+  switch (direction) {
+    case "onOrBefore": return m <= pub.m ? pub.y : pub.y - 1;
+    case "before": return m < pub.m ? pub.y : pub.y - 1;
+    case "onOrAfter": return m >= pub.m ? pub.y : pub.y + 1;
+    case "after": return m > pub.m ? pub.y : pub.y + 1;
+  }
+}
+
+const RELATIVE_YEAR: Record<string, number> = { last: -1, this: 0, next: 1 };
+
+/** A month and day, with the year as written, relative ("last year"), or inferred around publication. */
+function resolveMonthDay(month: number, day: number, year: string | undefined, rel: string | undefined, scope: Scope): Resolved | null {
+  if (day < 1 || day > 31) return null;
+  let y: number;
+  if (year) y = +year;
+  else if (!scope.pub) return null;
+  else if (rel) y = scope.pub.y + RELATIVE_YEAR[rel.toLowerCase()];
+  else {
+    const pub = scope.pub;
+    const future = pointsForward(scope.sentence, scope.index);
+    const pubDay = dayNumber(pub.y, pub.m, pub.d);
+    y = pub.y;
+    // Past: not after publication; future: not before it. Feb 29 walks on to a leap year.
+    for (let tries = 0; tries < 8; tries++) {
+      const fits = validDay(y, month, day) && (future ? dayNumber(y, month, day) >= pubDay : dayNumber(y, month, day) <= pubDay);
+      if (fits) break;
+      y += future ? 1 : -1;
+    }
+  }
+  return validDay(y, month, day) ? dayDate({ y, m: month, d: day }) : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rules. Each finds one shape of expression; overlaps are settled afterwards (longest at the earliest start).
+
+interface WordBefore {
+  lower: string;
+  capitalised: boolean;
+  start: number;
+}
+
+// The word right before a match, separated by spaces ("in July") or, for "mid", a hyphen ("mid-July").
+const WORD_BEFORE = /([\p{L}\p{N}']+)(\s+|-)$/u;
+const LOOKBACK = 24;
+
+function wordBefore(sentence: string, index: number): WordBefore | null {
+  const from = Math.max(0, index - LOOKBACK);
+  const m = WORD_BEFORE.exec(sentence.slice(from, index));
+  if (!m) return null;
+  const lower = m[1].toLowerCase();
+  if (m[2] === "-" && lower !== "mid") return null;
+  return { lower, capitalised: /^\p{Lu}/u.test(m[1]), start: from + m.index };
+}
+
+// "Thursday, March 2": the weekday joins the date it names.
+const WEEKDAY_BEFORE = new RegExp(`\\b(?:${WEEKDAY}),?\\s+(?:the\\s+)?$`);
+
+function withWeekdayBefore(found: Found | null, scope: Scope): Found | null {
+  if (!found) return null;
+  const from = Math.max(0, scope.index - 16);
+  const m = WEEKDAY_BEFORE.exec(scope.sentence.slice(from, scope.index));
+  return m ? { ...found, from: from + m.index } : found;
+}
+
+const resolveIso: Resolver = (m) =>
+  validDay(+m[1], +m[2], +m[3]) ? dayDate({ y: +m[1], m: +m[2], d: +m[3] }) : null;
+
+const resolveMonthThenDay: Resolver = (m, scope) =>
+  withWeekdayBefore(resolveMonthDay(monthIndex(m[1]), +m[2], m[3], m[4], scope), scope);
+
+const resolveDayThenMonth: Resolver = (m, scope) =>
+  withWeekdayBefore(resolveMonthDay(monthIndex(m[2]), +m[1], m[3], m[4], scope), scope);
+
+/** "February 2021", "mid-March 2020". */
+const resolveMonthYear: Resolver = (m, scope) => {
+  const before = wordBefore(scope.sentence, scope.index);
+  const found = monthDate(+m[2], monthIndex(m[1]));
+  return before && PART_MODIFIERS.has(before.lower) ? { ...found, from: before.start } : found;
+};
+
+// The second of two joined dates: "in March and June", "from 2009 to 2011".
+const MONTH_JOINED = new RegExp(`\\b(?:${MONTH_FULL})\\s+(?:and|or|to)\\s+$`);
+const YEAR_JOINED = /\b(?:19|20)\d\d\s+(?:and|or|to)\s+$/;
+
+function joinedTo(joined: RegExp, scope: Scope): boolean {
+  return joined.test(scope.sentence.slice(Math.max(0, scope.index - 16), scope.index));
+}
+
+/** "last July", "in early July", "since May", "June last year"; a bare month needs one of those words. */
+const resolveMonth: Resolver = (m, scope) => {
+  const month = monthIndex(m[1]);
+  const before = wordBefore(scope.sentence, scope.index);
+  const modifier = before && MONTH_MODIFIERS.has(before.lower) ? before.lower : null;
+  const dated = modifier || (before && (month === 5 ? MAY_PREPOSITIONS : PREPOSITIONS).has(before.lower));
+  if (!dated && !joinedTo(MONTH_JOINED, scope)) return null;
+  const pub = scope.pub;
+  if (!pub) return null;
+  const from = modifier ? before!.start : undefined;
+  const rel = m[2];
+  if (rel) return { ...monthDate(pub.y + RELATIVE_YEAR[rel.toLowerCase()], month), from };
+  let year: number;
+  if (modifier === "last") year = monthYear(pub, month, "before");
+  else if (modifier === "next") year = monthYear(pub, month, "after");
+  else if (modifier === "this") year = pub.y;
+  else year = monthYear(pub, month, pointsForward(scope.sentence, scope.index) ? "onOrAfter" : "onOrBefore");
+  return { ...monthDate(year, month), from };
+};
+
+/** "in 2021", "since 1998", "mid-2020", "between 2014 and 2016"; a bare number is not a year. */
+const resolveYear: Resolver = (m, scope) => {
+  const before = wordBefore(scope.sentence, scope.index);
+  if (!before) return null;
+  if (PART_MODIFIERS.has(before.lower)) return { ...yearDate(+m[1]), from: before.start };
+  return YEAR_PREPOSITIONS.has(before.lower) || joinedTo(YEAR_JOINED, scope) ? yearDate(+m[1]) : null;
+};
+
+const CAPITALISED_NEXT = /^\s+\p{Lu}\p{Ll}/u;
+
+/** "on Thursday", "last Friday", "Monday night"; not "the Sunday Times", "Good Friday", "every Monday". */
+const resolveWeekday: Resolver = (m, scope) => {
+  const pub = scope.pub;
+  if (!pub) return null;
+  const before = wordBefore(scope.sentence, scope.index);
+  const word = before?.lower ?? "";
+  const modifier = WEEKDAY_MODIFIERS.has(word) ? word : null;
+  if (!modifier) {
+    if (WEEKDAY_GENERIC.has(word)) return null;
+    if (before?.capitalised && !WEEKDAY_TRIGGERS.has(word)) return null; // "Good Friday", "Super Tuesday"
+    const nameFollows = CAPITALISED_NEXT.test(scope.sentence.slice(scope.index + m[0].length));
+    if (nameFollows && !WEEKDAY_TRIGGERS.has(word)) return null; // "Sunday Times", "Saturday Night Live"
+  }
+  const wd = weekdayIndex(m[1]);
+  const from = modifier ? before!.start : undefined;
+  if (modifier === "last") return { ...dayDate(weekdayFrom(pub, wd, "before")), from };
+  if (modifier === "next") return { ...dayDate(weekdayFrom(pub, wd, "after")), from };
+  const future = pointsForward(scope.sentence, from ?? scope.index);
+  return { ...dayDate(weekdayFrom(pub, wd, future ? "after" : "onOrBefore")), from };
+};
+
+/** "yesterday", "today", "tomorrow", "last night", "this morning". */
+const resolveDayWord: Resolver = (m, scope) => {
+  const pub = scope.pub;
+  if (!pub) return null;
+  if (m[0] === "Today" && wordBefore(scope.sentence, scope.index)?.capitalised) return null; // "USA Today"
+  const word = m[0].toLowerCase();
+  const offset = word === "yesterday" || word.startsWith("last") ? -1 : word === "tomorrow" ? 1 : 0;
+  return dayDate(shiftDays(pub, offset));
+};
+
+/** "last week", "earlier this month", "late last year", "next month". */
+const resolvePeriod: Resolver = (m, scope) => {
+  const pub = scope.pub;
+  if (!pub) return null;
+  const before = wordBefore(scope.sentence, scope.index);
+  if (before?.lower === "the") return null; // "over the last year": a duration, not last year
+  const from = before && PERIOD_MODIFIERS.has(before.lower) ? before.start : undefined;
+  const step = RELATIVE_YEAR[m[1].toLowerCase()];
+  const unit = m[2].toLowerCase();
+  if (unit === "week") {
+    const p = shiftDays(pub, 7 * step);
+    return { ...monthDate(p.y, p.m), from };
+  }
+  return { ...(unit === "month" ? monthDate(pub.y, pub.m + step) : yearDate(pub.y + step)), from };
+};
+
+/** "two days ago", "three weeks ago", "a year ago"; "a few days ago" is too vague to date. */
+const resolveAgo: Resolver = (m, scope) => {
+  const pub = scope.pub;
+  if (!pub) return null;
+  const before = wordBefore(scope.sentence, scope.index);
+  if (!before) return null;
+  const n = /^\d{1,3}$/.test(before.lower) ? +before.lower : NUMBER_WORDS[before.lower];
+  if (!n) return null;
+  const unit = m[1].toLowerCase();
+  const found =
+    unit === "day" ? dayDate(shiftDays(pub, -n))
+    : unit === "week" ? dayDate(shiftDays(pub, -7 * n))
+    : unit === "month" ? monthDate(pub.y, pub.m - n)
+    : yearDate(pub.y - n);
+  return { ...found, from: before.start };
+};
+
+// Counted things after a bare number: "in 2000 homes" is not a year.
+const COUNTED_NOUN =
+  "people|persons|men|women|children|troops|soldiers|homes|houses|jobs|workers|employees|residents|students|votes|cases|deaths|dollars|euros|pounds|feet|metres|meters|miles|kilometres|kilometers|km|tonnes|tons|units|copies|members|families|refugees|migrants|protesters|officers|police|flights|passengers|vehicles|cars|acres|hectares|points|shares|barrels";
+
+const HAS_DIGIT = /\d/;
+
+const RULES: Rule[] = [
+  { hint: HAS_DIGIT, re: /\b((?:19|20)\d{2})[-/](\d{2})[-/](\d{2})\b/g, resolve: resolveIso },
+  { hint: HAS_DIGIT, re: new RegExp(`\\b(${MONTH_ANY})\\s+${DAY}\\b${NOT_NUMBER}${YEAR_TAIL}`, "g"), resolve: resolveMonthThenDay },
+  { hint: HAS_DIGIT, re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?(${MONTH_ANY})${YEAR_TAIL}`, "g"), resolve: resolveDayThenMonth },
+  { hint: HAS_DIGIT, re: new RegExp(`\\b(${MONTH_ANY})\\s+(?:of\\s+)?${YEAR}\\b${NOT_NUMBER}`, "g"), resolve: resolveMonthYear },
+  {
+    hint: HAS_DIGIT,
+    re: new RegExp(`\\b${YEAR}\\b(?![-–/.,]?\\d|%|['’]s\\b|\\s+(?:${COUNTED_NOUN})\\b)`, "g"),
+    resolve: resolveYear,
+  },
+  {
+    re: new RegExp(`\\b(${MONTH_FULL})\\b(?!\\s*\\d|['’]s)(?:\\s+(?:of\\s+)?(last|this|next)\\s+year\\b)?`, "g"),
+    resolve: resolveMonth,
+  },
+  {
+    hint: /day/,
+    re: new RegExp(`\\b(${WEEKDAY})\\b(?:\\s+(?:morning|afternoon|evening|night))?`, "g"),
+    resolve: resolveWeekday,
+  },
+  {
+    hint: /day|night|morning|afternoon|evening|tomorrow/i,
+    re: /\b(?:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b/gi,
+    resolve: resolveDayWord,
+  },
+  { hint: /week|month|year/i, re: /\b(last|this|next)\s+(week|month|year)\b/gi, resolve: resolvePeriod },
+  { hint: /ago/i, re: /\b(day|week|month|year)s?\s+ago\b/gi, resolve: resolveAgo },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+
+interface Candidate extends Resolved {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function candidatesIn(sentence: string, pub: Ymd | null): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { hint, re, resolve } of RULES) {
+    if (hint && !hint.test(sentence)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const found = resolve(m, { pub, sentence, index: m.index });
+      if (!found) continue;
+      const start = found.from ?? m.index;
+      const end = m.index + m[0].length;
+      out.push({ date: found.date, precision: found.precision, start, end, text: sentence.slice(start, end) });
+    }
+  }
+  return out;
+}
+
+/** Keeps the longest candidate at the earliest start, then whatever does not overlap it, in text order. */
+function withoutOverlaps(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  let lastEnd = -1;
+  for (const c of candidates) {
+    if (c.start < lastEnd) continue;
+    kept.push(c);
+    lastEnd = c.end;
+  }
+  return kept;
+}
+
+/** Time expressions in the article's sentences, resolved against its publication date, in text order. */
+export function findTimes(article: Article): TimeFinding[] {
+  const pub = parsePublished(article.published);
+  const out: TimeFinding[] = [];
+  for (const s of article.sentences) {
+    if (!MAYBE_TIME.test(s.text)) continue;
+    for (const c of withoutOverlaps(candidatesIn(s.text, pub))) {
+      out.push({ text: c.text, sentence: s.i, start: s.start + c.start, end: s.start + c.end, date: c.date, precision: c.precision });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,188 @@
+// Direct quotes and who said them: attribution after the quote ("…," Petrov said), before it
+// (Petrov said: "…"), split quotes ("…," he said, "…"), pronouns and roles resolved to names.
+
+import type { Article, Mention, QuoteFinding, Sentence } from "../model/index.js";
+import { ABBREVIATIONS, SPEECH_VERBS } from "./lexicon.js";
+import { FACTS_DEFAULTS } from "./options.js";
+import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
+import {
+  fullName, indexSpeakers, speakerName, subjectEndingAt, subjectStartingAt, type SpeakerIndex, type Subject,
+} from "./speakers.js";
+
+const VERBS = [...SPEECH_VERBS, "according to"].join("|");
+/** The first speech verb in the text after a quote. */
+const VERB_AFTER = new RegExp(`(?<![\\p{L}])(?:${VERBS})(?![\\p{L}])`, "iu");
+/** A speech verb near the end of the text before a quote: "Petrov said:", "Petrov told reporters that". */
+const VERB_BEFORE = new RegExp(
+  `(?<![\\p{L}])(${VERBS})(?:\\s+[\\p{L}\\p{N}'’.]+){0,5}?\\s*[:,]?\\s*(?:that\\s*)?$`,
+  "iu",
+);
+const WORDS = /[\p{L}\p{N}]+/gu;
+const SENTENCE_END = /[.!?;](?=\s|$)|["“”«»\n]/g;
+const QUOTE_MARK = /["“”«»\n]/;
+const FULL_STOP_INSIDE = /\.\s*["”»]?$/;
+const SUBJECT_LEAD = /^[\s,]*(?:[\p{Ll}'’-]+\s+){0,2}$/u;
+const SPLIT_JOINER = /^[\s,;:—–-]*$/;
+const PART_EDGE = /^\s+|[\s,]+$/g;
+
+interface Found {
+  span: QuoteSpan;
+  /** Quote spans merged into this one ("…," he said, "…"). */
+  more: QuoteSpan[];
+  speaker: string | null;
+  sentence: number;
+}
+
+/** Direct quotes of at least `minQuoteWords` words, with their speakers when the text says who. */
+export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[] {
+  const text = article.text;
+  if (article.sentences.length === 0) return [];
+  const spans = findQuoteSpans(text);
+  const inside = (pos: number): boolean => spans.some((s) => pos > s.open && pos < s.close);
+  const index = indexSpeakers(mentions, inside);
+  const found: Found[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    if (!isQuote(text, span)) continue;
+    const sentence = sentenceAt(article.sentences, span.open);
+    const q: Found = { span, more: [], speaker: null, sentence: sentence.i };
+    let attributed = true;
+    const after = attributionAfter(text, span, spans[i + 1], index);
+    if (after) {
+      q.speaker = speakerName(after.subject, span.open, sentence.i, index);
+      // "First part," he said, "second part."
+      const next = spans[i + 1];
+      if (next && SPLIT_JOINER.test(text.slice(after.end, next.open)) && isQuote(text, next)) {
+        q.more.push(next);
+        i++;
+      }
+    } else {
+      const before = attributionBefore(text, span, spans[i - 1], sentence);
+      const subject = before && subjectOf(text, before, index);
+      if (subject) q.speaker = speakerName(subject, span.open, sentence.i, index);
+      else attributed = false;
+    }
+    if (!attributed) q.speaker = continuedSpeaker(text, found[found.length - 1], q, article.sentences, index);
+    found.push(q);
+  }
+  return found.map((q) => ({ text: quoteText(text, q), sentence: q.sentence, speaker: q.speaker }));
+}
+
+function isQuote(text: string, span: QuoteSpan): boolean {
+  let n = 0;
+  for (const [a, b] of span.parts) n += text.slice(a, b).match(WORDS)?.length ?? 0;
+  return n >= FACTS_DEFAULTS.minQuoteWords;
+}
+
+/** The quote's words: paragraphs joined by a space, parts split by an attribution by " … ". */
+function quoteText(text: string, q: Found): string {
+  const one = (s: QuoteSpan): string =>
+    s.parts.map(([a, b]) => text.slice(a, b).replace(PART_EDGE, "")).join(" ").replace(/\s+/g, " ");
+  return [q.span, ...q.more].map(one).join(" … ");
+}
+
+/** `"…," Petrov said.` / `"…," said the spokeswoman.` / `"…," according to Petrov.` */
+function attributionAfter(
+  text: string,
+  span: QuoteSpan,
+  next: QuoteSpan | undefined,
+  index: SpeakerIndex,
+): { subject: Subject; end: number } | null {
+  // A quote closed by a full stop ends its sentence: `"…now." Fischer told reporters …` starts a new one.
+  if (FULL_STOP_INSIDE.test(text.slice(span.open, span.close))) return null;
+  const limit = Math.min(span.close + FACTS_DEFAULTS.attributionAfterChars, next ? next.open : text.length);
+  const end = clauseEnd(text, span.close, limit, index);
+  const window = text.slice(span.close, end);
+  const verb = VERB_AFTER.exec(window);
+  if (!verb) return null;
+  const verbStart = span.close + verb.index;
+  const verbEnd = verbStart + verb[0].length;
+  const afterVerb = /^[\s,]*$/.test(text.slice(span.close, verbStart));
+  if (afterVerb) {
+    const subject = subjectStartingAt(text, verbEnd, end, index);
+    return subject ? { subject, end } : null;
+  }
+  const found = subjectEndingAt(text, span.close, verbStart, index);
+  // The subject must follow the quote directly ("…," museum director Declercq said), not
+  // `"…" and later that day Petrov said`.
+  if (!found || !SUBJECT_LEAD.test(text.slice(span.close, found.start))) return null;
+  return { subject: found.subject, end };
+}
+
+/** Where the clause after `from` ends: a sentence end (not "Dr."), a quote mark or a line break. */
+function clauseEnd(text: string, from: number, limit: number, index: SpeakerIndex): number {
+  SENTENCE_END.lastIndex = from;
+  for (let m = SENTENCE_END.exec(text); m && m.index < limit; m = SENTENCE_END.exec(text)) {
+    if (m[0] === "." && (isAbbreviationDot(text, m.index) || insideMention(m.index, index))) continue;
+    return m.index;
+  }
+  return limit;
+}
+
+function isAbbreviationDot(text: string, dot: number): boolean {
+  let k = dot;
+  while (k > 0 && /\p{L}/u.test(text[k - 1])) k--;
+  const word = text.slice(k, dot);
+  return word.length === 1 || ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function insideMention(pos: number, index: SpeakerIndex): boolean {
+  for (const m of index.outside) if (m.start <= pos && pos < m.end) return true;
+  return false;
+}
+
+/** The text before the opening mark in its sentence, if it ends with a speech verb: `Petrov said: "…"`. */
+function attributionBefore(
+  text: string,
+  span: QuoteSpan,
+  prev: QuoteSpan | undefined,
+  sentence: Sentence,
+): { from: number; verbStart: number; verb: string } | null {
+  const from = Math.max(sentence.start, prev ? prev.close : 0, span.open - FACTS_DEFAULTS.attributionBeforeChars);
+  if (from >= span.open) return null;
+  const window = text.slice(from, span.open);
+  if (QUOTE_MARK.test(window)) return null;
+  const m = VERB_BEFORE.exec(window);
+  return m ? { from, verbStart: from + m.index, verb: m[1].toLowerCase() } : null;
+}
+
+function subjectOf(text: string, before: { from: number; verbStart: number; verb: string }, index: SpeakerIndex): Subject | null {
+  if (before.verb === "according to") {
+    const end = before.verbStart + before.verb.length;
+    return subjectStartingAt(text, end, end + FACTS_DEFAULTS.attributionAfterChars, index);
+  }
+  return subjectEndingAt(text, before.from, before.verbStart, index)?.subject ?? null;
+}
+
+/**
+ * A quote with no attribution of its own that opens its sentence and follows an attributed one closely
+ * (same or next paragraph, nobody else named in between) goes on in the same voice.
+ */
+function continuedSpeaker(
+  text: string,
+  prev: Found | undefined,
+  q: Found,
+  sentences: Sentence[],
+  index: SpeakerIndex,
+): string | null {
+  const someoneElse = (m: Mention): boolean => m.type === "person" && fullName(m, index) !== prev?.speaker;
+  const sentence = sentenceAt(sentences, q.span.open);
+  if (!prev?.speaker || text.slice(sentence.start, q.span.open).trim()) return null;
+  const prevEnd = (prev.more[prev.more.length - 1] ?? prev.span).close;
+  const gap = sentence.paragraph - sentenceAt(sentences, prevEnd - 1).paragraph;
+  if (gap > 1) return null;
+  for (const m of index.outside) if (m.start >= prevEnd && m.start < q.span.open && someoneElse(m)) return null;
+  return prev.speaker;
+}
+
+/** The sentence holding a text offset (the last one starting at or before it). */
+function sentenceAt(sentences: Sentence[], pos: number): Sentence {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return sentences[lo];
+}

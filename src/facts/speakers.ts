@@ -1,0 +1,197 @@
+// Who a quote's attribution points at: a name, a pronoun ("he said") or a role ("the spokeswoman said").
+
+import type { Mention } from "../model/index.js";
+import {
+  FEMALE_MARKERS, FEMALE_NAMES, MALE_MARKERS, MALE_NAMES, ROLE_HEADS, ROLE_SYNONYMS,
+} from "./lexicon.js";
+import { FACTS_DEFAULTS } from "./options.js";
+
+/** What an attribution's subject turned out to be. */
+export type Subject =
+  | { kind: "mention"; mention: Mention }
+  | { kind: "pronoun"; pronoun: string }
+  | { kind: "role"; role: string };
+
+/** The article's mentions, indexed for attribution. */
+export interface SpeakerIndex {
+  /** Mentions outside quotes, in text order: the candidates a pronoun or role can point back to. */
+  outside: Mention[];
+  byStart: Map<number, Mention>;
+  byEnd: Map<number, Mention>;
+  /** Single-word name → the one longer person name ending with it in the article ("Petrov" → "Aleksandr Petrov"). */
+  fullNames: Map<string, string>;
+}
+
+const PRONOUN_SUBJECTS = new Set(["he", "she", "they", "it"]);
+const ARTICLES = new Set(["the", "a", "an"]);
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const POSSESSIVE = /['’]s$/u;
+
+export function indexSpeakers(mentions: Mention[], insideQuote: (pos: number) => boolean): SpeakerIndex {
+  const byStart = new Map<number, Mention>();
+  const byEnd = new Map<number, Mention>();
+  const longer = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    byStart.set(m.start, m);
+    byEnd.set(m.end, m);
+    const parts = m.name.split(" ");
+    if (m.type === "person" && parts.length > 1) {
+      const last = parts[parts.length - 1];
+      if (!longer.has(last)) longer.set(last, new Set());
+      longer.get(last)!.add(m.name);
+    }
+  }
+  const fullNames = new Map<string, string>();
+  for (const [last, names] of longer) if (names.size === 1) fullNames.set(last, [...names][0]);
+  return { outside: mentions.filter((m) => !insideQuote(m.start)), byStart, byEnd, fullNames };
+}
+
+/** The subject that ends at `end` in `text` (speaker before the verb: "Petrov said", "the minister told"),
+ *  with where it starts. */
+export function subjectEndingAt(
+  text: string,
+  from: number,
+  end: number,
+  index: SpeakerIndex,
+): { subject: Subject; start: number } | null {
+  const appositive = beforeAppositive(text, from, end, index);
+  if (appositive) return { subject: { kind: "mention", mention: appositive }, start: appositive.start };
+  while (end > from && /[\s,]/.test(text[end - 1])) end--;
+  const found = index.byEnd.get(end);
+  if (found) {
+    const mention = personBefore(text, found, index) ?? found;
+    return { subject: { kind: "mention", mention }, start: mention.start };
+  }
+  const words = [...text.slice(from, end).matchAll(WORD)];
+  const last = words[words.length - 1];
+  if (!last) return null;
+  const word = last[0].toLowerCase();
+  const at = (w: RegExpMatchArray): number => from + w.index!;
+  if (PRONOUN_SUBJECTS.has(word)) return { subject: { kind: "pronoun", pronoun: word }, start: at(last) };
+  if (!ROLE_HEADS.has(word)) return null;
+  // "the spokeswoman", "a company spokesperson": the phrase starts at its article.
+  let first = words.length - 1;
+  for (let k = words.length - 2; k >= 0 && k >= words.length - 4; k--) {
+    if (ARTICLES.has(words[k][0].toLowerCase())) {
+      first = k;
+      break;
+    }
+  }
+  return { subject: { kind: "role", role: word }, start: at(words[first]) };
+}
+
+/** The subject that starts at `start` (speaker after the verb: "said Petrov", "said a company spokesperson"). */
+export function subjectStartingAt(text: string, start: number, end: number, index: SpeakerIndex): Subject | null {
+  while (start < end && /\s/.test(text[start])) start++;
+  const mention = index.byStart.get(start);
+  if (mention) return { kind: "mention", mention: ownerOf(mention, index) };
+  const words = (text.slice(start, end).match(WORD) ?? []).slice(0, 5).map((w) => w.toLowerCase());
+  if (words.length === 0) return null;
+  if (PRONOUN_SUBJECTS.has(words[0])) return { kind: "pronoun", pronoun: words[0] };
+  if (!ARTICLES.has(words[0])) return null;
+  const role = words.find((w) => !POSSESSIVE.test(w) && ROLE_HEADS.has(w));
+  return role ? { kind: "role", role } : null;
+}
+
+const APPOSITIVE_GAP = /^,[^,.;:!?"“”\n]{1,80},\s*$/;
+
+/** "Ines Duarte, a spokeswoman for the ministry, said": the name before the appositive. */
+function beforeAppositive(text: string, from: number, end: number, index: SpeakerIndex): Mention | null {
+  for (let i = index.outside.length - 1; i >= 0; i--) {
+    const m = index.outside[i];
+    if (m.end >= end) continue;
+    if (m.end < from) return null;
+    return APPOSITIVE_GAP.test(text.slice(m.end, end)) ? m : null;
+  }
+  return null;
+}
+
+const OF_LINK = /^\s+(?:of|at|from|with)\s+(?:the\s+)?$/;
+
+/** "Lena Fischer of the Bank of England said": the person, not the bank, is speaking. */
+function personBefore(text: string, mention: Mention, index: SpeakerIndex): Mention | null {
+  if (mention.type === "person") return null;
+  for (let i = index.outside.indexOf(mention) - 1; i >= 0; i--) {
+    const m = index.outside[i];
+    if (mention.start - m.end > 12) return null;
+    if (m.type === "person" && OF_LINK.test(text.slice(m.end, mention.start))) return m;
+  }
+  return null;
+}
+
+/** "said Russia's Foreign Minister Sergei Lavrov": the person after a possessive place or organisation. */
+function ownerOf(mention: Mention, index: SpeakerIndex): Mention {
+  if (!POSSESSIVE.test(mention.text)) return mention;
+  for (let at = mention.end + 1; at <= mention.end + 2; at++) {
+    const next = index.byStart.get(at);
+    if (next?.type === "person") return next;
+  }
+  return mention;
+}
+
+/** The speaker's name for a subject, looking back from `before` for pronouns and roles. */
+export function speakerName(subject: Subject, before: number, sentence: number, index: SpeakerIndex): string | null {
+  let mention: Mention | null = null;
+  if (subject.kind === "mention") mention = subject.mention;
+  else if (subject.kind === "pronoun") mention = pronounTarget(subject.pronoun, before, sentence, index);
+  else mention = roleTarget(subject.role, before, index);
+  return mention ? fullName(mention, index) : null;
+}
+
+/** "Petrov" → "Aleksandr Petrov" when the article names exactly one such person. */
+export function fullName(mention: Mention, index: SpeakerIndex): string {
+  if (mention.type !== "person" || mention.name.includes(" ")) return mention.name;
+  return index.fullNames.get(mention.name) ?? mention.name;
+}
+
+/** The most recent fitting mention before the quote; "he"/"she" prefer a person of that gender. */
+function pronounTarget(pronoun: string, before: number, sentence: number, index: SpeakerIndex): Mention | null {
+  const fits = (m: Mention): boolean =>
+    pronoun === "it" ? m.type === "organization"
+    : pronoun === "they" ? m.type === "person" || m.type === "organization"
+    : m.type === "person";
+  const wanted = pronoun === "he" ? "m" : pronoun === "she" ? "f" : null;
+  let fallback: Mention | null = null;
+  for (let i = index.outside.length - 1; i >= 0; i--) {
+    const m = index.outside[i];
+    if (m.end > before) continue;
+    if (m.sentence < sentence - FACTS_DEFAULTS.pronounLookbackSentences) break;
+    if (!fits(m)) continue;
+    const g = wanted ? genderOf(m, index) : null;
+    if (!wanted || g === wanted) return m;
+    if (g === null) fallback ??= m;
+  }
+  return fallback;
+}
+
+/** The most recent person before the quote whose role names the same job ("spokeswoman" ~ "spokesperson"). */
+function roleTarget(role: string, before: number, index: SpeakerIndex): Mention | null {
+  const wanted = sameJob(role);
+  for (let i = index.outside.length - 1; i >= 0; i--) {
+    const m = index.outside[i];
+    if (m.end > before || m.type !== "person" || !m.role) continue;
+    const head = m.role.split(" ");
+    if (sameJob(head[head.length - 1]) === wanted) return m;
+  }
+  return null;
+}
+
+const sameJob = (role: string): string => ROLE_SYNONYMS.get(role) ?? role;
+
+/** "m", "f" or null, from honorifics, gendered role words and given names. */
+function genderOf(m: Mention, index: SpeakerIndex): "m" | "f" | null {
+  const words = `${m.text} ${fullName(m, index)}`.toLowerCase().replace(/\./g, "").split(/\s+/);
+  for (const w of words) {
+    if (FEMALE_MARKERS.has(w) || FEMALE_NAMES.has(w)) return "f";
+    if (MALE_MARKERS.has(w) || MALE_NAMES.has(w)) return "m";
+  }
+  return m.role ? genderOfRole(m.role) : null;
+}
+
+function genderOfRole(role: string): "m" | "f" | null {
+  for (const w of role.split(" ")) {
+    if (FEMALE_MARKERS.has(w)) return "f";
+    if (MALE_MARKERS.has(w)) return "m";
+  }
+  return null;
+}

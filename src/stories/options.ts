@@ -1,0 +1,67 @@
+// Every threshold of the stories stage, in one place, with the reason for its default.
+
+export interface StoryOptions {
+  /** Terms kept per article vector: bounds the cost of every comparison, and the tail is noise anyway. */
+  topTerms: number;
+  /** Cosine to a story's centroid needed to join it; below it the article opens a new story. */
+  joinThreshold: number;
+  /** A title occurrence counts this many body occurrences: headlines name the matter. */
+  titleWeight: number;
+  /** Occurrences in the first `leadSentences` sentences count this much: the lead says who, what, where. */
+  leadWeight: number;
+  leadSentences: number;
+  /** Weight multiplier for capitalised words seen mid-sentence (names, places, organisations). */
+  nameBoost: number;
+  /** Weight multiplier for numbers (death tolls, magnitudes, sums): they pin one matter down. */
+  numberBoost: number;
+  /** Only the start of long bodies is read: identity lives in the first paragraphs, and it bounds the cost. */
+  maxBodyChars: number;
+  /** Terms kept per story centroid (pruned back to this when it grows to twice as many). */
+  centroidTerms: number;
+  /**
+   * Stories looked at per posting list (the most recent ones). Rare, identifying terms have short lists
+   * and are read whole; only generic terms get cut, so the cost stays flat as the corpus grows.
+   */
+  postingScan: number;
+  /**
+   * Articles assumed to exist beyond the batch when computing IDF. A small batch about one matter has that
+   * matter's words in nearly every article, and plain IDF would treat them as noise; a background of
+   * imagined unrelated articles keeps them weighty, and fades as the batch grows.
+   */
+  idfPseudoDocs: number;
+}
+
+export const STORY_DEFAULTS: Readonly<StoryOptions> = {
+  topTerms: 30,
+  joinThreshold: 0.18,
+  titleWeight: 3,
+  leadWeight: 2,
+  leadSentences: 3,
+  nameBoost: 2,
+  numberBoost: 1.5,
+  maxBodyChars: 2000,
+  centroidTerms: 120,
+  postingScan: 32,
+  idfPseudoDocs: 50,
+};
+
+export interface EventOptions {
+  /** Articles whose event dates lie further apart than this (in days) belong to different events. */
+  gapDays: number;
+  /** A change of main place splits only across at least this many days: same-day reports from several towns stay one event. */
+  placeGapDays: number;
+  /** Sentences read for an article's event date and main place. */
+  leadSentences: number;
+  /** A lead-sentence date further than this from publication is background ("last July's summit"), not the event. */
+  nearDays: number;
+  /** Event titles taken from a first sentence are cut to this length. */
+  titleMaxChars: number;
+}
+
+export const EVENT_DEFAULTS: Readonly<EventOptions> = {
+  gapDays: 12,
+  placeGapDays: 3,
+  leadSentences: 3,
+  nearDays: 30,
+  titleMaxChars: 100,
+};

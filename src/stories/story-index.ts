@@ -1,0 +1,123 @@
+// The incremental story index: single-pass clustering of article vectors against story centroids.
+//
+// Why this shape: news arrives one article at a time and a story is "whatever the new article is most
+// like", so online clustering against centroids fits, and it needs no all-pairs work. Candidate stories
+// come from an inverted index (term → stories whose centroid holds it), and the dot product is summed
+// while reading the postings, so an article only ever meets stories it shares terms with. The state is a
+// plain value (records and arrays) so a store can save and load it between runs.
+
+import type { Article } from "../model/index.js";
+import { STORY_DEFAULTS, type StoryOptions } from "./options.js";
+import { articleTerms } from "./terms.js";
+import { countDocument, weigh, type DocFrequencies, type TermVector } from "./vector.js";
+
+export interface StoryEntry {
+  /** The id of the article that opened the story. */
+  id: string;
+  size: number;
+  /** Sum of the member vectors, pruned to the heaviest terms; cosine uses it with `norm2`. */
+  centroid: Record<number, number>;
+  /** How many terms `centroid` holds (counting keys of a large record is slow). */
+  terms: number;
+  norm2: number;
+}
+
+export interface StoryIndex {
+  options: StoryOptions;
+  freq: DocFrequencies;
+  stories: StoryEntry[];
+  /** Term → numbers of the stories whose centroid holds it, most recently added last. */
+  postings: Record<number, number[]>;
+}
+
+export function createStoryIndex(options: Partial<StoryOptions> = {}): StoryIndex {
+  return { options: { ...STORY_DEFAULTS, ...options }, freq: { docs: 0, df: {} }, stories: [], postings: {} };
+}
+
+/**
+ * Adds one article (an original: copies go with their original, see groupStories) and returns the id of
+ * the story it joined or opened. Document frequencies grow as articles come, so early articles are
+ * weighed with rough ones; groupStories counts the whole batch first.
+ */
+export function addToStoryIndex(index: StoryIndex, article: Article): string {
+  const terms = articleTerms(article, index.options);
+  countDocument(index.freq, terms);
+  const vector = weigh(terms, index.freq, index.options.topTerms, index.options.idfPseudoDocs);
+  return index.stories[placeVector(index, vector, article.id)].id;
+}
+
+/** Joins the closest story when it is close enough, else opens a new one; returns the story number. */
+export function placeVector(index: StoryIndex, vector: TermVector, articleId: string): number {
+  const best = bestStory(index, vector);
+  const story = best.cosine >= index.options.joinThreshold ? best.story : openStory(index, articleId);
+  joinStory(index, story, vector);
+  return story;
+}
+
+// Dot products are summed in a reusable buffer indexed by story number (only the touched slots are read
+// and cleared), because a Map per article was the stage's hottest spot. Single-threaded JS makes this safe.
+let dots = new Float64Array(1024);
+
+/** The story whose centroid is most similar to the vector (story -1, cosine 0 when none shares a term). */
+export function bestStory(index: StoryIndex, vector: TermVector): { story: number; cosine: number } {
+  if (dots.length < index.stories.length) dots = new Float64Array(2 * index.stories.length);
+  const touched: number[] = [];
+  const scan = index.options.postingScan;
+  for (let i = 0; i < vector.terms.length; i++) {
+    const term = vector.terms[i];
+    const list = index.postings[term];
+    if (!list) continue;
+    const w = vector.weights[i];
+    for (let j = Math.max(0, list.length - scan); j < list.length; j++) {
+      const s = list[j];
+      if (dots[s] === 0) touched.push(s);
+      dots[s] += w * index.stories[s].centroid[term];
+    }
+  }
+  let best = { story: -1, cosine: 0 };
+  for (const s of touched) {
+    const cosine = dots[s] / Math.sqrt(index.stories[s].norm2);
+    dots[s] = 0;
+    if (cosine > best.cosine || (cosine === best.cosine && s < best.story)) best = { story: s, cosine };
+  }
+  return best;
+}
+
+export function openStory(index: StoryIndex, id: string): number {
+  index.stories.push({ id, size: 0, centroid: {}, terms: 0, norm2: 0 });
+  return index.stories.length - 1;
+}
+
+export function joinStory(index: StoryIndex, story: number, vector: TermVector): void {
+  const entry = index.stories[story];
+  entry.size++;
+  for (let i = 0; i < vector.terms.length; i++) {
+    const term = vector.terms[i];
+    const old = entry.centroid[term];
+    if (old === undefined) {
+      (index.postings[term] ??= []).push(story);
+      entry.terms++;
+    }
+    const next = (old ?? 0) + vector.weights[i];
+    entry.centroid[term] = next;
+    entry.norm2 += next * next - (old ?? 0) * (old ?? 0);
+  }
+  if (entry.terms > 2 * index.options.centroidTerms) pruneCentroid(index, story);
+}
+
+/** Keeps a big story's centroid to its heaviest terms: the light ones barely move a cosine. */
+function pruneCentroid(index: StoryIndex, story: number): void {
+  const entry = index.stories[story];
+  const ranked = Object.keys(entry.centroid)
+    .map(Number)
+    .sort((a, b) => entry.centroid[b] - entry.centroid[a] || a - b);
+  for (const term of ranked.slice(index.options.centroidTerms)) {
+    delete entry.centroid[term];
+    const list = index.postings[term];
+    list.splice(list.indexOf(story), 1);
+    if (list.length === 0) delete index.postings[term];
+  }
+  entry.terms = Math.min(ranked.length, index.options.centroidTerms);
+  entry.norm2 = 0;
+  for (const term of ranked.slice(0, entry.terms)) entry.norm2 += entry.centroid[term] ** 2;
+}

@@ -1,0 +1,199 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { findTimes } from "../src/facts/dates.js";
+import type { Article, TimeFinding } from "../src/model/index.js";
+
+// Published on Thursday 2 March 2023 unless a test says otherwise.
+const PUBLISHED = "2023-03-02";
+
+/** One sentence per line, all in one paragraph. */
+function article(lines: string[], published: string | null = PUBLISHED): Article {
+  let text = "";
+  const sentences = lines.map((line, i) => {
+    if (i > 0) text += " ";
+    const start = text.length;
+    text += line;
+    return { i, text: line, start, end: text.length, paragraph: 0 };
+  });
+  const source = { path: "test.txt", name: null, url: null, agency: null, author: null };
+  return { id: "a1", source, title: null, published, dateline: null, text, sentences };
+}
+
+/** "text → date (precision)" for each finding, easy to compare. */
+function times(lines: string[], published: string | null = PUBLISHED): string[] {
+  return findTimes(article(lines, published)).map((f) => `${f.text} → ${f.date} (${f.precision})`);
+}
+
+test("a weekday is the most recent such day, and the publication day itself counts", () => {
+  assert.deepEqual(times(["The minister resigned on Thursday.", "Talks broke down on Friday."]), [
+    "Thursday → 2023-03-02 (day)",
+    "Friday → 2023-02-24 (day)",
+  ]);
+});
+
+test("a weekday with a time of day keeps it in the quoted text", () => {
+  assert.deepEqual(times(["Police said on Monday night that 24 people were hurt."]), ["Monday night → 2023-02-27 (day)"]);
+});
+
+test("last and next weekdays skip the publication day", () => {
+  assert.deepEqual(times(["The vote was held last Thursday and the count ends next Thursday."]), [
+    "last Thursday → 2023-02-23 (day)",
+    "next Thursday → 2023-03-09 (day)",
+  ]);
+});
+
+test("a weekday in a future-tense clause goes forward, a past one in the same sentence does not", () => {
+  assert.deepEqual(times(["The president will meet union leaders on Monday, officials said on Tuesday."]), [
+    "Monday → 2023-03-06 (day)",
+    "Tuesday → 2023-02-28 (day)",
+  ]);
+});
+
+test("months resolve to the most recent such month, 'last' skipping the current one", () => {
+  assert.deepEqual(times(["Prices rose in February and fell in July.", "The talks collapsed last July.", "Exports slumped last March."]), [
+    "February → 2023-02 (month)",
+    "July → 2022-07 (month)",
+    "last July → 2022-07 (month)",
+    "last March → 2022-03 (month)",
+  ]);
+});
+
+test("a month with a year, or with 'last year', is taken as written", () => {
+  assert.deepEqual(times(["In February 2021 the plan was shelved.", "The plant closed in June last year.", "Work began in mid-March 2020."]), [
+    "February 2021 → 2021-02 (month)",
+    "June last year → 2022-06 (month)",
+    "mid-March 2020 → 2020-03 (month)",
+  ]);
+});
+
+test("a month or day in a future-tense clause goes forward", () => {
+  assert.deepEqual(times(["The referendum will be held in July.", "The summit is due to open on March 5."]), [
+    "July → 2023-07 (month)",
+    "March 5 → 2023-03-05 (day)",
+  ]);
+});
+
+test("'since' and a later past-tense verb keep a future-tense sentence's dates in the past", () => {
+  assert.deepEqual(
+    times(["It will be the first strike since July.", "He will be sentenced after he was convicted on Tuesday."]),
+    ["July → 2022-07 (month)", "Tuesday → 2023-02-28 (day)"],
+  );
+});
+
+test("a month and day without a year never lands after the publication date", () => {
+  assert.deepEqual(
+    times(["The deal was signed February 24.", "Protests began on March 5.", "The ceasefire started on 24 February.", "Shares fell on Feb. 24."]),
+    [
+      "February 24 → 2023-02-24 (day)",
+      "March 5 → 2022-03-05 (day)",
+      "24 February → 2023-02-24 (day)",
+      "Feb. 24 → 2023-02-24 (day)",
+    ],
+  );
+});
+
+test("full dates are taken as written, with a weekday in front joining them", () => {
+  assert.deepEqual(
+    times(["The law passed on July 9, 2022 and took effect on 9 July 2022.", "The report, dated 2023-01-15, was leaked.", "Thursday, March 2, was busy."]),
+    [
+      "July 9, 2022 → 2022-07-09 (day)",
+      "9 July 2022 → 2022-07-09 (day)",
+      "2023-01-15 → 2023-01-15 (day)",
+      "Thursday, March 2 → 2023-03-02 (day)",
+    ],
+  );
+});
+
+test("a year needs a date context such as 'in' or 'since'", () => {
+  assert.deepEqual(
+    times(["The firm was founded in 2021 and has grown since late 2021.", "It employs 2021 workers.", "Output doubled between 2014 and 2016."]),
+    ["2021 → 2021 (year)", "late 2021 → 2021 (year)", "2014 → 2014 (year)", "2016 → 2016 (year)"],
+  );
+});
+
+test("a month joined to another month is a date too", () => {
+  assert.deepEqual(times(["He appeared in public in January and June."]), [
+    "January → 2023-01 (month)",
+    "June → 2022-06 (month)",
+  ]);
+});
+
+test("relative years, months and weeks resolve with honest precision", () => {
+  assert.deepEqual(
+    times([
+      "Sales fell last year, rose this year and will rise next year.",
+      "Growth slowed last month and again last week.",
+      "Turnout rose earlier this month.",
+    ]),
+    [
+      "last year → 2022 (year)",
+      "this year → 2023 (year)",
+      "next year → 2024 (year)",
+      "last month → 2023-02 (month)",
+      "last week → 2023-02 (month)",
+      "earlier this month → 2023-03 (month)",
+    ],
+  );
+});
+
+test("last month and last week cross a year boundary", () => {
+  assert.deepEqual(times(["Inflation peaked last month and eased last week."], "2023-01-05"), [
+    "last month → 2022-12 (month)",
+    "last week → 2022-12 (month)",
+  ]);
+});
+
+test("yesterday and today are days around the publication date", () => {
+  assert.deepEqual(times(["The rebels arrived yesterday and talks resume today."]), [
+    "yesterday → 2023-03-01 (day)",
+    "today → 2023-03-02 (day)",
+  ]);
+});
+
+test("'ago' counts back from the publication date", () => {
+  assert.deepEqual(times(["The mine flooded two days ago, three weeks ago and a year ago.", "It happened a few days ago."]), [
+    "two days ago → 2023-02-28 (day)",
+    "three weeks ago → 2023-02-09 (day)",
+    "a year ago → 2022 (year)",
+  ]);
+});
+
+test("without a publication date only expressions with their own year resolve", () => {
+  const lines = [
+    "Talks broke down on Friday, yesterday, last year and in July.",
+    "The deal was signed February 24.",
+    "The law passed on July 9, 2022, the plan was shelved in February 2021 and the firm was founded in 2019.",
+  ];
+  assert.deepEqual(times(lines, null), [
+    "July 9, 2022 → 2022-07-09 (day)",
+    "February 2021 → 2021-02 (month)",
+    "2019 → 2019 (year)",
+  ]);
+});
+
+test("words that only look like dates are left alone", () => {
+  const lines = [
+    "You may go now, officials said.",
+    "May I ask a question, the reporter said.",
+    "Theresa May met the president in London.",
+    "The attack left 24 people dead.",
+    "The Sunday Times reported the leak first.",
+    "Black Friday sales rose sharply.",
+    "The market opens every Monday.",
+    "Prices rose over the last year.",
+    "USA Today published the letter.",
+    "Thousands joined the Women's March through the capital.",
+  ];
+  assert.deepEqual(times(lines), []);
+});
+
+test("findings point at their text, in text order, without overlaps", () => {
+  const a = article(["Officials said on Friday that the blast on February 24 killed 12.", "Last year, 2 died."]);
+  const found: TimeFinding[] = findTimes(a);
+  assert.deepEqual(
+    found.map((f) => [f.sentence, f.text]),
+    [[0, "Friday"], [0, "February 24"], [1, "Last year"]],
+  );
+  for (const f of found) assert.equal(a.text.slice(f.start, f.end), f.text);
+  for (let i = 1; i < found.length; i++) assert.ok(found[i].start >= found[i - 1].end);
+});

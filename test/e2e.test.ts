@@ -1,0 +1,166 @@
+// End to end: the real CLI on the example corpus, as a user runs it after `npm ci`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Brief } from "../src/model/index.js";
+import { contractErrors, runCli } from "./helpers.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "storydesk-e2e-"));
+
+function briefOf(args: string[]): Brief {
+  const out = join(tmp, `brief-${Math.random().toString(36).slice(2)}.json`);
+  const r = runCli(["brief", ...args, "--format", "json", "--out", out]);
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(readFileSync(out, "utf8")) as Brief;
+}
+
+const examples = briefOf(["examples/"]);
+
+test("the briefing on the examples validates against storydesk/brief@1 and every cite points at a real sentence", () => {
+  assert.deepEqual(contractErrors(examples), []);
+  assert.equal(examples.schema, "storydesk/brief@1");
+});
+
+test("markdown is the default output and shows each part of the briefing", () => {
+  const r = runCli(["brief", "examples/"]);
+  assert.equal(r.code, 0, r.stderr);
+  for (const heading of ["# Briefing", "### Summary", "### Timeline", "### Who said what", "### People, organisations and places", "### Copies", "## Sources"]) {
+    assert.ok(r.stdout.includes(heading), `missing ${heading}`);
+  }
+});
+
+test("one broken file in a batch is reported by name and the rest is briefed", () => {
+  const dir = mkdtempSync(join(tmp, "batch-"));
+  writeFileSync(join(dir, "good.txt"), "title: Council approves budget\ndate 2024-05-02\n\nThe city council approved the 2025 budget on Wednesday after a six-hour debate. The mayor said the vote protected schools.");
+  writeFileSync(join(dir, "broken.txt"), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x00, 0x00]));
+  writeFileSync(join(dir, "empty.txt"), "   \n");
+  const out = join(tmp, "batch.json");
+  const r = runCli(["brief", dir, join(dir, "missing.txt"), "--format", "json", "--out", out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /broken\.txt/);
+  assert.match(r.stderr, /missing\.txt/);
+  const brief = JSON.parse(readFileSync(out, "utf8")) as Brief;
+  assert.deepEqual(contractErrors(brief), []);
+  assert.equal(brief.articles.length, 1);
+  assert.deepEqual(brief.errors.map((e) => e.code).sort(), ["binary", "empty", "not-found"]);
+});
+
+test("when nothing can be read the command fails with a clear message", () => {
+  const r = runCli(["brief", join(tmp, "nowhere")]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /nowhere/);
+});
+
+test("an unknown format is refused with the list of formats", () => {
+  const r = runCli(["brief", "examples/", "--format", "pdf"]);
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /markdown, json/);
+});
+
+test("every command explains itself with an example", () => {
+  for (const args of [["--help"], ["brief", "--help"]]) {
+    const r = runCli(args);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Example/);
+  }
+});
+
+// What examples/README.md says a journalist should find in the example corpus.
+const byFile = (name: string) => {
+  const a = examples.articles.find((x) => x.source.path.endsWith(name));
+  assert.ok(a, `no article from ${name}`);
+  return a;
+};
+const summit = () => {
+  const story = examples.stories.find((s) => s.articles.includes(byFile("01-reuters-wire.txt").id));
+  assert.ok(story);
+  return story;
+};
+
+test("the examples' wire reprint, partial copy and spun copy are found, and nothing else is called a copy", () => {
+  const found = examples.copies.map((c) => {
+    const copy = examples.articles.find((a) => a.id === c.copy)!.source.path.split("/").pop();
+    const of = examples.articles.find((a) => a.id === c.of)!.source.path.split("/").pop();
+    return `${copy} ${c.kind} ${of}`;
+  });
+  assert.deepEqual(found.sort(), [
+    "02-lakeside-courier-reprint.txt near 01-reuters-wire.txt",
+    "03-dravsk-daily-partial.txt partial 01-reuters-wire.txt",
+    "05-worldbuzzhub-spun.txt spun 04-alpine-ledger-cp1252.txt",
+  ]);
+});
+
+test("the examples make two stories; the summit story has 6 independent voices and two events months apart", () => {
+  assert.equal(examples.stories.length, 2);
+  const story = summit();
+  assert.equal(story.articles.length, 9);
+  assert.equal(story.voices, 6);
+  assert.equal(story.events.length, 2);
+  assert.match(story.events[0].date ?? "", /^2022-07/);
+  assert.match(story.events[1].date ?? "", /^2023-03/);
+});
+
+test("headers, encodings and credits of the example files are read", () => {
+  const glued = byFile("06-northern-gazette.txt");
+  assert.equal(glued.published, "2022-07-09");
+  assert.match(glued.text, /^Kovaria's foreign minister said on Saturday/);
+  assert.match(byFile("04-alpine-ledger-cp1252.txt").text, /Hélène Bérard/);
+  assert.match(byFile("04-alpine-ledger-cp1252.txt").text, /“/);
+  assert.equal(byFile("07-savanna-post-bom.txt").title?.charCodeAt(0) === 0xfeff, false);
+  const afp = byFile("08-continental-herald-afp.txt");
+  assert.equal(afp.source.agency, "AFP");
+  assert.equal(afp.dateline?.toUpperCase(), "NEW DELHI");
+  assert.doesNotMatch(afp.text, /— AFP\s*$/);
+  const spun = byFile("05-worldbuzzhub-spun.txt");
+  assert.doesNotMatch(spun.text, /View all posts|#GenevaAccord|1,234 Posts/);
+  assert.doesNotMatch(byFile("02-lakeside-courier-reprint.txt").text, /Leave a comment|Your email address/);
+});
+
+test("name variants of the examples merge: Aleksandr and Alexander Petrov are one person", () => {
+  const petrov = summit().entities.filter((e) => /Petrov/.test(e.name) || e.aliases.some((a) => /Petrov/.test(a)));
+  assert.equal(petrov.length, 1, JSON.stringify(petrov));
+  assert.equal(petrov[0].type, "person");
+  const forms = [petrov[0].name, ...petrov[0].aliases];
+  assert.ok(forms.includes("Aleksandr Petrov") && forms.includes("Alexander Petrov"), forms.join(", "));
+  const wwc = summit().entities.find((e) => e.name === "World Water Council" || e.aliases.includes("World Water Council"));
+  assert.ok(wwc && [wwc.name, ...wwc.aliases].includes("WWC"));
+  const names = summit().entities.map((e) => e.name);
+  for (const bad of ["Thursday", "Saturday", "July", "Share", "Leave", "Tags", "Posted"]) assert.ok(!names.includes(bad), bad);
+});
+
+test("quotes of the examples carry their speakers, whatever form the attribution takes", () => {
+  const speakerOf = (fragment: string) => summit().quotes.find((q) => q.text.includes(fragment))?.speaker;
+  const petrov = (name: string | null | undefined) => /Petrov/.test(name ?? "");
+  assert.ok(petrov(speakerOf("Rivers do not stop at borders")), "said Foreign Minister Aleksandr Petrov");
+  assert.ok(petrov(speakerOf("arguing about commas")), "Petrov said");
+  assert.match(speakerOf("one rulebook for floods") ?? "", /Okonjo/, "Okonjo said: ...");
+  assert.ok(petrov(speakerOf("duty to tell the truth")), "he said after naming him");
+  assert.match(speakerOf("until ten parliaments vote") ?? "", /Okonjo/, "split quote with she said");
+  assert.match(speakerOf("wait for ratification") ?? "", /Duarte/, "the spokeswoman said");
+  assert.match(speakerOf("publish every late warning") ?? "", /Raman/, "she said after naming her");
+  const split = summit().quotes.find((q) => q.text.includes("The accord is signed"));
+  assert.ok(split && split.text.includes("promise on paper"), "both halves of a split quote are one quote");
+});
+
+test("relative dates of the examples resolve against each article's date and never into its future", () => {
+  const story = summit();
+  const dates = story.timeline.map((t) => t.date);
+  assert.ok(dates.includes("2022-07-07"), "the signing on Thursday");
+  assert.ok(dates.includes("2023-03-16"), "the first session");
+  const published = new Map(examples.articles.map((a) => [a.id, a.published ?? "9999"]));
+  for (const t of story.timeline) {
+    const latest = t.cites.map((c) => published.get(c.article)!).sort().at(-1)!;
+    assert.ok(t.date.slice(0, 7) <= latest.slice(0, 7) || /will|next/i.test(t.text), `${t.date} after ${latest}: ${t.text}`);
+  }
+});
+
+test("the examples' summary cites its sentences and the 12-against-14 countries contradiction is reported", () => {
+  const story = summit();
+  assert.ok(story.summary.length >= 3 && story.summary.length <= 7);
+  const d = story.disagreements.find((x) => /countr/.test(x.subject));
+  assert.ok(d, JSON.stringify(story.disagreements));
+  const values = d.claims.map((c) => c.value.replace(/\D/g, "")).sort();
+  assert.deepEqual(values, ["12", "14"]);
+});

@@ -1,0 +1,196 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { extractFacts, mergeEntities, speakerEntity } from "../src/facts/index.js";
+import type { Article, Mention, Sentence } from "../src/model/index.js";
+
+/** A tiny article builder: paragraphs on blank lines, sentences on ". " before a capital (not after "Dr."). */
+function article(text: string, id = "a1"): Article {
+  const sentences: Sentence[] = [];
+  let offset = 0;
+  text.split("\n\n").forEach((para, paragraph) => {
+    let start = 0;
+    const cut = (end: number): void => {
+      const raw = para.slice(start, end);
+      const lead = raw.length - raw.trimStart().length;
+      const t = raw.trim();
+      if (t) sentences.push({ i: sentences.length, text: t, start: offset + start + lead, end: offset + start + lead + t.length, paragraph });
+      start = end;
+    };
+    for (const m of para.matchAll(/[.!?]["”]?(?=\s+["“]?[A-Z])/g)) {
+      if (!/\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|St|[A-Z])\.$/.test(para.slice(0, m.index! + 1))) cut(m.index! + m[0].length);
+    }
+    cut(para.length);
+    offset += para.length + 2;
+  });
+  return { id, source: { path: id, name: null, url: null, agency: null, author: null }, title: null, published: "2024-03-14", dateline: null, text, sentences };
+}
+
+const mentions = (text: string): Mention[] => extractFacts(article(text)).mentions;
+const names = (text: string): string[] => mentions(text).map((m) => m.name);
+const find = (text: string, name: string): Mention | undefined => mentions(text).find((m) => m.name === name);
+
+test("a titled person is found without the title, which becomes the role", () => {
+  const m = find("Talks resumed after Foreign Minister Aleksandr Petrov arrived in Geneva.", "Aleksandr Petrov");
+  assert.ok(m);
+  assert.equal(m.type, "person");
+  assert.equal(m.role, "foreign minister");
+  assert.equal(m.text, "Foreign Minister Aleksandr Petrov");
+  const bare = find("Talks resumed after President Mara Okonjo arrived.", "Mara Okonjo");
+  assert.equal(bare?.role, "president");
+});
+
+test("lowercase titles and appositives give a role", () => {
+  const lower = find("The plan was confirmed by spokeswoman Ines Duarte on Monday.", "Ines Duarte");
+  assert.equal(lower?.role, "spokeswoman");
+  assert.equal(lower?.text, "spokeswoman Ines Duarte");
+  const appositive = find("Ines Duarte, a spokeswoman for the ministry, declined to comment.", "Ines Duarte");
+  assert.equal(appositive?.role, "spokeswoman");
+  assert.equal(appositive?.type, "person");
+  const before = find("Russia's foreign minister, Sergei Lavrov, rejected the offer.", "Sergei Lavrov");
+  assert.equal(before?.role, "foreign minister");
+});
+
+test("honorifics make a person; abbreviated titles are spelled out", () => {
+  const dr = find("The report was written by Dr. Lena Fischer of the Bank of England.", "Lena Fischer");
+  assert.equal(dr?.role, "doctor");
+  assert.equal(dr?.text, "Dr. Lena Fischer");
+  const mr = find("Critics said Mr. Petrov had misled parliament.", "Petrov");
+  assert.equal(mr?.type, "person");
+  assert.equal(mr?.role, null);
+  assert.equal(find("Troops loyal to Gen. Omar Haddad entered the city.", "Omar Haddad")?.role, "general");
+});
+
+test("weekdays, months, boilerplate and sentence-initial common words are not names", () => {
+  const found = names(
+    "However, the vote on Thursday was delayed until July.\n\nThe committee will meet again in September. " +
+      "Officials said the delay was technical.\n\nShare this article. Read More. Advertisement\n\nSubscribe to our newsletter.",
+  );
+  for (const word of ["However", "Thursday", "July", "The", "September", "Officials", "Share", "Read", "More", "Advertisement", "Subscribe"]) {
+    assert.ok(!found.includes(word), `${word} should not be a name, got ${found.join(", ")}`);
+  }
+});
+
+test("a sentence-initial word that the article also writes lowercase is dropped", () => {
+  const found = names("Security was tight as the summit opened. The security services closed roads near the venue.");
+  assert.ok(!found.includes("Security"));
+});
+
+test("headline-style Title Case lines are skipped", () => {
+  const found = names("Ten Things You Need To Know About The Summit\n\nDelegates met in Vienna on Friday.");
+  assert.deepEqual(found, ["Vienna"]);
+});
+
+test("organisations are recognised by their head words and acronyms", () => {
+  const text =
+    "The Bank of England and the Ministry of Foreign Affairs issued a joint statement, while NATO " +
+    "and Acme Corp declined to comment. Shares of Acme Corp fell.";
+  const byName = new Map(mentions(text).map((m) => [m.name, m.type]));
+  assert.equal(byName.get("Bank of England"), "organization");
+  assert.equal(byName.get("Ministry of Foreign Affairs"), "organization");
+  assert.equal(byName.get("NATO"), "organization");
+  assert.equal(byName.get("Acme Corp"), "organization");
+});
+
+test("places come from the gazetteer or from 'in X'", () => {
+  const byName = new Map(mentions("Fighting continued near Kherson, officials in Kyiv and Washington said.").map((m) => [m.name, m.type]));
+  assert.equal(byName.get("Kherson"), "place");
+  assert.equal(byName.get("Kyiv"), "place");
+  assert.equal(byName.get("Washington"), "place");
+});
+
+test("possessives are stripped from the name but kept in the text", () => {
+  const m = find("Aleksandr Petrov arrived late. Petrov's plane had been delayed.", "Petrov");
+  assert.ok(m);
+  assert.equal(m.text, "Petrov's");
+  assert.equal(m.end - m.start, "Petrov's".length);
+});
+
+test("a surname alone is a person once the article names the full person", () => {
+  const found = mentions("Aleksandr Petrov landed in Berlin. Later, Petrov met Chancellor Klaus Weber.");
+  const petrov = found.filter((m) => m.name === "Petrov");
+  assert.equal(petrov.length, 1);
+  assert.equal(petrov[0].type, "person");
+});
+
+test("offsets point at the mention in the article text", () => {
+  const text = "Reporters waited outside. Foreign Minister Aleksandr Petrov spoke briefly.";
+  const m = find(text, "Aleksandr Petrov")!;
+  assert.equal(text.slice(m.start, m.end), m.text);
+  assert.equal(m.sentence, 1);
+});
+
+test("spelling variants, surnames and titled forms of one person merge into one entity", () => {
+  const facts = [
+    extractFacts(article("Foreign Minister Aleksandr Petrov arrived in Geneva. Petrov said little.", "a")),
+    extractFacts(article("Alexander Petrov, the foreign minister, left Geneva on Friday.", "b")),
+    extractFacts(article("Aleksandr Petrov will return next week, aides of Foreign Minister Petrov said.", "c")),
+  ];
+  const entities = mergeEntities(facts);
+  const petrov = entities.find((e) => e.name === "Aleksandr Petrov");
+  assert.ok(petrov, JSON.stringify(entities));
+  assert.equal(petrov.type, "person");
+  assert.equal(petrov.role, "foreign minister");
+  assert.deepEqual(petrov.articles, ["a", "b", "c"]);
+  assert.equal(petrov.mentions, 5);
+  for (const alias of ["Alexander Petrov", "Petrov", "Foreign Minister Petrov", "Foreign Minister Aleksandr Petrov"]) {
+    assert.ok(petrov.aliases.includes(alias), `missing alias ${alias}`);
+  }
+  assert.equal(entities.filter((e) => e.type === "person").length, 1);
+  assert.equal(entities[0].name, "Aleksandr Petrov"); // most mentioned first
+});
+
+test("common transliterations of the same name merge", () => {
+  const pairs = [
+    ["Volodymyr Zelensky", "Volodymyr Zelenskyy"],
+    ["Volodymyr Zelenskiy", "Volodymyr Zelensky"],
+    ["Mohammed Salem", "Muhammad Salem"],
+    ["Sergei Ivanov", "Sergey Ivanov"],
+    ["Yuri Gagarin", "Iouri Gagarin"],
+    ["Pyotr Tchaikovsky", "Pyotr Chaikovsky"],
+  ];
+  for (const [a, b] of pairs) {
+    const entities = mergeEntities([
+      extractFacts(article(`Officials said ${a} spoke first.`, "x")),
+      extractFacts(article(`Officials said ${b} spoke first.`, "y")),
+    ]);
+    assert.equal(entities.length, 1, `${a} / ${b}: ${entities.map((e) => e.name).join(", ")}`);
+  }
+});
+
+test("different names that only share consonants stay apart", () => {
+  const entities = mergeEntities([
+    extractFacts(article("Officials said Maria Rossi and Mario Rossi disagreed. The Rhine and the Rhône flooded.", "x")),
+  ]);
+  const found = entities.map((e) => e.name);
+  for (const name of ["Maria Rossi", "Mario Rossi", "Rhine", "Rhône"]) assert.ok(found.includes(name), found.join(", "));
+});
+
+test("an ambiguous surname is not merged into either person", () => {
+  const entities = mergeEntities([
+    extractFacts(article("President Joe Biden spoke with his son Hunter Biden. Later Biden left for Delaware.", "x")),
+  ]);
+  const found = entities.map((e) => e.name);
+  assert.ok(found.includes("Joe Biden") && found.includes("Hunter Biden") && found.includes("Biden"), found.join(", "));
+});
+
+test("an organisation's acronym becomes its alias", () => {
+  const entities = mergeEntities([
+    extractFacts(article("The World Health Organization (WHO) warned of a new wave. WHO officials met on Monday.", "x")),
+    extractFacts(article("WHO said the risk was moderate.", "y")),
+  ]);
+  const who = entities.find((e) => e.name === "World Health Organization");
+  assert.ok(who, JSON.stringify(entities));
+  assert.deepEqual(who.aliases, ["WHO"]);
+  assert.equal(who.mentions, 4);
+  assert.equal(who.type, "organization");
+});
+
+test("a quote speaker maps to the merged entity", () => {
+  const entities = mergeEntities([
+    extractFacts(article("Foreign Minister Aleksandr Petrov arrived. Petrov said little.", "a")),
+    extractFacts(article("Alexander Petrov left on Friday.", "b")),
+  ]);
+  assert.equal(speakerEntity(entities, "Petrov")?.name, "Aleksandr Petrov");
+  assert.equal(speakerEntity(entities, "Alexander Petrov")?.name, "Aleksandr Petrov");
+  assert.equal(speakerEntity(entities, "Ines Duarte"), null);
+});

@@ -1,0 +1,119 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { extractFacts } from "../src/facts/index.js";
+import type { Article, QuoteFinding, Sentence } from "../src/model/index.js";
+
+/** A tiny article builder: paragraphs on blank lines, sentences on ". " before a capital (not after "Dr."). */
+function article(text: string, id = "a1"): Article {
+  const sentences: Sentence[] = [];
+  let offset = 0;
+  text.split("\n\n").forEach((para, paragraph) => {
+    let start = 0;
+    const cut = (end: number): void => {
+      const raw = para.slice(start, end);
+      const lead = raw.length - raw.trimStart().length;
+      const t = raw.trim();
+      if (t) sentences.push({ i: sentences.length, text: t, start: offset + start + lead, end: offset + start + lead + t.length, paragraph });
+      start = end;
+    };
+    for (const m of para.matchAll(/[.!?]["”]?(?=\s+["“]?[A-Z])/g)) {
+      if (!/\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|St|[A-Z])\.$/.test(para.slice(0, m.index! + 1))) cut(m.index! + m[0].length);
+    }
+    cut(para.length);
+    offset += para.length + 2;
+  });
+  return { id, source: { path: id, name: null, url: null, agency: null, author: null }, title: null, published: "2024-03-14", dateline: null, text, sentences };
+}
+
+const quotes = (text: string): QuoteFinding[] => extractFacts(article(text)).quotes;
+const speakers = (text: string): (string | null)[] => quotes(text).map((q) => q.speaker);
+
+const INTRO = "Foreign Minister Aleksandr Petrov arrived in Geneva on Thursday for a second round of talks. ";
+
+test("a speaker named after the quote gets the full name the article used before", () => {
+  const q = quotes(`${INTRO}"We will not accept these terms," Petrov said.`);
+  assert.equal(q.length, 1);
+  assert.equal(q[0].text, "We will not accept these terms");
+  assert.equal(q[0].speaker, "Aleksandr Petrov");
+  assert.equal(q[0].sentence, 1);
+});
+
+test("'said' before the speaker, with a title", () => {
+  assert.deepEqual(speakers(`"The door remains open for now," said Foreign Minister Aleksandr Petrov.`), ["Aleksandr Petrov"]);
+  assert.deepEqual(speakers(`"The door remains open for now," said Dr. Lena Fischer, an economist.`), ["Lena Fischer"]);
+});
+
+test("the speaker named before the quote: said:, said that, according to", () => {
+  assert.deepEqual(speakers(`${INTRO}Petrov said: "Nothing has been agreed so far."`), ["Aleksandr Petrov"]);
+  assert.deepEqual(speakers(`${INTRO}Petrov told reporters that "the offer is off the table."`), ["Aleksandr Petrov"]);
+  assert.deepEqual(speakers(`${INTRO}According to Petrov, "the talks are now over."`), ["Aleksandr Petrov"]);
+  assert.deepEqual(
+    speakers(`Ines Duarte, a spokeswoman for the ministry, said: "Nothing has been agreed so far."`),
+    ["Ines Duarte"],
+  );
+});
+
+test("a quote split by 'he said' is one quote with both parts", () => {
+  const q = quotes(`${INTRO}"The door remains open," he said, "but not for much longer."`);
+  assert.equal(q.length, 1);
+  assert.equal(q[0].text, "The door remains open … but not for much longer.");
+  assert.equal(q[0].speaker, "Aleksandr Petrov");
+});
+
+test("he and she point back to the last person of that gender", () => {
+  const text =
+    "Ines Duarte met Aleksandr Petrov in Geneva on Friday. " +
+    '"We made real progress today," she said. "There is still a long way to go," he added.';
+  assert.deepEqual(speakers(text), ["Ines Duarte", "Aleksandr Petrov"]);
+});
+
+test("a role attribution points at the person with that role", () => {
+  const text =
+    "Ines Duarte, a spokeswoman for the ministry, confirmed the meeting. " +
+    `${INTRO}"Both sides have agreed to keep talking," the spokesperson said. ` +
+    '"We expect a decision next week," the minister told reporters. ' +
+    '"The markets will welcome this news," an analyst said.';
+  assert.deepEqual(speakers(text), ["Ines Duarte", "Aleksandr Petrov", null]);
+});
+
+test("a quote over several sentences and paragraphs is one quote", () => {
+  const text =
+    `${INTRO}"We spent two years arguing about commas. Now we have to build the stations.\n\n` +
+    '"That will take money, and it will take time," Petrov said.';
+  const q = quotes(text);
+  assert.equal(q.length, 1);
+  assert.equal(
+    q[0].text,
+    "We spent two years arguing about commas. Now we have to build the stations. That will take money, and it will take time",
+  );
+  assert.equal(q[0].sentence, 1);
+  assert.equal(q[0].speaker, "Aleksandr Petrov");
+});
+
+test("short scare quotes are not quotes", () => {
+  assert.deepEqual(quotes(`${INTRO}Critics called the plan a "fig leaf" and the talks "theatre".`), []);
+});
+
+test("curly quotes and guillemets work like straight ones", () => {
+  assert.deepEqual(speakers(`${INTRO}“Rivers do not stop at borders,” Petrov said.`), ["Aleksandr Petrov"]);
+  assert.deepEqual(speakers(`${INTRO}«Rivers do not stop at borders,» Petrov said.`), ["Aleksandr Petrov"]);
+});
+
+test("other verbs of saying attribute quotes too", () => {
+  for (const verb of ["told AFP", "added", "warned", "insisted", "tweeted", "wrote", "explained", "declared"]) {
+    assert.deepEqual(speakers(`${INTRO}"This is our final offer," Petrov ${verb}.`), ["Aleksandr Petrov"], verb);
+  }
+  assert.deepEqual(speakers(`${INTRO}"Is this really the final offer?" asked Ines Duarte.`), ["Ines Duarte"]);
+});
+
+test("a quote with nobody named has no speaker", () => {
+  assert.deepEqual(speakers(`The sign on the door read "closed until further notice" for weeks.`), [null]);
+});
+
+test("a following quote that opens its own sentence continues the same speaker", () => {
+  const text =
+    `${INTRO}"Objects like this are usually stolen to order," said Marianne Goossens, a former investigator. ` +
+    '"The gold alone is worth far less than the insurance."\n\n' +
+    'The mayor called the theft "an attack on the city\'s memory" on Friday.';
+  assert.deepEqual(speakers(text), ["Marianne Goossens", "Marianne Goossens", null]);
+});
