@@ -67,6 +67,7 @@ export function buildCorpus(size: number, seed = 7): SourceDocument[] {
     for (let i = 0; i < n; i++) s += pick(SYLLABLES);
     return s[0].toUpperCase() + s.slice(1);
   };
+  const vocabulary = [...new Set(bases.join(" ").match(/\b[a-z]{4,}\b/g) ?? [])];
   const docs: SourceDocument[] = [];
   const fresh: SourceDocument[] = [];
   for (let i = 0; i < size; i++) {
@@ -80,15 +81,16 @@ export function buildCorpus(size: number, seed = 7): SourceDocument[] {
       docs.push({ path: `bench/${i}-${kind}.txt`, body, meta });
       continue;
     }
-    // A fresh article: a base text with its capitalised names and its numbers replaced.
+    // A fresh article: a base text with every capitalised name and number replaced and a good share of its
+    // other words swapped for random vocabulary, so articles reusing one base text are not copies of it.
     const renames = new Map<string, string>();
     const body = pick(bases)
       .replace(/\b[A-Z][a-z]{3,}\b/g, (w) => {
-        if (rand() < 0.5) return w;
         if (!renames.has(w)) renames.set(w, name());
         return renames.get(w)!;
       })
-      .replace(/\b\d+\b/g, () => String(Math.floor(rand() * 1000)));
+      .replace(/\b\d+\b/g, () => String(Math.floor(rand() * 1000)))
+      .replace(/\b[a-z]{4,}\b/g, (w) => (rand() < 0.4 ? pick(vocabulary) : w));
     const doc = { path: `bench/${i}.txt`, body, meta };
     fresh.push(doc);
     docs.push(doc);

@@ -1,22 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { findTimes } from "../src/facts/dates.js";
+import { articleFromSentences } from "./articles.js";
 import type { Article, TimeFinding } from "../src/model/index.js";
 
 // Published on Thursday 2 March 2023 unless a test says otherwise.
 const PUBLISHED = "2023-03-02";
 
-/** One sentence per line, all in one paragraph. */
 function article(lines: string[], published: string | null = PUBLISHED): Article {
-  let text = "";
-  const sentences = lines.map((line, i) => {
-    if (i > 0) text += " ";
-    const start = text.length;
-    text += line;
-    return { i, text: line, start, end: text.length, paragraph: 0 };
-  });
-  const source = { path: "test.txt", name: null, url: null, agency: null, author: null };
-  return { id: "a1", source, title: null, published, dateline: null, text, sentences };
+  return articleFromSentences(lines, { published });
 }
 
 /** "text → date (precision)" for each finding, easy to compare. */
@@ -196,4 +188,12 @@ test("findings point at their text, in text order, without overlaps", () => {
   );
   for (const f of found) assert.equal(a.text.slice(f.start, f.end), f.text);
   for (let i = 1; i < found.length; i++) assert.ok(found[i].start >= found[i - 1].end);
+});
+
+test("a scheduling verb in the present points forward: 'the session ends on Saturday'", () => {
+  assert.deepEqual(times(["The session ends on Saturday.", "The museum reopens in April."]), [
+    "Saturday → 2023-03-04 (day)",
+    "April → 2023-04 (month)",
+  ]);
+  assert.deepEqual(times(["The session ended on Saturday."]), ["Saturday → 2023-02-25 (day)"]);
 });

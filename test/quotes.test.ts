@@ -1,28 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { extractFacts } from "../src/facts/index.js";
-import type { Article, QuoteFinding, Sentence } from "../src/model/index.js";
+import { articleFromText } from "./articles.js";
+import type { Article, QuoteFinding } from "../src/model/index.js";
 
-/** A tiny article builder: paragraphs on blank lines, sentences on ". " before a capital (not after "Dr."). */
 function article(text: string, id = "a1"): Article {
-  const sentences: Sentence[] = [];
-  let offset = 0;
-  text.split("\n\n").forEach((para, paragraph) => {
-    let start = 0;
-    const cut = (end: number): void => {
-      const raw = para.slice(start, end);
-      const lead = raw.length - raw.trimStart().length;
-      const t = raw.trim();
-      if (t) sentences.push({ i: sentences.length, text: t, start: offset + start + lead, end: offset + start + lead + t.length, paragraph });
-      start = end;
-    };
-    for (const m of para.matchAll(/[.!?]["”]?(?=\s+["“]?[A-Z])/g)) {
-      if (!/\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|St|[A-Z])\.$/.test(para.slice(0, m.index! + 1))) cut(m.index! + m[0].length);
-    }
-    cut(para.length);
-    offset += para.length + 2;
-  });
-  return { id, source: { path: id, name: null, url: null, agency: null, author: null }, title: null, published: "2024-03-14", dateline: null, text, sentences };
+  return articleFromText(text, { id });
 }
 
 const quotes = (text: string): QuoteFinding[] => extractFacts(article(text)).quotes;

@@ -2,19 +2,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Article, ArticleFacts, SentenceRef, StoryEvent, StoryMaterial, TimeFinding } from "../src/model/index.js";
+import { articleFromSentences } from "./articles.js";
 import { buildTimeline } from "../src/timeline/index.js";
 import { summarize } from "../src/summary/index.js";
 import { findDisagreements } from "../src/disagreements/index.js";
 
 function article(id: string, sentences: string[], published = "2023-03-02"): Article {
-  let text = "";
-  const out = sentences.map((s, i) => {
-    if (i) text += " ";
-    const start = text.length;
-    text += s;
-    return { i, text: s, start, end: text.length, paragraph: 0 };
-  });
-  return { id, source: { path: `${id}.txt`, name: id, url: null, agency: null, author: null }, title: `Title ${id}`, published, dateline: null, text, sentences: out };
+  return articleFromSentences(sentences, { id, published, title: `Title ${id}` });
 }
 
 function material(articles: Article[], times: Record<string, TimeFinding[]> = {}, families: Record<string, string> = {}, events?: StoryEvent[]): StoryMaterial {

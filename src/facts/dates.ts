@@ -6,7 +6,8 @@
 // - A bare month ("in July", "early July") is the most recent such month on or before the publication month;
 //   a month and day without a year ("February 24") the most recent such day on or before publication.
 // - Those three go forward only when their own clause is in the future tense ("will meet on Monday",
-//   "is due to vote in July": the last tense marker between the clause start and the date is a future one)
+//   "is due to vote in July", or a scheduling verb in the present: "the session ends on Saturday";
+//   the last tense marker between the clause start and the date is a future one)
 //   and they do not follow "since". A weekday then means the next one strictly after publication (written on
 //   a Thursday, a future "on Thursday" is next week, or the writer would say "today"); a month or month-day
 //   the next one on or after publication.
@@ -153,7 +154,7 @@ const MAYBE_TIME =
 // Tense markers in the clause before a bare date. The last one wins: "will meet on Friday" points forward;
 // "will be sentenced after he was convicted on Tuesday" and "will resign, officials said on Tuesday" do not.
 const TENSE_MARKER =
-  /\b(?:(will|shall|won[’']t|(?:is|are|am)\s+(?:not\s+)?(?:due|scheduled|expected|set|slated|going|planning)|plans?\s+to|to\s+be\s+held|upcoming)|was|were|had|did|said|told)\b|([’']ll)\b/gi;
+  /\b(?:(will|shall|won[’']t|(?:is|are|am)\s+(?:not\s+)?(?:due|scheduled|expected|set|slated|going|planning)|plans?\s+to|to\s+be\s+held|upcoming|(?:begins|starts|opens|reopens|ends|closes|resumes|convenes|takes\s+place|kicks\s+off))|was|were|had|did|said|told)\b|([’']ll)\b/gi;
 // Where a clause starts, looking back from the date. Not commas, quotes or brackets: they open inside a clause
 // ("will fly to Sydney, then Melbourne on May 16").
 const CLAUSE_BOUNDARY = /[;:—–]/;

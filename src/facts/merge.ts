@@ -162,6 +162,8 @@ function articlesByCluster(facts: ArticleFacts[], forms: Map<string, Form>): Map
   return out;
 }
 
+const POSSESSIVE = /['’]s$/;
+
 function toEntity(members: Form[], articles: string[]): Entity {
   const canonical = canonicalForm(members);
   const types = new Map<EntityType, number>();
@@ -173,7 +175,8 @@ function toEntity(members: Form[], articles: string[]): Entity {
     for (const [t, c] of f.types) types.set(t, (types.get(t) ?? 0) + c);
     for (const [r, c] of f.roles) roles.set(r, (roles.get(r) ?? 0) + c);
     aliases.add(f.name);
-    for (const t of f.texts) aliases.add(t);
+    // The possessive is grammar, not another way to write the name.
+    for (const t of f.texts) aliases.add(t.replace(POSSESSIVE, ""));
   }
   aliases.delete(canonical.name);
   return { name: canonical.name, type: typeOf(types), aliases: [...aliases], articles, mentions, role: mostCommon(roles) };

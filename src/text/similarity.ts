@@ -1,9 +1,11 @@
 // Set similarity over content words: the shared notion of "these two sentences say the same thing".
 
-import { contentWords } from "./tokens.js";
+import { isContentWord, words } from "./tokens.js";
 
 export function contentWordSet(text: string): Set<string> {
-  return new Set(contentWords(text));
+  const set = new Set<string>();
+  for (const w of words(text)) if (isContentWord(w)) set.add(w);
+  return set;
 }
 
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -7,9 +7,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lowercased word tokens (letters and digits; "don't" stays one token). */
 export function words(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(WORD)) out.push(m[0].toLowerCase().replace(/’/g, "'"));
-  return out;
+  // One lowercase and one global match over the whole text: several times faster than a per-token loop.
+  const lower = text.toLowerCase();
+  const out = lower.match(WORD) ?? [];
+  return lower.includes("’") ? out.map((w) => w.replace(/’/g, "'")) : out;
 }
 
 /** Word tokens with their offsets, case preserved. */
@@ -34,7 +35,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Lowercased content words: tokens that are neither stopwords nor one character long. */
 export function contentWords(text: string): string[] {
-  return words(text).filter((w) => w.length > 1 && !STOPWORDS.has(w));
+  return words(text).filter(isContentWord);
+}
+
+export function isContentWord(word: string): boolean {
+  return word.length > 1 && !STOPWORDS.has(word);
 }
 
 /** 32-bit FNV-1a hash of a string: fast, stable across runs, good enough for shingles and MinHash. */
