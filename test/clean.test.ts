@@ -46,6 +46,12 @@ test("captions, cookie notices, hashtag lines and empty labels are removed", () 
   assert.deepEqual(r.paragraphs, [LEAD, SECOND]);
 });
 
+test("the footer of an embedded tweet is removed, the tweet's words are kept", () => {
+  const tweet = "The bridge will reopen on Monday, the council said.";
+  const r = cleanBody([LEAD, tweet, "— City of Harlow (@harlowcouncil) November 3, 2019", SECOND].join("\n\n"));
+  assert.deepEqual(r.paragraphs, [LEAD, tweet, SECOND]);
+});
+
 test("author boxes are removed", () => {
   const r = cleanBody([LEAD, SECOND, "About the author", "Written by Jane Doe", "1,234 Posts", "View all posts", "Follow me"].join("\n\n"));
   assert.deepEqual(r.paragraphs, [LEAD, SECOND]);

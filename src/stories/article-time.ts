@@ -1,7 +1,7 @@
 // When and where one article's happening took place, read from its lead.
 
 import type { Article, ArticleFacts, DatePrecision, PartialDate, TimeFinding } from "../model/index.js";
-import { atLeast, dayRange, daysApart, type DayRange } from "./dates.js";
+import { atLeast, dayRange, daysApart, type DayRange } from "../model/partial-date.js";
 import type { EventOptions } from "./options.js";
 
 export interface EventDate extends DayRange {

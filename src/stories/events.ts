@@ -8,7 +8,7 @@
 import type { Article, ArticleFacts, Copy, DatePrecision, PartialDate, StoryEvent } from "../model/index.js";
 import { eventDateOf, mainPlaceOf, type EventDate } from "./article-time.js";
 import { originalOf } from "./copies.js";
-import { atLeast, truncate } from "./dates.js";
+import { atLeast, truncate } from "../model/partial-date.js";
 import { EVENT_DEFAULTS, type EventOptions } from "./options.js";
 
 interface Dated {

@@ -151,6 +151,8 @@ const BOILERPLATE_RULES: { re: RegExp; maxWords: number; hint?: string }[] = [
   { maxWords: 12, re: /^(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|print|share|tweet|messenger|copy link|flipboard|mastodon|threads|bluesky)[\s,|/·•]*){1,12}$/i },
   { maxWords: 30, re: /^(?:#[\p{L}\p{N}_]+[\s,]*)+$/u },
   { maxWords: 3, re: /^(?:https?:\/\/|www\.)\S+$/i },
+  // The footer of an embedded tweet: "— Jane Roe (@janeroe) November 3, 2019".
+  { maxWords: 16, re: /^[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\p{L}+\.? \d{1,2}, \d{4}$/u },
   { maxWords: 20, re: /^[-_*=~•·.\s]{3,}$/ },
 ];
 

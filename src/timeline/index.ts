@@ -1,6 +1,7 @@
 // The timeline: dated entries, each a sentence that says what happened when, citing where it was said.
 
 import type { Cite, SentenceRef, StoryMaterial, TimelineEntry } from "../model/index.js";
+import { PRECISION_RANK } from "../model/partial-date.js";
 import { contentWordSet, jaccard } from "../text/similarity.js";
 
 export const TIMELINE_DEFAULTS = {
@@ -56,15 +57,11 @@ export function buildTimeline(material: StoryMaterial, options = TIMELINE_DEFAUL
   }
 
   const kept = drafts.length <= options.maxEntries ? drafts : [...drafts]
-    .sort((a, b) => b.cites.length - a.cites.length || precisionRank(b) - precisionRank(a) || a.order - b.order)
+    .sort((a, b) => b.cites.length - a.cites.length || PRECISION_RANK[b.precision] - PRECISION_RANK[a.precision] || a.order - b.order)
     .slice(0, options.maxEntries);
   return kept
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order))
     .map(({ date, precision, text, cites }) => ({ date, precision, text, cites }));
-}
-
-function precisionRank(entry: TimelineEntry): number {
-  return entry.precision === "day" ? 2 : entry.precision === "month" ? 1 : 0;
 }
 
 export function shorten(text: string, max: number): string {

@@ -1,6 +1,6 @@
 // Partial dates (YYYY, YYYY-MM, YYYY-MM-DD) as day numbers, so events can be compared and ordered.
 
-import type { DatePrecision, PartialDate } from "../model/index.js";
+import type { DatePrecision, PartialDate } from "./brief.js";
 
 /** A partial date as the days it covers (days since 1970-01-01, both ends included). */
 export interface DayRange {
@@ -40,9 +40,10 @@ export function truncate(date: PartialDate, precision: DatePrecision): PartialDa
   return date.slice(0, precision === "day" ? 10 : precision === "month" ? 7 : 4);
 }
 
-const RANK: Record<DatePrecision, number> = { day: 2, month: 1, year: 0 };
+/** Finer precision ranks higher. */
+export const PRECISION_RANK: Readonly<Record<DatePrecision, number>> = { day: 2, month: 1, year: 0 };
 
 /** True when a date of precision `a` says at least as much as one of precision `b`. */
 export function atLeast(a: DatePrecision, b: DatePrecision): boolean {
-  return RANK[a] >= RANK[b];
+  return PRECISION_RANK[a] >= PRECISION_RANK[b];
 }
