@@ -86,3 +86,13 @@ test("copies of one family never disagree with each other", () => {
   const b = article("b", ["Twelve countries signed the water-sharing accord in Geneva on Thursday."]);
   assert.deepEqual(findDisagreements(material([a, b], {}, { b: "a" })), []);
 });
+
+test("a source stating another number is never cited as backing a summary sentence or merged into its timeline entry", () => {
+  const a = article("a", ["Delegates from 14 countries signed the Geneva water accord on Thursday after two years of talks.", "The accord sets up a commission."]);
+  const b = article("b", ["Delegates from 12 countries signed the Geneva water accord on Thursday after two years of talks.", "The accord sets up a commission."]);
+  const m = material([a, b], { a: [time(0, "2023-03-02")], b: [time(0, "2023-03-02")] });
+  const signed = summarize(m).find((s) => /signed/.test(s.text));
+  assert.ok(signed);
+  assert.equal(signed.cites.length, 1);
+  assert.equal(buildTimeline(m).length, 2);
+});

@@ -7,6 +7,7 @@
 // is not taken as a side.
 
 import type { Cite, Disagreement, SentenceRef, StoryMaterial } from "../model/index.js";
+import { NUMBER_WORDS, numberValue } from "../text/numbers.js";
 import { contentWordSet, jaccard } from "../text/similarity.js";
 
 export const DISAGREEMENT_DEFAULTS = {
@@ -16,11 +17,6 @@ export const DISAGREEMENT_DEFAULTS = {
   maxPerStory: 10,
 };
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
-};
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|${Object.keys(NUMBER_WORDS).join("|")})`;
 /** A number, an optional scale or percent, then up to two words: what is counted. */
 const CLAIM = new RegExp(String.raw`\b${NUMBER}(?:\s+(million|billion|thousand|percent|per cent|%))?\s+([a-z][a-z-]+)(?:\s+([a-z][a-z-]+))?`, "giu");
@@ -136,9 +132,8 @@ function uniqueCites(cites: Cite[]): Cite[] {
 }
 
 function toNumber(raw: string, scale: string | undefined): number | null {
-  const word = NUMBER_WORDS[raw.toLowerCase()];
-  const base = word ?? Number(raw.replace(/,/g, ""));
-  if (!Number.isFinite(base)) return null;
+  const base = numberValue(raw);
+  if (base === null) return null;
   const factor = scale?.toLowerCase() === "million" ? 1e6 : scale?.toLowerCase() === "billion" ? 1e9 : scale?.toLowerCase() === "thousand" ? 1e3 : 1;
   return base * factor;
 }

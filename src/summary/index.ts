@@ -5,6 +5,7 @@
 // because news puts the essentials first. Redundancy is removed greedily (maximal marginal relevance).
 
 import type { Cite, SentenceRef, StoryMaterial, SummarySentence } from "../model/index.js";
+import { numbersAgree, numbersIn } from "../text/numbers.js";
 import { contentWordSet, jaccard } from "../text/similarity.js";
 
 export const SUMMARY_DEFAULTS = {
@@ -85,10 +86,13 @@ function summaryLength(material: StoryMaterial, options: typeof SUMMARY_DEFAULTS
 function citesFor(chosen: Candidate, candidates: Candidate[], options: typeof SUMMARY_DEFAULTS): Cite[] {
   const cites: Cite[] = [{ article: chosen.ref.article.id, sentence: chosen.ref.sentence.i }];
   const families = new Set([chosen.ref.family]);
+  const numbers = numbersIn(chosen.ref.sentence.text);
   for (const c of candidates) {
     if (cites.length >= options.maxCites) break;
     if (families.has(c.ref.family)) continue;
     if (jaccard(c.words, chosen.words) < options.corroboratingJaccard) continue;
+    // A sentence that states other numbers does not back this one up: it contradicts it.
+    if (!numbersAgree(numbers, numbersIn(c.ref.sentence.text))) continue;
     families.add(c.ref.family);
     cites.push({ article: c.ref.article.id, sentence: c.ref.sentence.i });
   }

@@ -2,6 +2,7 @@
 
 import type { Cite, SentenceRef, StoryMaterial, TimelineEntry } from "../model/index.js";
 import { PRECISION_RANK } from "../model/partial-date.js";
+import { numbersAgree, numbersIn } from "../text/numbers.js";
 import { contentWordSet, jaccard } from "../text/similarity.js";
 
 export const TIMELINE_DEFAULTS = {
@@ -15,6 +16,7 @@ export const TIMELINE_DEFAULTS = {
 
 interface Draft extends TimelineEntry {
   words: Set<string>;
+  numbers: Set<number>;
   /** Order of first appearance, to keep ties stable. */
   order: number;
 }
@@ -25,13 +27,15 @@ export function buildTimeline(material: StoryMaterial, options = TIMELINE_DEFAUL
   const add = (ref: SentenceRef, date: string, precision: TimelineEntry["precision"]) => {
     const cite: Cite = { article: ref.article.id, sentence: ref.sentence.i };
     const words = contentWordSet(ref.sentence.text);
+    const numbers = numbersIn(ref.sentence.text);
     const sameDay = byDate.get(date) ?? [];
-    const same = sameDay.find((d) => jaccard(d.words, words) >= options.sameHappeningJaccard);
+    // Sources that give different numbers for a happening are kept apart, so the reader sees both.
+    const same = sameDay.find((d) => jaccard(d.words, words) >= options.sameHappeningJaccard && numbersAgree(d.numbers, numbers));
     if (same) {
       if (!same.cites.some((c) => c.article === cite.article && c.sentence === cite.sentence)) same.cites.push(cite);
       return;
     }
-    const draft: Draft = { date, precision, text: shorten(ref.sentence.text, options.maxTextLength), cites: [cite], words, order: drafts.length };
+    const draft: Draft = { date, precision, text: shorten(ref.sentence.text, options.maxTextLength), cites: [cite], words, numbers, order: drafts.length };
     drafts.push(draft);
     byDate.set(date, [...sameDay, draft]);
   };
