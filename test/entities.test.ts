@@ -79,6 +79,12 @@ test("places come from the gazetteer or from 'in X'", () => {
   assert.equal(byName.get("Kherson"), "place");
   assert.equal(byName.get("Kyiv"), "place");
   assert.equal(byName.get("Washington"), "place");
+  const context = new Map(
+    mentions("Residents of the town of Mirov fled as Kovaria's foreign minister flew to the Velsa valley.").map((m) => [m.name, m.type]),
+  );
+  assert.equal(context.get("Mirov"), "place");
+  assert.equal(context.get("Kovaria"), "place");
+  assert.equal(context.get("Velsa"), "place");
 });
 
 test("possessives are stripped from the name but kept in the text", () => {
@@ -183,4 +189,55 @@ test("a possessive form is not listed as another name of the entity", () => {
   const kovaria = mergeEntities([facts]).find((e) => e.name === "Kovaria");
   assert.ok(kovaria);
   assert.deepEqual(kovaria.aliases, []);
+});
+
+test("a full name counts as a person once its surname speaks alone or takes Mr.", () => {
+  const text =
+    "The deal was first reported after Orrin Halvorsen met investors in Oslo. Halvorsen said the terms were fair. " +
+    "Critics pointed to Tamsin Oduya, who had warned of the risks. Mr. Oduya declined to comment.";
+  assert.equal(find(text, "Orrin Halvorsen")?.type, "person");
+  assert.equal(find(text, "Tamsin Oduya")?.type, "person");
+});
+
+test("a party word before a name becomes the role", () => {
+  const m = find("The bill was signed by Republican Tobin Marsh on Friday.", "Tobin Marsh");
+  assert.equal(m?.type, "person");
+  assert.equal(m?.role, "republican");
+  const sen = find("The bill was blocked by Democrat Quill Averby.", "Quill Averby");
+  assert.equal(sen?.type, "person");
+});
+
+test("companies named after 'at' or written in CamelCase are not places", () => {
+  const text =
+    "She spent six years at Brightloom before the merger. Brightloom's shares fell 4 percent. " +
+    "Last year he moved to a desk at FlexDesk, a rival.";
+  const byName = new Map(mentions(text).map((m) => [m.name, m.type]));
+  assert.equal(byName.get("Brightloom"), "organization");
+  assert.equal(byName.get("FlexDesk"), "organization");
+  assert.equal(find("Fighting continued in Kherson overnight.", "Kherson")?.type, "place");
+});
+
+test("contractions, shouted slogans and lone common words are not names", () => {
+  const found = names(
+    "We’d like to see the numbers first, I’m told. Job growth slowed in March, the Labor Department said.\n\n" +
+      "The governor posted: GET OUT and VOTE on Tuesday! He has my Complete support. AHEAD of the vote, polls tightened.",
+  );
+  for (const junk of ["We’d", "I’m", "Job", "GET", "GET OUT", "VOTE", "Complete", "AHEAD"]) {
+    assert.ok(!found.includes(junk), `${junk} should not be a name, got ${found.join(", ")}`);
+  }
+  assert.ok(found.includes("Labor Department"));
+});
+
+test("organisation names may contain 'and' or '&'", () => {
+  const text =
+    "The filing was sent to the Securities and Exchange Commission on Monday. Johnson & Johnson declined to comment.";
+  const byName = new Map(mentions(text).map((m) => [m.name, m.type]));
+  assert.equal(byName.get("Securities and Exchange Commission"), "organization");
+  assert.equal(byName.get("Johnson & Johnson"), "organization");
+  assert.ok(!byName.has("Exchange Commission"));
+});
+
+test("two shop names joined by 'and' stay two names", () => {
+  const found = names("Shoppers queued outside Best Buy and Radio Shack before dawn.");
+  assert.ok(found.includes("Best Buy") && found.includes("Radio Shack"), found.join(", "));
 });

@@ -100,3 +100,34 @@ test("a following quote that opens its own sentence continues the same speaker",
     'The mayor called the theft "an attack on the city\'s memory" on Friday.';
   assert.deepEqual(speakers(text), ["Marianne Goossens", "Marianne Goossens", null]);
 });
+
+test("an outlet the speaker talked to is not the speaker", () => {
+  const intro = "Orrin Halvorsen, the club's captain, was ejected in the third quarter. ";
+  assert.deepEqual(speakers(`${intro}"We have to keep our heads in that moment," Halvorsen told the Daily Ledger.`), ["Orrin Halvorsen"]);
+  assert.deepEqual(
+    speakers(`${intro}Halvorsen, via the Daily Ledger, said that the referee "had lost control of the game."`),
+    ["Orrin Halvorsen"],
+  );
+  const noSpeaker =
+    'Reports spread online. One user on Weibo, which is often compared to Twitter, posted: "How did they get here so fast?"';
+  assert.deepEqual(speakers(noSpeaker), [null]);
+});
+
+test("'they said' prefers the person over the company they speak for", () => {
+  const text =
+    "Mara Lindqvist, a spokesperson for Brightloom, confirmed to the Ledger that the app would close. " +
+    '"We are grateful to every customer who used it," they said.';
+  assert.deepEqual(speakers(text), ["Mara Lindqvist"]);
+});
+
+test("a place before a titled speaker does not take the quote", () => {
+  assert.deepEqual(
+    speakers(`"Justice has been served in this case," said U.S. Attorney Dana Whitfield.`),
+    ["Dana Whitfield"],
+  );
+});
+
+test("a company named in the speaker's job title does not take the quote", () => {
+  const text = 'Scott Harlan, president and chief executive of Velmont Airlines said, "This has been a long and exciting day for all of us."';
+  assert.deepEqual(speakers(text), ["Scott Harlan"]);
+});

@@ -72,8 +72,13 @@ export const PLACE_LAST_WORDS = set(`river valley mountains mountain hills lake 
 export const PLACE_NOUNS = set(`town city village region province district state county capital port island
   valley river lake airport border suburb municipality neighbourhood neighborhood area`);
 
-/** Words before a single capitalised word that make it a place ("in Kherson"). */
-export const PLACE_PREPOSITIONS = set(`in at from near`);
+/** Words after a possessive that make its owner a country ("Kovaria's foreign minister"). */
+export const COUNTRY_CUES = set(`foreign prime interior defence defense finance president government parliament
+  ambassador embassy army military capital citizens border borders constitution`);
+
+/** Words before a single capitalised word that make it a place ("in Kherson"); not "at", which also names
+ *  workplaces ("at WeWork"). */
+export const PLACE_PREPOSITIONS = set(`in from near`);
 
 /** Words before "by" that make what follows an author ("Reporting by Marta Keller"). */
 export const BYLINE_WORDS = set(`reporting editing writing written additional photos photo story words by`);
@@ -114,7 +119,7 @@ export const ROLE_HEADS = set(`president minister secretary spokesman spokeswoma
   director-general secretary-general president-elect vice-president chief adviser advisor aide consultant
   negotiator representative deputy partner owner investor engineer surgeon physician nurse teacher
   counsel solicitor barrister magistrate sheriff ranger pilot architect historian curator presenter
-  host producer novelist poet composer designer chef economist governor-general`);
+  host producer novelist poet composer designer chef economist governor-general administrator`);
 
 /** Words that qualify a role ("foreign minister", "chief executive"); never a role on their own. */
 export const ROLE_MODIFIERS = set(`foreign prime deputy vice acting former interim defence defense finance
@@ -258,7 +263,9 @@ export const MALE_NAMES = set(`james john robert michael william david richard j
   ousmane mamadou moussa abdoulaye ibrahima amadou cheikh salif kofi yaw kwesi chukwuemeka emeka
   olumide tunde babajide john-paul jean-pierre jean-claude jean-luc jean-marc jean-yves hamza bilal
   nabil karim rami samir walid ziad fadi elias kirill artem maxim maksim roman denis ruslan
-  ramzan yevgeniy giorgos kyriakos alexis andreas nikos dimitris konstantinos`);
+  ramzan yevgeniy giorgos kyriakos alexis andreas nikos dimitris konstantinos andy mitch chuck pete
+  bernie mitt newt rand cory corey beto jared jay jerome lebron kobe novak reilly dwayne jimmie denny clint
+  ricky kurt joey bubba brad todd chad troy shane randall marcus derek darren travis cody jake luke`);
 
 export const FEMALE_NAMES = set(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy
   lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
@@ -277,7 +284,8 @@ export const FEMALE_NAMES = set(`mary patricia jennifer linda elizabeth barbara 
   condoleezza madeleine janet kristalina roberta tsai ana paula fernanda beatriz
   marta mariana daniela alejandra veronica monica silvia francesca giulia chiara elisa federica simona
   ingrid heidi katarina kristina birgit ulrike angelika sabine petra monika anja magdalena alicja
-  zuzana svetlana dana hala rania noor salma dina layla huda sahar farah nadia`);
+  zuzana svetlana dana hala rania noor salma dina layla huda sahar farah nadia letitia kristi kirsten
+  lindsey ivanka melania serena nikki tamara tiffany stacey tracy wendy whitney yvonne`);
 
 /** Family names that come first in East Asian names ("Xi Jinping", "Kim Jong Un"): mark a person. */
 export const LEADING_FAMILY_NAMES = set(`xi li wang zhang liu chen yang huang zhao wu zhou hu jiang wen deng mao
@@ -301,3 +309,59 @@ export const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
 export const FEMALE_MARKERS = set(`mrs ms miss madam mme dame spokeswoman chairwoman congresswoman businesswoman
   actress queen princess lady`);
 export const MALE_MARKERS = set(`mr sir herr spokesman chairman congressman businessman actor king prince lord`);
+
+/** Common English words that, capitalised alone (a sentence start, a shouted tweet), are still no names.
+ *  Compact: words a name list would never need, picked from what real articles capitalise. */
+export const COMMON_WORDS = set(`able act action add age ago ahead air all allow alone answer anything area arm art
+  aside ask away back bad bag ball base basic be bear beat beautiful become begin behind believe best better
+  big bit black blue board body book boost born bottom box boy break brick bring brother build business busy
+  buy call came can car care carry case catch cause certain chance change check child choice city
+  claim class clear close cold come coming common complete consider cool cost could country couple course
+  cover create current cut dark day dead deal death decide deep did do does done door double down draw
+  dream drive drop each early easy eat edition effect either else end enjoy enough enter entire even
+  event ever every exactly expect face fact fair fall family far fast fear feel field fight fill final find
+  fine fire first fit fix food force forget form forward free fresh friend front full fun funny game get
+  getting girl give glad go goal going gone good got great green ground group grow guy half hand happen
+  happy hard have head health hear heart heat help here high hit hold home hot hour huge idea
+  important include indeed inside internet issue job join keep key kid kill kind know known land large
+  last late later lead learn least leave left less let level life light like line list little live long
+  look lose lost lot love low main major make making man many matter may maybe mean meet member message
+  middle might mind miss mission moment money month more morning most mother move much must name
+  nation near need never new news nice night none note nothing notice number of off offer office oh
+  old once one only open order others out over own page part past pay peace people perfect perhaps person
+  pick piece place plan play please plus point power pretty price prior pro problem public pull push put
+  question quick quite race rather reach read ready real really reason record red remember rest result
+  return right rise risk road rock room round rule run running safe same save say school season see seek
+  seem sell send set several shall short should show side sign simple since single site sit small smart so
+  soon sorry sort sound space speak special spend spot stand star start starts stay step still stop store
+  story street strong stuff such summer support sure system take taken talk team tell test than thing
+  things think thought three through time tip tips today together told top total touch toward town track
+  true trust try turn two under unless upon use used very view vote wait walk want war watch water way
+  week welcome well went while white whole why will win wins winner wish within word work world worse
+  worst would wow write wrong yeah year yes yet young yup`);
+
+/** Party words before a person's name ("Republican Phil Bryant"): a role, not part of the name. */
+export const PARTY_WORDS = set(`republican democrat labour conservative tory liberal`);
+
+/** Prefixes after which a capital inside a word is still a person's name ("McConnell", "DiBenedetto"). */
+export const NAME_PREFIXES = set(`mc mac di de da la le van von du del o st fitz`);
+
+/** Words before a name that make it a company ("company WeWork", "rival SoftBank"). */
+export const ORG_CUES_BEFORE = set(`company companies firm startup start-up rival giant retailer maker lender
+  insurer carrier platform app brand group chain operator owner conglomerate outlet newspaper network
+  broadcaster publisher automaker carmaker manufacturer bank`);
+
+/** Words after a possessive name that make it a company ("WeWork's shares", "Meetup's founder"). */
+export const ORG_CUES_AFTER = set(`shares stock ceo cfo founder co-founder board investors valuation employees
+  headquarters subsidiary revenue revenues profit profits earnings ipo shareholders stake chief executive
+  customers users platform app products website spokesperson spokesman spokeswoman`);
+
+/** Upper-case words that are acronyms although they are long or spell a common word ("IS" fighters). */
+export const KNOWN_ACRONYMS = set(`nascar nasdaq unicef unesco interpol europol fifa opec uefa usaid
+  nhtsa darpa comecon benelux mercosur is`);
+
+/** Verbs after which the next name is the one spoken to, not the speaker ("told USA Today"). */
+export const LISTENER_VERBS = set(`told tells tell`);
+
+/** Prepositions that put a name inside a phrase, not in subject position ("a user on Weibo said"). */
+export const SUBJECT_BLOCKERS = set(`on of in at from with by for to via into about over under per`);

@@ -4,10 +4,11 @@
 import type { Article, EntityType, Mention } from "../model/index.js";
 import { STOPWORDS } from "../text/tokens.js";
 import {
-  BOILERPLATE, BYLINE_WORDS, COMMON_ENDINGS, COMMON_INITIAL, COMPASS, CONNECTORS, DEMONYMS, FEMALE_NAMES, HONORIFICS, KNOWN_ORGS,
-  LEADING_FAMILY_NAMES, MALE_NAMES, MONTH_NAMES_AS_NAMES, OF_HEADS, ORG_HEADS, ORG_ONLY_CONNECTORS, PLACES,
-  PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_NOUNS, PLACE_PREPOSITIONS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, TITLE_CASE_TELLS,
-  TITLE_EXPANSIONS, WEEKDAYS_AND_MONTHS,
+  BOILERPLATE, BYLINE_WORDS, COMMON_ENDINGS, COMMON_INITIAL, COMMON_WORDS, COMPASS, CONNECTORS, COUNTRY_CUES,
+  DEMONYMS, FEMALE_NAMES, HONORIFICS, KNOWN_ACRONYMS, KNOWN_ORGS, LEADING_FAMILY_NAMES, LISTENER_VERBS, MALE_NAMES,
+  MONTH_NAMES_AS_NAMES, NAME_PREFIXES, OF_HEADS, ORG_CUES_AFTER, ORG_CUES_BEFORE, ORG_HEADS, ORG_ONLY_CONNECTORS,
+  PARTY_WORDS, PLACES, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_NOUNS, PLACE_PREPOSITIONS, PRONOUNS, ROLE_HEADS,
+  ROLE_MODIFIERS, SPEECH_VERBS, TITLE_CASE_TELLS, TITLE_EXPANSIONS, WEEKDAYS_AND_MONTHS,
 } from "./lexicon.js";
 import { isAcronym } from "./names.js";
 import { FACTS_DEFAULTS } from "./options.js";
@@ -16,8 +17,9 @@ import { tokenize, type Token } from "./scan.js";
 /** Per-article state while its sentences are scanned. */
 interface Scan {
   text: string;
-  /** Words the article writes lowercase somewhere: capitalised at a sentence start they are no names. */
-  lowercase: Set<string>;
+  /** Whether the article writes a word lowercase somewhere (then, capitalised at a sentence start, it is
+   *  no name); looked up on demand, as only sentence-initial words need it. */
+  lowercase: Map<string, boolean>;
   /** Capitalised words as written, to read a shouted "BRUGES" as "Bruges". */
   titleCase: Set<string>;
   /** Capitalised words seen inside sentences: names for sure. */
@@ -27,6 +29,10 @@ interface Scan {
   weakPlaces: Set<Mention>;
   /** Lone sentence-initial words that look like common nouns ("Delegates"); kept only if named elsewhere. */
   weakInitials: Set<Mention>;
+  /** One-word names the article treats as a person's: "Opelka said", "Mr. Opelka", "Opelka, he …". */
+  personWords: Set<string>;
+  /** Names the article treats as a company's: "WeWork's shares", "rival SoftBank", CamelCase "MarketAxess". */
+  orgNames: Set<string>;
 }
 
 interface Span {
@@ -35,28 +41,33 @@ interface Span {
 }
 
 const ALL_CAPS = /^[\p{Lu}.]+$/u;
+/** "We’d", "I’m", "Don’t": pronoun and verb contractions, never names ("O’Neill" is not one). */
+const CONTRACTION = /['’](?:d|m|ve|ll|re|t)$/i;
+/** A capital inside a word: "WeWork", "MarketAxess" (group 1 is the part before it). */
+const CAMEL_CASE = /^(\p{Lu}\p{Ll}*)\p{Lu}\p{Ll}/u;
 const INITIAL_WORD = /^\p{Lu}\.$/u;
 const DOTS = /\./g;
-const MAX_ACRONYM_LETTERS = 6;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Longer all-caps words are shouting ("BREAKING", "AHEAD"), unless listed as acronyms. */
+const MAX_ACRONYM_LETTERS = 5;
 
 /** All name mentions of an article, in text order. */
 export function findMentions(article: Article): Mention[] {
   const sentences = article.sentences.map((s) => ({ i: s.i, tokens: tokenize(s.text, s.start) }));
   const scan: Scan = {
-    text: article.text, lowercase: new Set(), titleCase: new Set(), midSentence: new Set(), mentions: [],
-    weakPlaces: new Set(), weakInitials: new Set(),
+    text: article.text, lowercase: new Map(), titleCase: new Set(), midSentence: new Set(), mentions: [],
+    weakPlaces: new Set(), weakInitials: new Set(), personWords: new Set(), orgNames: new Set(),
   };
   for (const s of sentences) for (const t of s.tokens) noteCase(t, scan);
   for (const s of sentences) {
     if (isHeadlineLike(s.tokens)) continue;
-    for (const run of nameRuns(s.tokens)) splitRun(s.tokens, run, s.i, scan);
+    for (const run of nameRuns(s.tokens, scan)) splitRun(s.tokens, run, s.i, scan);
   }
   return settleTypes(scan);
 }
 
 function noteCase(t: Token, scan: Scan): void {
-  if (t.kind === "lower") scan.lowercase.add(t.lower);
-  else if (t.kind === "cap" && !ALL_CAPS.test(t.word)) {
+  if (t.kind === "cap" && !ALL_CAPS.test(t.word)) {
     scan.titleCase.add(t.word);
     if (!t.initial) scan.midSentence.add(t.word);
   }
@@ -79,7 +90,7 @@ function isHeadlineLike(tokens: Token[]): boolean {
 const isGivenName = (w: string): boolean => MALE_NAMES.has(w) || FEMALE_NAMES.has(w) || LEADING_FAMILY_NAMES.has(w);
 
 /** Can this token be part of a name? */
-function isNameWord(tokens: Token[], i: number): boolean {
+function isNameWord(tokens: Token[], i: number, scan: Scan): boolean {
   const t = tokens[i];
   if (t.kind !== "cap") return false;
   const prev = tokens[i - 1];
@@ -90,12 +101,34 @@ function isNameWord(tokens: Token[], i: number): boolean {
     return MONTH_NAMES_AS_NAMES.has(w) && i > 0 && isGivenName(tokens[i - 1].key);
   }
   if (BOILERPLATE.has(w)) return false;
-  // Outside shouted lines an all-caps word is an acronym ("WHO", "US"), unless it is long ("BREAKING").
-  if (ALL_CAPS.test(t.word)) {
-    const letters = t.word.replace(DOTS, "").length;
-    return letters > 1 && letters <= MAX_ACRONYM_LETTERS;
+  if (ALL_CAPS.test(t.word)) return isAcronymWord(t, scan);
+  return t.word.length > 1 && !PRONOUNS.has(w) && !CONTRACTION.test(w);
+}
+
+/** Outside shouted lines an all-caps word is an acronym ("WHO", "US"), unless it is long ("BREAKING")
+ *  or a common word shouted ("GET OUT and VOTE"). */
+function isAcronymWord(t: Token, scan: Scan): boolean {
+  const w = t.key;
+  const letters = t.word.replace(DOTS, "").length;
+  if (letters < 2) return false;
+  if (isKnownAcronym(t)) return true;
+  if (letters > MAX_ACRONYM_LETTERS || STOPWORDS.has(w) || COMMON_INITIAL.has(w) || COMMON_WORDS.has(w)) return false;
+  return !writtenLowercase(w, scan);
+}
+
+const isKnownAcronym = (t: Token): boolean => KNOWN_ORGS.has(t.key) || KNOWN_ACRONYMS.has(t.key) || PLACES.has(t.lower);
+
+/** "US FALLS", "GREAT Governor": shouted words side by side make a slogan, unless all are known acronyms
+ *  ("CBS Sports NFL Insider" is no slogan: its acronyms stand apart). */
+function isShoutedRun(tokens: Token[], run: Span): boolean {
+  const shouted = (t: Token): boolean => t.word.length > 1 && !t.word.includes(".") && ALL_CAPS.test(t.word);
+  for (let i = run.from; i + 1 < run.to; i++) {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    if (shouted(a) && shouted(b) && !(isKnownAcronym(a) && isKnownAcronym(b))) return true;
   }
-  return t.word.length > 1 && !PRONOUNS.has(w);
+  const lead = tokens[run.from];
+  return run.to - run.from > 1 && shouted(lead) && COMMON_WORDS.has(lead.key);
 }
 
 /** "Bank of England", "Secretary of State", "Republic of the Congo" — but "Lena Fischer of the Bank". */
@@ -105,24 +138,25 @@ const isConnector = (t: Token): boolean => (t.kind === "lower" || t.word === "&"
 const joins = (t: Token): boolean => !t.possessive && !t.breakAfter;
 
 /** Maximal runs of name words, allowing lowercase connectors between them. */
-function nameRuns(tokens: Token[]): Span[] {
+function nameRuns(tokens: Token[], scan: Scan): Span[] {
+  const isNameWordAt = (i: number): boolean => isNameWord(tokens, i, scan);
   const runs: Span[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameWord(tokens, i) && !INITIAL_WORD.test(tokens[i].word)) {
+    if (!isNameWordAt(i) && !INITIAL_WORD.test(tokens[i].word)) {
       i++;
       continue;
     }
     let last = i;
     let j = i + 1;
     while (j < tokens.length && joins(tokens[j - 1])) {
-      if (isNameWord(tokens, j) || INITIAL_WORD.test(tokens[j].word)) {
+      if (isNameWordAt(j) || INITIAL_WORD.test(tokens[j].word)) {
         last = j++;
         continue;
       }
       let k = j;
       while (k < tokens.length && k - j < 2 && isConnector(tokens[k]) && joins(tokens[k])) k++;
-      if (k === j || k >= tokens.length || !isNameWord(tokens, k)) break;
+      if (k === j || k >= tokens.length || !isNameWordAt(k)) break;
       if (tokens[j].lower === "of" && !takesOf(tokens[j - 1])) break;
       j = k;
     }
@@ -135,6 +169,7 @@ function nameRuns(tokens: Token[]): Span[] {
 /** Cleans a run's edges, splits it where it holds two names, and records the mentions. */
 function splitRun(tokens: Token[], run: Span, sentence: number, scan: Scan): void {
   let { from, to } = run;
+  if (isShoutedRun(tokens, run)) return;
   while (from < to && isAmbiguousLead(tokens, from, to, scan)) from++;
   ({ from, to } = trimEdges(tokens, from, to));
   if (from >= to) return;
@@ -153,7 +188,30 @@ function isAmbiguousLead(tokens: Token[], from: number, to: number, scan: Scan):
   if (!t.initial || ALL_CAPS.test(t.word)) return false; // "(WHO)", "WHO officials": acronyms
   // "Foreign Minister Petrov said" opens a sentence with a title, not with a common word.
   if (isTitleHead(t) || (isTitleWord(t) && from + 1 < to && isTitleWord(tokens[from + 1]))) return false;
-  return STOPWORDS.has(w) || COMMON_INITIAL.has(w) || scan.lowercase.has(w);
+  return STOPWORDS.has(w) || COMMON_INITIAL.has(w) || writtenLowercase(w, scan);
+}
+
+function writtenLowercase(word: string, scan: Scan): boolean {
+  let known = scan.lowercase.get(word);
+  if (known === undefined) {
+    known = false;
+    for (let at = scan.text.indexOf(word); at >= 0 && !known; at = scan.text.indexOf(word, at + 1)) {
+      known = !isWordChar(scan.text.charCodeAt(at - 1)) && !isWordChar(scan.text.charCodeAt(at + word.length));
+    }
+    scan.lowercase.set(word, known);
+  }
+  return known;
+}
+
+/** "Complete", "Job", "Thought": a lone capitalised common word with nothing saying it is a name. */
+function isCommonWord(name: string, scan: Scan): boolean {
+  return COMMON_WORDS.has(name.toLowerCase()) && !scan.personWords.has(name) && !ALL_CAPS.test(name);
+}
+
+/** Letters and digits, ASCII or not (NaN past either end of the text is not). */
+function isWordChar(c: number): boolean {
+  if (c > 127) return WORD_CHAR.test(String.fromCharCode(c));
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function trimEdges(tokens: Token[], from: number, to: number): Span {
@@ -170,12 +228,16 @@ function trimEdges(tokens: Token[], from: number, to: number): Span {
 function splitAtOrgConnectors(tokens: Token[], from: number, to: number): Span[] {
   const isWeak = (i: number): boolean => isConnector(tokens[i]) && ORG_ONLY_CONNECTORS.has(tokens[i].lower);
   let orgLike = false;
-  for (let i = from; i < to; i++) if (tokens[i].kind === "cap" && ORG_HEADS.has(tokens[i].key)) orgLike = true;
-  if (PLACES.has(spanText(tokens, from, to, "").toLowerCase())) return [{ from, to }];
+  let weak = false;
+  for (let i = from; i < to; i++) {
+    if (tokens[i].kind === "cap" && ORG_HEADS.has(tokens[i].key)) orgLike = true;
+    else if (isWeak(i)) weak = true;
+  }
+  if (!weak || PLACES.has(spanText(tokens, from, to, "").toLowerCase())) return [{ from, to }];
   const parts: Span[] = [];
   let start = from;
   for (let i = from; i <= to; i++) {
-    if (i < to && !(isWeak(i) && (!orgLike || separatesNames(tokens, start, i)))) continue;
+    if (i < to && !(isWeak(i) && (!orgLike || separatesNames(tokens, start, i, to)))) continue;
     const part = trimEdges(tokens, start, i);
     if (part.from < part.to) parts.push(part);
     start = i + 1;
@@ -184,24 +246,29 @@ function splitAtOrgConnectors(tokens: Token[], from: number, to: number): Span[]
 }
 
 /** Inside an organisation-like run: does the connector at `at` join two complete names? */
-function separatesNames(tokens: Token[], start: number, at: number): boolean {
+function separatesNames(tokens: Token[], start: number, at: number, to: number): boolean {
   if (tokens[at + 1]?.lower === "the") return true;
   if (tokens[at].lower !== "and" && tokens[at].lower !== "or") return false;
   // A name ends before the connector if it ends in an organisation word or is a known one-word name.
   const last = tokens[at - 1];
   if (ORG_HEADS.has(last.key) || (at - 1 === start && knownType(tokens, { from: start, to: at }, last.word))) return true;
   const next = tokens[at + 1];
+  // "Securities and Exchange Commission": a run that ends in an organisation word keeps its "and".
+  const nextEndsName = at + 2 >= to || tokens[at + 2].kind !== "cap";
+  if (!nextEndsName && ORG_HEADS.has(tokens[to - 1].key)) return false;
   return ORG_HEADS.has(next.key) || knownType(tokens, { from: at + 1, to: at + 2 }, next.word) !== null;
 }
 
 const isTitleWord = (t: Token): boolean => {
   const w = t.key;
-  return ROLE_HEADS.has(w) || ROLE_MODIFIERS.has(w) || HONORIFICS.has(w) || TITLE_EXPANSIONS.has(w);
+  return ROLE_HEADS.has(w) || ROLE_MODIFIERS.has(w) || HONORIFICS.has(w) || TITLE_EXPANSIONS.has(w) || isPartyWord(t);
 };
 const isTitleHead = (t: Token): boolean => {
   const w = t.key;
-  return ROLE_HEADS.has(w) || HONORIFICS.has(w) || TITLE_EXPANSIONS.has(w);
+  return ROLE_HEADS.has(w) || HONORIFICS.has(w) || TITLE_EXPANSIONS.has(w) || isPartyWord(t);
 };
+/** "Republican Phil Bryant": a capitalised party word before a name is a role. */
+const isPartyWord = (t: Token): boolean => t.kind === "cap" && PARTY_WORDS.has(t.key);
 
 /**
  * Finds a title inside a run: "Foreign Minister Aleksandr Petrov", "Bank of England Governor Andrew
@@ -253,8 +320,37 @@ function addMention(tokens: Token[], name: Span, title: Span | null, sentence: n
     if (placeByContext(tokens, name)) scan.weakPlaces.add(mention);
     else if (tokens[name.from].initial && COMMON_ENDINGS.test(text.toLowerCase())) scan.weakInitials.add(mention);
   }
+  noteEvidence(tokens, name, mention, scan);
   scan.mentions.push(mention);
 }
+
+/**
+ * Clues the rest of the article can use: a lone word that speaks ("Opelka said"), takes "Mr." or is
+ * followed by "he"/"she" is someone's surname; a name with company words around it is a company.
+ */
+function noteEvidence(tokens: Token[], name: Span, mention: Mention, scan: Scan): void {
+  const prev = tokens[name.from - 1];
+  const last = tokens[name.to - 1];
+  let next = tokens[name.to];
+  if (next?.word === "," && !last.possessive) next = tokens[name.to + 1];
+  const size = name.to - name.from;
+  if (size === 1) {
+    const speaks = (!last.possessive && SPEECH_VERBS.has(next?.lower ?? "")) ||
+      (prev !== undefined && SPEECH_VERBS.has(prev.lower) && !LISTENER_VERBS.has(prev.lower));
+    const named = mention.type === "person" || mention.type === "other";
+    if (named && (mention.type === "person" || speaks || (!last.possessive && isHeOrShe(next)))) scan.personWords.add(mention.name);
+  } else if (mention.type === "other" && size <= 3 && !last.possessive && isHeOrShe(next)) {
+    mention.type = "person";
+  }
+  if (mention.type === "person" || mention.type === "place") return;
+  const camel = size === 1 ? CAMEL_CASE.exec(mention.name) : null;
+  const orgCue = (camel !== null && !NAME_PREFIXES.has(camel[1].toLowerCase())) ||
+    (prev?.kind === "lower" && ORG_CUES_BEFORE.has(prev.lower)) ||
+    (last.possessive && tokens[name.to]?.kind === "lower" && ORG_CUES_AFTER.has(tokens[name.to].lower));
+  if (orgCue) scan.orgNames.add(mention.name);
+}
+
+const isHeOrShe = (t: Token | undefined): boolean => t !== undefined && (t.lower === "he" || t.lower === "she");
 
 /** "BRUGES" is "Bruges" when the article also writes it so; real acronyms stay as they are. */
 function unshouted(text: string, scan: Scan): string {
@@ -263,10 +359,11 @@ function unshouted(text: string, scan: Scan): string {
   return scan.titleCase.has(titled) ? titled : text;
 }
 
-/** "in Kherson", "the town of Mirov", "the Velsa valley". */
+/** "in Kherson", "the town of Mirov", "the Velsa valley", "Kovaria's foreign minister". */
 function placeByContext(tokens: Token[], name: Span): boolean {
   const prev = tokens[name.from - 1];
   const next = tokens[name.to];
+  if (tokens[name.to - 1].possessive && next && COUNTRY_CUES.has(next.lower)) return true;
   if (prev && PLACE_PREPOSITIONS.has(prev.lower)) return true;
   if (prev?.lower === "of" && PLACE_NOUNS.has(tokens[name.from - 2]?.lower ?? "")) return true;
   return next !== undefined && next.kind === "lower" && PLACE_NOUNS.has(next.lower);
@@ -296,6 +393,7 @@ function knownType(tokens: Token[], name: Span, text: string): EntityType | null
     return "place";
   }
   if (KNOWN_ORGS.has(lower) || ORG_HEADS.has(tokens[name.to - 1].key)) return "organization";
+  if (size > 2 && tokens[name.from + 1].word === "&") return "organization"; // "Johnson & Johnson"
   // "Lockheed Martin", "Goldman Sachs": a known company's first word leads a short name.
   if (size <= 3 && KNOWN_ORGS.has(tokens[name.from].key)) return "organization";
   for (let i = name.from; i < name.to - 1; i++) {
@@ -387,13 +485,21 @@ function settleTypes(scan: Scan): Mention[] {
   for (const m of scan.mentions) {
     names.add(m.name);
     const parts = m.name.split(" ");
-    if (m.type === "person" && parts.length > 1) surnames.add(parts[parts.length - 1]);
+    if (parts.length < 2) continue;
+    const last = parts[parts.length - 1];
+    // "Reilly Opelka" is a person once "Opelka said" or "Mr. Opelka" appears.
+    if (m.type === "other" && parts.length <= 3 && scan.personWords.has(last) && !scan.orgNames.has(m.name)) m.type = "person";
+    if (m.type === "person") surnames.add(last);
   }
   const kept: Mention[] = [];
   for (const m of scan.mentions) {
-    if (m.type === "other" && surnames.has(m.name)) m.type = "person";
+    const lone = !m.name.includes(" ");
+    const open = m.type === "other" || scan.weakPlaces.has(m);
+    if (open && lone && surnames.has(m.name)) m.type = "person";
+    else if (open && scan.orgNames.has(m.name)) m.type = "organization";
     else if (scan.weakPlaces.has(m)) m.type = "place";
     else if (scan.weakInitials.has(m) && !scan.midSentence.has(m.name)) continue;
+    if (m.type === "other" && lone && isCommonWord(m.name, scan)) continue;
     if (m.type === "other" && m.name.endsWith("n") && names.has(m.name.slice(0, -1))) continue;
     kept.push(m);
   }

@@ -39,7 +39,7 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
   if (article.sentences.length === 0) return [];
   const spans = findQuoteSpans(text);
   const inside = (pos: number): boolean => spans.some((s) => pos > s.open && pos < s.close);
-  const index = indexSpeakers(mentions, inside);
+  const index = indexSpeakers(text, mentions, inside);
   const found: Found[] = [];
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];

@@ -37,8 +37,11 @@ export function tokenize(text: string, base: number): Token[] {
   const out: Token[] = [];
   let onlyPunct = true;
   let prev: Token | undefined;
+  // With no capital after its first letter, only the sentence's first word can be a name: its
+  // neighbours are all the name finder needs.
+  const limit = hasLaterCapital(text) ? Infinity : LEAD_TOKENS;
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  for (let m = TOKEN.exec(text); m && out.length < limit; m = TOKEN.exec(text)) {
     let raw = m[0];
     const at = m.index;
     let kind = kindOf(raw);
@@ -60,7 +63,8 @@ export function tokenize(text: string, base: number): Token[] {
       if (!breakAfter) TOKEN.lastIndex = end;
     }
     if (prev && hasNewline(text, prev.end - base, at)) prev.breakAfter = true;
-    const lower = kind === "punct" ? word : word.toLowerCase();
+    // Words that start lowercase are looked up as written ("iPhone" is no list word anyway).
+    const lower = kind === "punct" || kind === "lower" ? word : word.toLowerCase();
     prev = {
       word,
       lower,
@@ -76,6 +80,35 @@ export function tokenize(text: string, base: number): Token[] {
     if (kind !== "punct") onlyPunct = false;
   }
   return out;
+}
+
+/** Tokens kept of a sentence whose only capital is its first letter: the word and what follows it
+ *  ("Halvorsen, he said"), with room for opening punctuation. */
+const LEAD_TOKENS = 6;
+
+/** Is there an upper-case letter after the first letter? ASCII is checked by code, the rest by case mapping. */
+function hasLaterCapital(text: string): boolean {
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && isLetter(c))) break;
+  }
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+    if (c > 127 && isUpper(c)) return true;
+  }
+  return false;
+}
+
+function isLetter(c: number): boolean {
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase() !== ch.toUpperCase();
+}
+
+function isUpper(c: number): boolean {
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
 }
 
 function kindOf(word: string): TokenKind {

@@ -2,7 +2,7 @@
 
 import type { Mention } from "../model/index.js";
 import {
-  FEMALE_MARKERS, FEMALE_NAMES, MALE_MARKERS, MALE_NAMES, ROLE_HEADS, ROLE_SYNONYMS,
+  FEMALE_MARKERS, FEMALE_NAMES, LISTENER_VERBS, MALE_MARKERS, MALE_NAMES, ROLE_HEADS, ROLE_SYNONYMS, SUBJECT_BLOCKERS,
 } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 
@@ -14,6 +14,7 @@ export type Subject =
 
 /** The article's mentions, indexed for attribution. */
 export interface SpeakerIndex {
+  text: string;
   /** Mentions outside quotes, in text order: the candidates a pronoun or role can point back to. */
   outside: Mention[];
   byStart: Map<number, Mention>;
@@ -27,7 +28,7 @@ const ARTICLES = new Set(["the", "a", "an"]);
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const POSSESSIVE = /['’]s$/u;
 
-export function indexSpeakers(mentions: Mention[], insideQuote: (pos: number) => boolean): SpeakerIndex {
+export function indexSpeakers(text: string, mentions: Mention[], insideQuote: (pos: number) => boolean): SpeakerIndex {
   const byStart = new Map<number, Mention>();
   const byEnd = new Map<number, Mention>();
   const longer = new Map<string, Set<string>>();
@@ -43,7 +44,7 @@ export function indexSpeakers(mentions: Mention[], insideQuote: (pos: number) =>
   }
   const fullNames = new Map<string, string>();
   for (const [last, names] of longer) if (names.size === 1) fullNames.set(last, [...names][0]);
-  return { outside: mentions.filter((m) => !insideQuote(m.start)), byStart, byEnd, fullNames };
+  return { text, outside: mentions.filter((m) => !insideQuote(m.start)), byStart, byEnd, fullNames };
 }
 
 /** The subject that ends at `end` in `text` (speaker before the verb: "Petrov said", "the minister told"),
@@ -56,10 +57,17 @@ export function subjectEndingAt(
 ): { subject: Subject; start: number } | null {
   const appositive = beforeAppositive(text, from, end, index);
   if (appositive) return { subject: { kind: "mention", mention: appositive }, start: appositive.start };
+  const verbAt = end;
   while (end > from && /[\s,]/.test(text[end - 1])) end--;
   const found = index.byEnd.get(end);
   if (found) {
     const mention = personBefore(text, found, index) ?? found;
+    // An outlet or organisation speaks only with the verb right after it ("Tottenham said"), not from
+    // inside a phrase ("a user on Weibo, …, posted").
+    if (mention.type !== "person" && (text.slice(end, verbAt).includes(",") || inPhrase(mention, index, from))) {
+      const person = personBeforeAside(text, from, mention, index);
+      return person ? { subject: { kind: "mention", mention: person }, start: person.start } : null;
+    }
     return { subject: { kind: "mention", mention }, start: mention.start };
   }
   const words = [...text.slice(from, end).matchAll(WORD)];
@@ -94,16 +102,45 @@ export function subjectStartingAt(text: string, start: number, end: number, inde
 }
 
 const APPOSITIVE_GAP = /^,[^,.;:!?"“”\n]{1,80},\s*$/;
+const MAX_APPOSITIVE_CHARS = 84;
 
-/** "Ines Duarte, a spokeswoman for the ministry, said": the name before the appositive. */
+/**
+ * "Ines Duarte, a spokeswoman for the ministry, said", "Richardson, via USA Today, said": the name
+ * before the aside, not a name inside it.
+ */
 function beforeAppositive(text: string, from: number, end: number, index: SpeakerIndex): Mention | null {
   for (let i = index.outside.length - 1; i >= 0; i--) {
     const m = index.outside[i];
     if (m.end >= end) continue;
-    if (m.end < from) return null;
-    return APPOSITIVE_GAP.test(text.slice(m.end, end)) ? m : null;
+    if (m.end < from || end - m.end > MAX_APPOSITIVE_CHARS) return null;
+    if (APPOSITIVE_GAP.test(text.slice(m.end, end)) && !inPhrase(m, index, from)) return m;
   }
   return null;
+}
+
+const OPEN_ASIDE = /^,[^,.;:!?"“”\n]{1,80}$/;
+
+/** "Scott Carson, president of Acme Airlines said": the person whose unclosed aside holds the name. */
+function personBeforeAside(text: string, from: number, inner: Mention, index: SpeakerIndex): Mention | null {
+  for (let i = index.outside.indexOf(inner) - 1; i >= 0; i--) {
+    const m = index.outside[i];
+    if (m.end < from || inner.start - m.end > MAX_APPOSITIVE_CHARS) return null;
+    if (m.type === "person" && OPEN_ASIDE.test(text.slice(m.end, inner.start))) return m;
+  }
+  return null;
+}
+
+const LAST_WORD = /([\p{L}]+)[^\p{L}]*$/u;
+
+/** The word right before a mention (back to `from`), lowercased. */
+function wordBefore(m: Mention, index: SpeakerIndex, from = Math.max(0, m.start - 24)): string {
+  return LAST_WORD.exec(index.text.slice(from, m.start))?.[1].toLowerCase() ?? "";
+}
+
+/** "on Weibo", "told WIRED", "for Instagram": the mention sits in a phrase, not in subject position. */
+function inPhrase(m: Mention, index: SpeakerIndex, from?: number): boolean {
+  const w = wordBefore(m, index, from);
+  return SUBJECT_BLOCKERS.has(w) || LISTENER_VERBS.has(w);
 }
 
 const OF_LINK = /^\s+(?:of|at|from|with)\s+(?:the\s+)?$/;
@@ -119,9 +156,10 @@ function personBefore(text: string, mention: Mention, index: SpeakerIndex): Ment
   return null;
 }
 
-/** "said Russia's Foreign Minister Sergei Lavrov": the person after a possessive place or organisation. */
+/** "said Russia's Foreign Minister Sergei Lavrov", "said U.S. Attorney Nealy Cox": the person after a
+ *  place or organisation that qualifies them. */
 function ownerOf(mention: Mention, index: SpeakerIndex): Mention {
-  if (!POSSESSIVE.test(mention.text)) return mention;
+  if (mention.type === "person") return mention;
   for (let at = mention.end + 1; at <= mention.end + 2; at++) {
     const next = index.byStart.get(at);
     if (next?.type === "person") return next;
@@ -144,24 +182,30 @@ export function fullName(mention: Mention, index: SpeakerIndex): string {
   return index.fullNames.get(mention.name) ?? mention.name;
 }
 
-/** The most recent fitting mention before the quote; "he"/"she" prefer a person of that gender. */
+/**
+ * The most recent fitting mention before the quote: "he"/"she" prefer a person of that gender, "they"
+ * prefers a person over an organisation, "it" is an organisation. An organisation only counts from a
+ * subject position ("told WIRED", "a spokesperson for Instagram" name listeners and employers).
+ */
 function pronounTarget(pronoun: string, before: number, sentence: number, index: SpeakerIndex): Mention | null {
-  const fits = (m: Mention): boolean =>
-    pronoun === "it" ? m.type === "organization"
-    : pronoun === "they" ? m.type === "person" || m.type === "organization"
-    : m.type === "person";
   const wanted = pronoun === "he" ? "m" : pronoun === "she" ? "f" : null;
+  const orgs = pronoun === "it" || pronoun === "they";
   let fallback: Mention | null = null;
+  let orgFallback: Mention | null = null;
   for (let i = index.outside.length - 1; i >= 0; i--) {
     const m = index.outside[i];
     if (m.end > before) continue;
     if (m.sentence < sentence - FACTS_DEFAULTS.pronounLookbackSentences) break;
-    if (!fits(m)) continue;
+    if (m.type === "organization") {
+      if (orgs && !orgFallback && !inPhrase(m, index)) orgFallback = m;
+      continue;
+    }
+    if (m.type !== "person" || pronoun === "it") continue;
     const g = wanted ? genderOf(m, index) : null;
     if (!wanted || g === wanted) return m;
     if (g === null) fallback ??= m;
   }
-  return fallback;
+  return fallback ?? orgFallback;
 }
 
 /** The most recent person before the quote whose role names the same job ("spokeswoman" ~ "spokesperson"). */
