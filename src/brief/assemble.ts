@@ -29,10 +29,14 @@ export function briefDocuments(documents: SourceDocument[], readErrors: InputErr
   const facts = new Map(articles.map((a) => [a.id, extractFacts(a)] as const));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const families = familyOf(articles, copies);
+  const copyOf = new Map(copies.map((c) => [c.copy, c] as const));
 
-  const stories = groupStories(articles, copies).map((ids) =>
-    assembleStory(ids.map((id) => byId.get(id)!), copies, facts, families),
-  );
+  const stories = groupStories(articles, copies).map((ids) => {
+    const members = ids.map((id) => byId.get(id)!);
+    // Copies point inside their story (a copy joins its original's story), so the story's own are enough.
+    const storyCopies = members.flatMap((a) => copyOf.get(a.id) ?? []);
+    return assembleStory(members, storyCopies, facts, families);
+  });
   return {
     schema: BRIEF_SCHEMA,
     generated: (options.now ?? new Date()).toISOString(),
@@ -68,19 +72,18 @@ function uniqueIds(articles: Article[]): Article[] {
 
 function assembleStory(
   articles: Article[],
-  allCopies: Copy[],
+  copies: Copy[],
   facts: ReadonlyMap<string, ArticleFacts>,
   families: ReadonlyMap<string, string>,
 ): Story {
-  const ids = new Set(articles.map((a) => a.id));
-  const copies = allCopies.filter((c) => ids.has(c.copy));
   const storyFacts = new Map(articles.map((a) => [a.id, facts.get(a.id)!] as const));
-  const events = splitEvents(articles, storyFacts, copies).map((e, i) => ({ ...e, id: `${storyId(articles)}-e${i + 1}` }));
+  const id = storyId(articles);
+  const events = splitEvents(articles, storyFacts, copies).map((e, i) => ({ ...e, id: `${id}-e${i + 1}` }));
   const material: StoryMaterial = { articles, sentences: independentSentences(articles, copies), facts: storyFacts, events };
   const counted = countedFacts(material);
   const entities = mergeEntities(counted);
   return {
-    id: storyId(articles),
+    id,
     title: storyTitle(articles, families),
     articles: articles.map((a) => a.id),
     voices: new Set(articles.map((a) => families.get(a.id))).size,

@@ -13,6 +13,8 @@ import { contentWordSet, jaccard } from "../text/similarity.js";
 export const DISAGREEMENT_DEFAULTS = {
   /** The two sentences must share this much vocabulary besides the number to be about the same claim. */
   minContextJaccard: 0.2,
+  /** Claims compared per counted thing and event: bounds the pairwise check in very large stories. */
+  maxClaimsPerKey: 200,
   /** At most this many disagreements per story, the best supported first. */
   maxPerStory: 10,
 };
@@ -46,7 +48,7 @@ export function findDisagreements(material: StoryMaterial, options = DISAGREEMEN
       for (const word of claim.counted) {
         const key = `${eventOf.get(ref.article.id) ?? ""}\u0000${word}`;
         const list = byKey.get(key) ?? [];
-        list.push(claim);
+        if (list.length < options.maxClaimsPerKey) list.push(claim);
         byKey.set(key, list);
       }
     }

@@ -150,16 +150,17 @@ function addTo(map: Map<string, Set<Form>>, key: string, f: Form): void {
 
 /** Article ids per cluster root, in order of first appearance. */
 function articlesByCluster(facts: ArticleFacts[], forms: Map<string, Form>): Map<Form, string[]> {
-  const out = new Map<Form, string[]>();
+  // A Set keeps insertion order: first appearance, and no quadratic look-ups in large stories.
+  const out = new Map<Form, Set<string>>();
   for (const f of facts) {
     for (const m of f.mentions) {
       const root = find(forms.get(m.name)!);
-      const list = out.get(root) ?? [];
-      if (list[list.length - 1] !== f.article && !list.includes(f.article)) list.push(f.article);
-      out.set(root, list);
+      const set = out.get(root) ?? new Set<string>();
+      set.add(f.article);
+      out.set(root, set);
     }
   }
-  return out;
+  return new Map([...out].map(([root, set]) => [root, [...set]]));
 }
 
 const POSSESSIVE = /['’]s$/;

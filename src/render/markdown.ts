@@ -30,7 +30,11 @@ export function renderMarkdown(brief: Brief): string {
     "",
   );
 
-  brief.stories.forEach((story, i) => out.push(...renderStory(story, i + 1, brief.copies, byId, number, cites)));
+  const copyOf = new Map(brief.copies.map((c) => [c.copy, c]));
+  brief.stories.forEach((story, i) => {
+    const copies = story.articles.flatMap((id) => copyOf.get(id) ?? []);
+    out.push(...renderStory(story, i + 1, copies, byId, number, cites));
+  });
 
   out.push(`## Sources`, "", `Citations read [source.sentence]: [3.2] is the second sentence of source 3.`, "");
   brief.articles.forEach((a, i) => out.push(`${i + 1}. ${describeArticle(a)}`));
@@ -47,7 +51,7 @@ export function renderMarkdown(brief: Brief): string {
 function renderStory(
   story: Story,
   n: number,
-  allCopies: Copy[],
+  copies: Copy[],
   byId: Map<string, Article>,
   number: Map<string, number>,
   cites: (c: Cite[]) => string,
@@ -97,7 +101,6 @@ function renderStory(
     }
     out.push("");
   }
-  const copies = allCopies.filter((c) => story.articles.includes(c.copy));
   if (copies.length) {
     out.push(`### Copies`, "");
     for (const c of copies) {

@@ -10,6 +10,8 @@ export const TIMELINE_DEFAULTS = {
   maxEntries: 25,
   /** Two entries on one date whose sentences overlap this much report the same happening: they merge. */
   sameHappeningJaccard: 0.35,
+  /** A new sentence is compared with at most this many entries of its date, so a huge story stays linear. */
+  maxComparedPerDate: 64,
   /** Entry text is the citing sentence, cut at this many characters. */
   maxTextLength: 280,
 };
@@ -30,14 +32,15 @@ export function buildTimeline(material: StoryMaterial, options = TIMELINE_DEFAUL
     const numbers = numbersIn(ref.sentence.text);
     const sameDay = byDate.get(date) ?? [];
     // Sources that give different numbers for a happening are kept apart, so the reader sees both.
-    const same = sameDay.find((d) => jaccard(d.words, words) >= options.sameHappeningJaccard && numbersAgree(d.numbers, numbers));
+    const same = sameDay.slice(-options.maxComparedPerDate).find((d) => jaccard(d.words, words) >= options.sameHappeningJaccard && numbersAgree(d.numbers, numbers));
     if (same) {
       if (!same.cites.some((c) => c.article === cite.article && c.sentence === cite.sentence)) same.cites.push(cite);
       return;
     }
     const draft: Draft = { date, precision, text: shorten(ref.sentence.text, options.maxTextLength), cites: [cite], words, numbers, order: drafts.length };
     drafts.push(draft);
-    byDate.set(date, [...sameDay, draft]);
+    sameDay.push(draft);
+    byDate.set(date, sameDay);
   };
 
   const counted = new Map<string, SentenceRef>();
