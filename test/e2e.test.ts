@@ -164,3 +164,10 @@ test("the examples' summary cites its sentences and the 12-against-14 countries 
   const values = d.claims.map((c) => c.value.replace(/\D/g, "")).sort();
   assert.deepEqual(values, ["12", "14"]);
 });
+
+test("the museum theft and the arrests a week later are two events of one story", () => {
+  const story = examples.stories.find((s) => s.articles.includes(byFile("01-flanders-evening-post.txt").id));
+  assert.ok(story);
+  assert.equal(story.articles.length, 3);
+  assert.deepEqual(story.events.map((e) => e.date), ["2022-11-13", "2022-11-22"]);
+});

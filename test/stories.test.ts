@@ -168,7 +168,7 @@ test("the event date comes from the lead when it is near publication, not from b
 test("event dates are as precise as the articles agree on", () => {
   const a = article("a", "A", "Talks opened.", "2022-07-05");
   const b = article("b", "B", "Talks went on.", "2022-07-05");
-  const c = article("c", "C", "Talks went on.", "2022-07-12");
+  const c = article("c", "C", "Talks went on.", "2022-07-08");
   assert.deepEqual(splitEvents([a, b], new Map(), []).map((e) => [e.date, e.precision]), [["2022-07-05", "day"]]);
   assert.deepEqual(splitEvents([a, c], new Map(), []).map((e) => [e.date, e.precision]), [["2022-07", "month"]]);
   const eve = article("e", "E", "Fireworks went up.", "2022-12-31");
@@ -191,4 +191,18 @@ test("a copy republished months later stays with its original's event", () => {
   const copies: Copy[] = [{ copy: "reprint", of: "summit-1", kind: "exact", similarity: 1 }];
   const events = splitEvents([summitJuly, summitMarch, reprint], new Map(), copies);
   assert.deepEqual(events.map((e) => e.articles), [["summit-1", "reprint"], ["summit-3"]]);
+});
+
+test("a lead naming an old happening and today's news dates the article by the news", () => {
+  const theft = article("t", "Reliquary stolen", "Thieves stole a gold reliquary from the St. Aldric Museum in Bruges early on Sunday, police said.", "2022-11-14");
+  const arrests = article("r", "Two arrested", "Police have arrested two men and recovered the reliquary stolen on November 13, prosecutors said on Tuesday.", "2022-11-22");
+  const facts = new Map([
+    ["t", { article: "t", mentions: [], quotes: [], times: [{ text: "Sunday", sentence: 0, start: 0, end: 1, date: "2022-11-13", precision: "day" as const }] }],
+    ["r", { article: "r", mentions: [], quotes: [], times: [
+      { text: "November 13", sentence: 0, start: 0, end: 1, date: "2022-11-13", precision: "day" as const },
+      { text: "Tuesday", sentence: 0, start: 2, end: 3, date: "2022-11-22", precision: "day" as const },
+    ] }],
+  ]);
+  const events = splitEvents([theft, arrests], facts, []);
+  assert.deepEqual(events.map((e) => [e.date, e.articles]), [["2022-11-13", ["t"]], ["2022-11-22", ["r"]]]);
 });

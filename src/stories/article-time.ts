@@ -1,6 +1,6 @@
 // When and where one article's happening took place, read from its lead.
 
-import type { Article, ArticleFacts, DatePrecision, PartialDate, TimeFinding } from "../model/index.js";
+import type { Article, ArticleFacts, DatePrecision, PartialDate } from "../model/index.js";
 import { atLeast, dayRange, daysApart, type DayRange } from "../model/partial-date.js";
 import type { EventOptions } from "./options.js";
 
@@ -16,28 +16,41 @@ export interface EventDate extends DayRange {
  */
 export function eventDateOf(article: Article, facts: ArticleFacts | undefined, options: EventOptions): EventDate | null {
   const published = article.published ? withRange(article.published) : null;
-  const lead = dominantLeadTime(facts, options.leadSentences);
-  if (!published || published.precision !== "day") return lead ?? published;
+  if (!published || published.precision !== "day") return dominantLeadTime(facts, options, null) ?? published;
+  const lead = dominantLeadTime(facts, options, published);
   if (!lead) return published;
-  const near = daysApart(lead, published.start) <= options.nearDays;
   const adds = lead.precision === "day" || daysApart(lead, published.start) > 0;
-  return near && adds ? lead : published;
+  return adds ? lead : published;
 }
 
-/** The lead's most frequent resolved date; ties go to the finer, then the earlier one. */
-function dominantLeadTime(facts: ArticleFacts | undefined, leadSentences: number): EventDate | null {
-  const seen = new Map<PartialDate, { count: number; first: number; time: TimeFinding }>();
-  facts?.times.forEach((time, i) => {
-    if (time.sentence >= leadSentences) return;
+/**
+ * The lead's most frequent resolved date near publication. Ties go to the finer, then the later one: a
+ * lead that names both the theft (November 13) and the arrests (on Tuesday) reports the arrests; the
+ * older date is background.
+ */
+function dominantLeadTime(facts: ArticleFacts | undefined, options: EventOptions, published: EventDate | null): EventDate | null {
+  const seen = new Map<PartialDate, { count: number; range: EventDate }>();
+  for (const time of facts?.times ?? []) {
+    if (time.sentence >= options.leadSentences) continue;
     const entry = seen.get(time.date);
-    if (entry) entry.count++;
-    else seen.set(time.date, { count: 1, first: i, time });
-  });
-  let best: { count: number; first: number; time: TimeFinding } | null = null;
-  for (const e of seen.values()) {
-    if (!best || e.count > best.count || (e.count === best.count && finer(e.time.precision, best.time.precision))) best = e;
+    if (entry) {
+      entry.count++;
+      continue;
+    }
+    const range = withRange(time.date);
+    if (!range || (published && daysApart(range, published.start) > options.nearDays)) continue;
+    seen.set(time.date, { count: 1, range });
   }
-  return best ? withRange(best.time.date) : null;
+  let best: { count: number; range: EventDate } | null = null;
+  for (const e of seen.values()) {
+    if (
+      !best ||
+      e.count > best.count ||
+      (e.count === best.count && (finer(e.range.precision, best.range.precision) ||
+        (e.range.precision === best.range.precision && e.range.start > best.range.start)))
+    ) best = e;
+  }
+  return best?.range ?? null;
 }
 
 function finer(a: DatePrecision, b: DatePrecision): boolean {

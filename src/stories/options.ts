@@ -59,7 +59,7 @@ export interface EventOptions {
 }
 
 export const EVENT_DEFAULTS: Readonly<EventOptions> = {
-  gapDays: 12,
+  gapDays: 4,
   placeGapDays: 3,
   leadSentences: 3,
   nearDays: 30,
