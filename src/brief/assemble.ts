@@ -8,7 +8,7 @@ import type {
 } from "../model/index.js";
 import { BRIEF_SCHEMA } from "../model/index.js";
 import { buildArticle } from "../text/article.js";
-import { digest } from "../text/tokens.js";
+import { digest, normalizeForCompare } from "../text/tokens.js";
 import { findCopies } from "../copies/index.js";
 import { extractFacts, mergeEntities } from "../facts/index.js";
 import { groupStories, splitEvents } from "../stories/index.js";
@@ -35,7 +35,10 @@ export function briefDocuments(documents: SourceDocument[], readErrors: InputErr
     const members = ids.map((id) => byId.get(id)!);
     // Copies point inside their story (a copy joins its original's story), so the story's own are enough.
     const storyCopies = members.flatMap((a) => copyOf.get(a.id) ?? []);
-    return assembleStory(members, storyCopies, facts, families);
+    const story = assembleStory(members, storyCopies, facts, families);
+    // Each article is in one story: its facts are not needed again, and a large batch should not hold them.
+    for (const id of ids) facts.delete(id);
+    return story;
   });
   return {
     schema: BRIEF_SCHEMA,
@@ -123,7 +126,7 @@ function quotesOf(facts: ArticleFacts[], entities: Entity[]): Quote[] {
   const quotes: Quote[] = [];
   for (const f of facts) {
     for (const q of f.quotes) {
-      const key = q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      const key = normalizeForCompare(q.text);
       if (seen.has(key)) continue;
       seen.add(key);
       quotes.push({ text: q.text, speaker: q.speaker ? nameOf.get(q.speaker) ?? q.speaker : null, article: f.article, sentence: q.sentence });
