@@ -90,7 +90,13 @@ test("other verbs of saying attribute quotes too", () => {
 });
 
 test("a quote with nobody named has no speaker", () => {
-  assert.deepEqual(speakers(`The sign on the door read "closed until further notice" for weeks.`), [null]);
+  assert.deepEqual(speakers(`Outside the hall a protester shouted "we will not leave until the water is back on" at the police line.`), [null]);
+});
+
+test("a short quoted phrase inside a sentence with nobody saying it is a term, not a quote", () => {
+  assert.deepEqual(quotes(`The sign on the door read "closed until further notice" for weeks.`), []);
+  assert.deepEqual(quotes(`The parties agreed to "consult in good faith" before any release.`), []);
+  assert.equal(quotes(`Petrov said the parties would "consult in good faith" from now on.`)[0]?.speaker, "Petrov");
 });
 
 test("a following quote that opens its own sentence continues the same speaker", () => {

@@ -3,6 +3,11 @@
 export const FACTS_DEFAULTS = {
   /** A quote needs this many words; shorter quoted bits are scare quotes ("so-called 'reforms'"). */
   minQuoteWords: 3,
+  /**
+   * A short quoted phrase inside a sentence with nobody named as saying it ("agreed to 'consult in good
+   * faith'") is a term being quoted, not a statement; it is kept only when a speaker is found.
+   */
+  minUnattributedPhraseWords: 6,
   /** How far after a closing quote mark the attribution ("…," Petrov said) is looked for, in characters. */
   attributionAfterChars: 120,
   /** How far before an opening quote mark the attribution (Petrov said: "…") is looked for. */

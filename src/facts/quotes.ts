@@ -33,6 +33,13 @@ interface Found {
   sentence: number;
 }
 
+/** A few quoted words in the middle of a sentence: a phrase being quoted, unless someone says it. */
+function isEmbeddedPhrase(text: string, span: { open: number; close: number }, sentenceStart: number): boolean {
+  const words = text.slice(span.open + 1, span.close).split(/\s+/).filter(Boolean).length;
+  if (words >= FACTS_DEFAULTS.minUnattributedPhraseWords) return false;
+  return /[\p{L}\p{N}]/u.test(text.slice(sentenceStart, span.open));
+}
+
 /** Direct quotes of at least `minQuoteWords` words, with their speakers when the text says who. */
 export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[] {
   const text = article.text;
@@ -63,6 +70,7 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
       else attributed = false;
     }
     if (!attributed) q.speaker = continuedSpeaker(text, found[found.length - 1], q, article.sentences, index);
+    if (q.speaker === null && isEmbeddedPhrase(text, span, sentence.start)) continue;
     found.push(q);
   }
   return found.map((q) => ({ text: quoteText(text, q), sentence: q.sentence, speaker: q.speaker }));
