@@ -6,7 +6,8 @@
 
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { briefDocuments } from "../src/brief/assemble.js";
+// The compiled code, as the CLI runs it (`npm run bench` builds first).
+import { briefDocuments } from "../dist/brief/assemble.js";
 import { buildCorpus } from "./corpus.js";
 
 interface Result { size: number; seconds: number; perSecond: number; peakMiB: number; stories: number; copies: number }
