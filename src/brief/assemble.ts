@@ -10,7 +10,7 @@ import { BRIEF_SCHEMA } from "../model/index.js";
 import { buildArticle } from "../text/article.js";
 import { digest, normalizeForCompare } from "../text/tokens.js";
 import { findCopies } from "../copies/index.js";
-import { extractFacts, mergeEntities } from "../facts/index.js";
+import { extractFacts, mergeEntities, speakerEntity } from "../facts/index.js";
 import { groupStories, splitEvents } from "../stories/index.js";
 import { buildTimeline } from "../timeline/index.js";
 import { summarize } from "../summary/index.js";
@@ -120,8 +120,13 @@ function countedFacts(material: StoryMaterial): ArticleFacts[] {
 
 /** Quotes with speakers mapped to merged entity names; one quote reported by several sources is listed once. */
 function quotesOf(facts: ArticleFacts[], entities: Entity[]): Quote[] {
-  const nameOf = new Map<string, string>();
-  for (const e of entities) for (const alias of [e.name, ...e.aliases]) if (!nameOf.has(alias)) nameOf.set(alias, e.name);
+  // A story has few distinct speakers: resolve each name once.
+  const resolved = new Map<string, string>();
+  const entityName = (speaker: string): string => {
+    let name = resolved.get(speaker);
+    if (name === undefined) resolved.set(speaker, (name = speakerEntity(entities, speaker)?.name ?? speaker));
+    return name;
+  };
   const seen = new Set<string>();
   const quotes: Quote[] = [];
   for (const f of facts) {
@@ -129,7 +134,7 @@ function quotesOf(facts: ArticleFacts[], entities: Entity[]): Quote[] {
       const key = normalizeForCompare(q.text);
       if (seen.has(key)) continue;
       seen.add(key);
-      quotes.push({ text: q.text, speaker: q.speaker ? nameOf.get(q.speaker) ?? q.speaker : null, article: f.article, sentence: q.sentence });
+      quotes.push({ text: q.text, speaker: q.speaker ? entityName(q.speaker) : null, article: f.article, sentence: q.sentence });
     }
   }
   return quotes;

@@ -13,13 +13,6 @@ export function words(text: string): string[] {
   return lower.includes("’") ? out.map((w) => w.replace(/’/g, "'")) : out;
 }
 
-/** Word tokens with their offsets, case preserved. */
-export function wordSpans(text: string): { word: string; start: number; end: number }[] {
-  const out: { word: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index!, end: m.index! + m[0].length });
-  return out;
-}
-
 /** English function words: carry no topic, and survive spinning (synonym rewriting) untouched. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are as at be because been before being below
