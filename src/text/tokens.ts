@@ -35,7 +35,7 @@ export function isContentWord(word: string): boolean {
   return word.length > 1 && !STOPWORDS.has(word);
 }
 
-/** 32-bit FNV-1a hash of a string: fast, stable across runs, good enough for shingles and MinHash. */
+/** 32-bit FNV-1a hash of a string: fast, stable across runs, good enough for shingles and term ids. */
 export function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
