@@ -98,12 +98,14 @@ function compareWords(a: Comparable, b: Comparable): WordEvidence | null {
   // Near copies keep the names and numbers; a template story about another event does not.
   if (jaccard >= NEAR_MIN_JACCARD) return anchorsAgree(a, b) ? { kind: "near", similarity: jaccard, copied: 0 } : null;
   const [small, large] = setA.length <= setB.length ? [a, setB] : [b, setA];
-  if (shared < shingleSetOf(small).length * PARTIAL_MIN_CONTAINMENT) return null;
+  const containment = shared / shingleSetOf(small).length;
+  if (containment < PARTIAL_MIN_CONTAINMENT) return null;
   const { copied, counted, anchors } = copiedSentences(small, large);
   if (copied < PARTIAL_MIN_SENTENCES || copied < counted * PARTIAL_MIN_SHARE) return null;
   // Copied news names someone or something; template and boilerplate sentences do not.
   if (anchors < PARTIAL_MIN_ANCHORS) return null;
-  return { kind: "partial", similarity: jaccard, copied };
+  // For a partial copy the telling number is how much of the shorter text the longer one holds.
+  return { kind: "partial", similarity: containment, copied };
 }
 
 /**

@@ -12,7 +12,11 @@ export interface Copy {
   copy: string;
   of: string;
   kind: CopyKind;
-  /** 0–1; how much of the text is shared (for spun copies: after the rewording is seen through). */
+  /**
+   * 0–1, by kind: exact 1; near, the overlap (Jaccard) of the two texts' word shingles; partial, the share
+   * of the shorter text found in the longer; spun, the share of sentences that line up once the rewording
+   * is seen through.
+   */
   similarity: number;
 }
 
