@@ -2,7 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import { Command, InvalidArgumentError } from "commander";
 import { brief, FORMATS, render, type Format } from "../index.js";
-import { safe } from "../render/markdown.js";
+import { safe } from "../render/index.js";
 
 const VERSION = "0.1.0";
 

@@ -9,3 +9,5 @@ export function render(brief: Brief, format: Format): string {
   return format === "json" ? renderJson(brief) : renderMarkdown(brief);
 }
 export { renderJson, renderMarkdown };
+/** Untrusted text made safe for a terminal line (also used for messages on standard error). */
+export { safe } from "./markdown.js";
