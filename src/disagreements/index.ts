@@ -9,6 +9,7 @@
 import type { Cite, Disagreement, SentenceRef, StoryMaterial } from "../model/index.js";
 import { NUMBER_WORDS, numberValue } from "../text/numbers.js";
 import { contentWordSet, jaccard } from "../text/similarity.js";
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from "../text/tokens.js";
 
 export const DISAGREEMENT_DEFAULTS = {
   /** The two sentences must share this much vocabulary besides the number to be about the same claim. */
@@ -23,11 +24,10 @@ const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|${Object.keys(NUMBER
 /** A number, an optional scale or percent, then up to two words: what is counted. */
 const CLAIM = new RegExp(String.raw`\b${NUMBER}(?:\s+(million|billion|thousand|percent|per cent|%))?\s+([a-z][a-z-]+)(?:\s+([a-z][a-z-]+))?`, "giu");
 /** Counted things that are really dates, times or parts of a name. */
-const NOT_COUNTED = new Set(
-  `january february march april may june july august september october november december jan feb mar apr jun jul aug
-  sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday am pm a.m p.m of to and or the a
-  in on at for by from per cent`.split(/\s+/),
-);
+const NOT_COUNTED: ReadonlySet<string> = new Set([
+  ...MONTH_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES,
+  ..."am pm a.m p.m of to and or the a in on at for by from per cent".split(" "),
+]);
 
 interface Claim {
   ref: SentenceRef;

@@ -1,15 +1,17 @@
 // Hand-written word lists for rule-based name finding. Compact on purpose: each list only has to tip a
 // decision that the shape of the text (capitals, titles, "said") has mostly made already.
 // All entries are lowercase; look words up lowercased.
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES } from "../text/tokens.js";
+
 
 const set = (s: string): ReadonlySet<string> => new Set(s.split(/[\s,]+/).filter(Boolean));
 /** Multi-word entries are separated by "|" so they can contain spaces. */
 const phrases = (s: string): ReadonlySet<string> =>
   new Set(s.split("|").map((p) => p.trim().replace(/\s+/g, " ")).filter(Boolean));
 
-export const WEEKDAYS_AND_MONTHS = set(`monday tuesday wednesday thursday friday saturday sunday
-  january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun`);
+export const WEEKDAYS_AND_MONTHS: ReadonlySet<string> = new Set([
+  ...WEEKDAY_NAMES, ...MONTH_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_ABBREVIATIONS,
+]);
 
 /** Months that are also given or family names ("Theresa May", "June Carter"). */
 export const MONTH_NAMES_AS_NAMES = set(`may june april august`);

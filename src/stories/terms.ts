@@ -3,7 +3,7 @@
 // because document frequencies belong to the corpus, not to the article.
 
 import type { Article } from "../model/index.js";
-import { STOPWORDS, hash32, words } from "../text/tokens.js";
+import { MONTH_NAMES, STOPWORDS, WEEKDAY_NAMES, hash32, words } from "../text/tokens.js";
 import type { StoryOptions } from "./options.js";
 
 /** An article's distinct terms (hashed), how much each was used, and the boost its kind earns. */
@@ -24,10 +24,8 @@ interface TermStat {
 }
 
 // Capitalised, but they date a matter rather than name it; the event stage handles dates.
-const CALENDAR = new Set(
-  `january february march april june july august september october november december
-  monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
-);
+// ("May" is left out: mid-sentence and capitalised it is as often a name.)
+const CALENDAR: ReadonlySet<string> = new Set([...MONTH_NAMES.filter((m) => m !== "may"), ...WEEKDAY_NAMES]);
 const DIGIT = /\p{N}/u;
 const SENTENCE_END = new Set([".", "!", "?", ":", ";", "\n"]);
 const SKIPPED_BEFORE = new Set([" ", "\t", "\r", '"', "'", "“", "‘", "(", "[", "«", "—", "-", "`"]);

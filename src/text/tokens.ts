@@ -26,6 +26,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   s t`.split(/\s+/).filter(Boolean),
 );
 
+/** Calendar words, lowercase: each stage composes the set it needs from these. */
+export const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"] as const;
+export const MONTH_ABBREVIATIONS = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"] as const;
+export const WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export const WEEKDAY_ABBREVIATIONS = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"] as const;
+
 /** Lowercased content words: tokens that are neither stopwords nor one character long. */
 export function contentWords(text: string): string[] {
   return words(text).filter(isContentWord);
