@@ -1,9 +1,19 @@
 // All evaluations, in order, each in its own process printing its own table. Exits non-zero if one fails.
-// Run: npm run eval
+// Run: npm run eval                 (all)
+//      npm run eval -- extraction    (only those named: extraction, dates, stories, copies, entities, cleaning)
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const EVALS = ["stories.ts", "copies.ts", "entities.ts", "cleaning.ts"];
+const ALL = ["extraction.ts", "dates.ts", "stories.ts", "copies.ts", "entities.ts", "cleaning.ts"];
+/** "extraction" also runs the page-date evaluation: both score what the HTML stage hands the pipeline. */
+const GROUPS: Record<string, string[]> = { extraction: ["extraction.ts", "dates.ts"] };
+const named = process.argv.slice(2);
+const unknown = named.filter((n) => !GROUPS[n] && !ALL.includes(`${n}.ts`));
+if (unknown.length) {
+  console.error(`unknown evaluation: ${unknown.join(", ")}; choose from ${ALL.map((f) => f.replace(".ts", "")).join(", ")}`);
+  process.exit(2);
+}
+const EVALS = named.length ? [...new Set(named.flatMap((n) => GROUPS[n] ?? [`${n}.ts`]))] : ALL;
 
 let failed = 0;
 for (const name of EVALS) {

@@ -15,7 +15,8 @@ const MAX_BARE_NAME_WORDS = 6;
 /** Front matter must close within this many lines. */
 const MAX_FRONT_MATTER_LINES = 60;
 
-type Key = keyof DocumentMeta;
+/** The header keys a text file may set: the single-valued string fields. */
+type Key = "title" | "date" | "source" | "url" | "author";
 
 const KEY_SYNONYMS: Readonly<Record<string, Key>> = {
   date: "date", published: "date", title: "title", source: "source",

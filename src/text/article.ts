@@ -26,7 +26,7 @@ export function buildArticle(doc: SourceDocument): Article {
   const text = cleaned.paragraphs.join("\n\n");
   return {
     id: digest(`${name ?? url ?? doc.path}\n${title ?? ""}\n${text}`),
-    source: { path: doc.path, name, url, agency: cleaned.agency, author: nonEmpty(doc.meta.author) ?? cleaned.author },
+    source: { path: doc.path, name, url, agency: cleaned.agency, author: nonEmpty(doc.meta.authors?.[0] ?? doc.meta.author) ?? cleaned.author },
     title,
     published: (metaDate ? normalizeDate(metaDate) : null) ?? cleaned.date,
     dateline: cleaned.dateline,

@@ -1,0 +1,44 @@
+// HTML → article: a page's body as blocks and its metadata with evidence. Pure: a string in, values out.
+import type { DocumentMeta } from "../model/index.js";
+import { extractBody, type Block } from "./body.js";
+import { parseHtml } from "./dom.js";
+import { DEFAULT_PAGE_LIMITS, Deadline, PageTooComplex, type PageLimits } from "./limits.js";
+import { extractMetadata } from "./metadata.js";
+
+export type { Block, BlockKind } from "./body.js";
+export { DEFAULT_PAGE_LIMITS, type PageLimits } from "./limits.js";
+
+export interface PageContext {
+  /** The URL the page came from (a WARC target URI, a feed link): evidence for dates and the outlet. */
+  url?: string;
+  /** Capture time (ISO 8601) of a crawled page: the publication date cannot be later. */
+  captured?: string;
+  limits?: Partial<PageLimits>;
+}
+
+export interface ExtractedPage {
+  blocks: Block[];
+  meta: DocumentMeta;
+}
+
+/** Why a page gave no article: over a limit. (An empty body is not an error here; the reader decides.) */
+export interface PageRefusal {
+  refused: "too-complex";
+  message: string;
+}
+
+/** Extracts one page. Never throws: a page over a limit comes back as a refusal. */
+export function extractPage(html: string, context: PageContext = {}): ExtractedPage | PageRefusal {
+  const limits: PageLimits = { ...DEFAULT_PAGE_LIMITS, ...context.limits };
+  const deadline = new Deadline(limits.maxMillis);
+  const doc = parseHtml(html, limits);
+  if (doc.overLimit) return { refused: "too-complex", message: `the page has more than ${limits.maxNodes} elements` };
+  try {
+    const meta = extractMetadata(doc, { url: context.url, captured: context.captured, deadline });
+    const blocks = extractBody(doc, { title: meta.title, deadline });
+    return { blocks, meta };
+  } catch (err) {
+    if (err instanceof PageTooComplex) return { refused: "too-complex", message: err.message };
+    throw err;
+  }
+}
