@@ -12,6 +12,8 @@ export async function brief(paths: string[], options: BriefOptions = {}): Promis
 export { briefDocuments, type BriefOptions };
 export { readInputs } from "./read/index.js";
 export { buildArticle } from "./text/article.js";
+export { describeArticle, extractArticles } from "./extract/index.js";
+export { extractPage, type ExtractedPage, type PageContext } from "./html/index.js";
 export { findCopies } from "./copies/index.js";
 export { extractFacts, mergeEntities } from "./facts/index.js";
 export { groupStories, splitEvents } from "./stories/index.js";

@@ -11,3 +11,4 @@ export function render(brief: Brief, format: Format): string {
 export { renderJson, renderMarkdown };
 /** Untrusted text made safe for a terminal line (also used for messages on standard error). */
 export { safe } from "./markdown.js";
+export { EXTRACT_FORMATS, extractWriter, type ExtractFormat, type ExtractWriter } from "./extract.js";

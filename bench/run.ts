@@ -1,0 +1,15 @@
+// Benchmarks, each printing its own tables.
+//   npm run bench                          # the whole pipeline at 1k, 10k, 100k articles
+//   npm run bench -- pipeline 2000 20000   # chosen sizes
+//   npm run bench -- extraction [--rounds N]
+//   npm run bench -- warc [--size-mb N]    # streaming a large WARC.gz: pages/s and peak memory
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const BENCHES: Record<string, string> = { pipeline: "pipeline.ts", extraction: "extraction.ts", warc: "warc.ts" };
+const [first, ...rest] = process.argv.slice(2);
+const name = first && BENCHES[first] ? first : "pipeline";
+const args = first && BENCHES[first] ? rest : process.argv.slice(2);
+const file = fileURLToPath(new URL(BENCHES[name], import.meta.url));
+const run = spawnSync(process.execPath, ["--import", "tsx", file, ...args], { stdio: "inherit" });
+process.exit(run.status ?? 1);
