@@ -1,0 +1,45 @@
+// Shared pieces of the commands: exit status, option parsers, progress on a terminal.
+import { InvalidArgumentError } from "commander";
+
+/** What a command reports back to main(): the process exit code. */
+export interface CommandResult {
+  exitCode: number;
+}
+
+/** An option parser that accepts only the listed values. */
+export function choice<T extends string>(allowed: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of: ${allowed.join(", ")}`);
+    return value as T;
+  };
+}
+
+/** A one-line count on standard error, redrawn at most twice a second, only when it is a terminal. */
+export class Progress {
+  articles = 0;
+  errors = 0;
+  private readonly started = performance.now();
+  private drawn = 0;
+  constructor(private readonly enabled: boolean) {}
+
+  article(): void {
+    this.articles++;
+    this.draw();
+  }
+  error(): void {
+    this.errors++;
+    this.draw();
+  }
+  /** Erases the line (returns the escape to print first), so messages are not mixed into it. */
+  clear(): string {
+    return this.enabled && this.drawn ? "\r\x1b[K" : "";
+  }
+  private draw(): void {
+    const now = performance.now();
+    if (!this.enabled || now - this.drawn < 500) return;
+    this.drawn = now;
+    const rate = this.articles / ((now - this.started) / 1000);
+    process.stderr.write(`\r\x1b[K${this.articles} articles, ${this.errors} skipped, ${rate.toFixed(0)}/s`);
+  }
+}
+
