@@ -1,7 +1,16 @@
-// The article body of a page: PLACEHOLDER to be replaced by the real extraction heuristics.
-import type { HtmlDocument } from "./dom.js";
-import { textOf } from "./dom.js";
+// The article body of a page: the story's text as blocks in reading order, page furniture left out.
+// 1. Furniture is pruned by tag, role, visibility and class/id names (boilerplate.ts).
+// 2. Every kept element gets text statistics; paragraph-like ones score their ancestors (scoring.ts).
+// 3. The container: the best-scoring element with its article-like siblings, or the page's named article
+//    body when it holds as much prose.
+// 4. Blocks are read from the container(s) in document order; link lists, the headline and short furniture
+//    lines are dropped.
+// 5. When that finds too little, a second pass keeps furniture-named containers (the article may sit in one).
+import type { HtmlDocument, HtmlElement, HtmlNode } from "./dom.js";
+import { collapseSpace } from "./dom.js";
 import type { Deadline } from "./limits.js";
+import { BLOCK_TAGS } from "./boilerplate.js";
+import { computeStats, linkDensity, scoreCandidates, textLength, type PageStats } from "./scoring.js";
 
 export type BlockKind = "paragraph" | "heading" | "list-item" | "quote" | "preformatted";
 
@@ -17,6 +26,202 @@ export interface BodyOptions {
   deadline: Deadline;
 }
 
+/** Fewer prose characters than this from the strict pass: try the relaxed one. */
+const TOO_LITTLE = 250;
+
 export function extractBody(doc: HtmlDocument, options: BodyOptions): Block[] {
-  return doc.byTag("p").map((p) => ({ kind: "paragraph" as const, text: textOf(p) })).filter((b) => b.text && b.text !== options.title);
+  const titles = pageTitles(doc, options.title);
+  let blocks = extractWith(doc, false, titles, options.deadline);
+  if (proseLength(blocks) < TOO_LITTLE) {
+    const relaxed = extractWith(doc, true, titles, options.deadline);
+    if (proseLength(relaxed) > 2 * proseLength(blocks)) blocks = relaxed;
+  }
+  return blocks;
+}
+
+function proseLength(blocks: Block[]): number {
+  let n = 0;
+  for (const b of blocks) n += textLength(b.text);
+  return n;
+}
+
+function extractWith(doc: HtmlDocument, relaxed: boolean, titles: string[], deadline: Deadline): Block[] {
+  const stats = computeStats(doc, relaxed, deadline);
+  const best = scoreCandidates(stats, deadline);
+  if (best < 0) return [];
+  const containers = chooseContainers(stats, best);
+  return readBlocks(stats, containers, titles, deadline);
+}
+
+// ---- choosing the container ----
+
+const SENTENCE_END = /[.!?。！？…]["'”’»)]?(?:\s|$)/;
+
+/** The best candidate and those of its siblings that read as part of the same story (readability's rule). */
+function chooseContainers(s: PageStats, best: number): number[] {
+  const parent = s.parent[best];
+  if (parent < 0) return [best];
+  const threshold = Math.max(10, s.score[best] * 0.2);
+  const bestClass = s.els[best].attrs.class ?? "";
+  const out: number[] = [];
+  for (const child of s.els[parent].children) {
+    if (typeof child === "string") continue;
+    const i = s.index.get(child);
+    if (i === undefined) continue;
+    if (i === best) {
+      out.push(i);
+      continue;
+    }
+    let bonus = 0;
+    if (bestClass && child.attrs.class === bestClass) bonus += s.score[best] * 0.2;
+    if (s.score[i] > 0 && s.score[i] + bonus >= threshold) {
+      out.push(i);
+      continue;
+    }
+    if (child.tag === "p") {
+      const density = linkDensity(s, i);
+      const len = s.text[i];
+      if (len > 80 && density < 0.25) out.push(i);
+      else if (len > 0 && len <= 80 && density === 0 && SENTENCE_END.test(textOfShallow(child))) out.push(i);
+    }
+  }
+  return out;
+}
+
+function textOfShallow(el: HtmlElement): string {
+  let t = "";
+  for (const c of el.children) if (typeof c === "string") t += c;
+  return t.trim();
+}
+
+// ---- reading blocks ----
+
+const HEADING = /^h[1-6]$/;
+
+interface Buffer {
+  parts: string[];
+  chars: number;
+  linkChars: number;
+}
+
+function readBlocks(s: PageStats, containers: number[], titles: string[], deadline: Deadline): Block[] {
+  const blocks: Block[] = [];
+  let heading = 0;
+  let h1 = 0;
+  let pre = 0;
+  let quote = 0;
+  let item = 0;
+  let link = 0;
+  let buf: Buffer = { parts: [], chars: 0, linkChars: 0 };
+  let sawParagraph = false;
+
+  const flush = () => {
+    if (buf.chars === 0) {
+      if (buf.parts.length) buf = { parts: [], chars: 0, linkChars: 0 };
+      return;
+    }
+    const raw = buf.parts.join("");
+    const text = pre ? raw.replace(/^\n+|\s+$/g, "") : collapseSpace(raw);
+    const density = buf.linkChars / buf.chars;
+    const kind: BlockKind = heading ? "heading" : pre ? "preformatted" : item ? "list-item" : quote ? "quote" : "paragraph";
+    buf = { parts: [], chars: 0, linkChars: 0 };
+    if (!text) return;
+    if (density > 0.5) return;
+    if (kind === "heading") {
+      if (isTitle(text, titles)) return;
+      if (h1 && !sawParagraph) return;
+    } else sawParagraph = true;
+    blocks.push({ kind, text });
+  };
+
+  type Entry = HtmlNode | { exit: HtmlElement };
+  for (const c of containers) {
+    const stack: Entry[] = [s.els[c]];
+    let n = 0;
+    while (stack.length) {
+      if ((++n & 1023) === 0) deadline.check();
+      const entry = stack.pop()!;
+      if (typeof entry === "string") {
+        const len = textLength(entry);
+        buf.parts.push(entry);
+        buf.chars += len;
+        if (link) buf.linkChars += len;
+        continue;
+      }
+      if ("exit" in entry) {
+        const el = entry.exit;
+        const tag = el.tag;
+        if (BLOCK_TAGS.has(tag)) flush();
+        if (tag === "a") link--;
+        else if (HEADING.test(tag)) {
+          heading--;
+          if (tag === "h1") h1--;
+        } else if (tag === "pre") pre--;
+        else if (tag === "blockquote") quote--;
+        else if (tag === "li" || tag === "dd" || tag === "dt") item--;
+        continue;
+      }
+      const el = entry;
+      if (!s.index.has(el)) continue;
+      const tag = el.tag;
+      if (tag === "br") {
+        if (pre) buf.parts.push("\n");
+        else flush();
+        continue;
+      }
+      if (BLOCK_TAGS.has(tag)) {
+        flush();
+        if (tag === "hr") continue;
+      }
+      if (tag === "a") link++;
+      else if (HEADING.test(tag)) {
+        heading++;
+        if (tag === "h1") h1++;
+      } else if (tag === "pre") pre++;
+      else if (tag === "blockquote") quote++;
+      else if (tag === "li" || tag === "dd" || tag === "dt") item++;
+      else if (tag === "td" || tag === "th") buf.parts.push(" ");
+      stack.push({ exit: el });
+      for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+    }
+    flush();
+  }
+  return blocks;
+}
+
+// ---- the headline ----
+
+const normalise = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+function pageTitles(doc: HtmlDocument, title: string | undefined): string[] {
+  const out: string[] = [];
+  if (title) out.push(normalise(title));
+  for (const meta of doc.byTag("meta")) {
+    const key = (meta.attrs.property ?? meta.attrs.name ?? "").toLowerCase();
+    if (key === "og:title" || key === "twitter:title") {
+      const content = meta.attrs.content;
+      if (content) out.push(normalise(content));
+    }
+  }
+  const t = doc.byTag("title")[0];
+  if (t) {
+    let text = "";
+    for (const c of t.children) if (typeof c === "string") text += c;
+    out.push(normalise(text));
+  }
+  return out.filter((x) => x.length > 0);
+}
+
+function isTitle(heading: string, titles: string[]): boolean {
+  const h = normalise(heading);
+  if (!h) return false;
+  for (const t of titles) {
+    if (t === h) return true;
+    if (t.includes(h) && (h.length >= 20 || h.length >= 0.5 * t.length)) return true;
+  }
+  return false;
 }

@@ -1,0 +1,109 @@
+// What an element is, judged from its tag, attributes and class/id names alone (no text yet): page furniture
+// to drop (navigation, share bars, related lists, comments, banners…), a likely article container, or neutral.
+// Names are matched on class, id, role and itemprop, which sites write in English whatever their language.
+import type { HtmlElement } from "./dom.js";
+
+/** Elements laid out as blocks: text on either side of one is not one paragraph. */
+export const BLOCK_TAGS = new Set([
+  "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "div", "dl", "dt",
+  "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+  "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+  "tfoot", "th", "thead", "tr", "ul", "caption", "#root", "noscript", "frameset", "frame", "legend", "option",
+]);
+
+/** Tags never part of an article's text (their text included). */
+const NEVER_TEXT = new Set([
+  "nav", "footer", "aside", "form", "button", "input", "label", "noscript", "head", "title", "meta", "link",
+  "figcaption", "dialog", "menu", "option", "select", "audio", "video", "picture", "map", "area", "fieldset",
+  "legend", "img", "source", "track", "frameset", "frame",
+]);
+
+/**
+ * Class/id words of page furniture that stay furniture even inside an article-looking name
+ * ("post-share", "article-related", "entry-tags", "comment-content").
+ */
+const FURNITURE = new RegExp(
+  [
+    "comment", "disqus", "replies", "respond", "share", "sharing", "social", "sociable", "shariff", "addthis",
+    "related", "recommend", "more-?(?:stories|articles|news|from)", "read-?(?:more|also|next)", "also-?read",
+    "see-?also", "further-?reading", "newsletter", "subscri", "signup", "sign-up", "register", "login", "paywall",
+    "cookie", "consent", "gdpr", "privacy", "banner", "promo", "advert", "sponsor", "outbrain", "taboola",
+    "breadcrumb", "pagination", "pager", "^tags?$", "-tags?$", "^tags?[-_]", "tag-?(?:list|cloud|links)", "keywords",
+    "byline", "author", "bio(?:graphy)?$", "caption", "credit", "copyright", "sidebar", "side-bar", "widget",
+    "^nav", "[-_ ]nav", "navbar", "navigation", "menu", "footer", "masthead", "toolbar", "popup", "modal",
+    "overlay", "^rating", "^vote", "^print", "skip", "jump-?link", "visually-?hidden", "sr-only", "^hide$",
+    "screen-?reader", "offscreen", "teaser", "most-?(?:read|popular|viewed)", "trending", "top-?stories",
+    "^follow", "contact-?us", "donat", "meta-?data", "post-?meta", "entry-?meta", "article-?meta", "dateline",
+    "timestamp", "published", "headline", "header", "kicker", "lightbox", "gallery", "slideshow", "carousel",
+    "video", "player", "embed", "twitter", "facebook", "whatsapp", "linkedin", "pinterest", "email-?(?:form|signup)",
+    "^toc$", "^toc[-_]", "table-?of-?contents", "alert", "notice", "disclaimer",
+  ].join("|"),
+);
+/** Short ad names must be whole words: "ad", "ads", "ad-slot", "google-ad" but not "head" or "loaded". */
+const AD_WORD = /(?:^|[-_])(?:ads?|adv|dfp|gpt|adslot|adunit|adsense|ad\d+)(?:$|[-_\d])/;
+/** Names of containers that hold the article (they rescue a furniture-looking name like "content-header"? no: they weigh). */
+const CONTENT = /article|content|entry|post|story|body|text|main|blog|prose|hentry|news|detail|single|page-?content|richtext|rte/;
+/** Names that say: this is the article body itself. */
+export const STRONG_BODY =
+  /(?:article|story|post|entry|news|blog|main|page|item)[-_]?(?:body|content|text|copy|inner|detail|main)|(?:body|content)[-_]?(?:text|article|body|main|copy)|articlebody|storytext|articletext|rich-?text|^(?:post|entry|article|content|story|body-?copy|text)$/;
+
+export interface Verdict {
+  /** Drop this element and all it holds. */
+  drop: boolean;
+  /** Readability-style weight of its names: positive for article-like, negative for furniture-like. */
+  weight: number;
+}
+
+const KEEP: Verdict = { drop: false, weight: 0 };
+
+/** Splits class and id into their lower-case name tokens. */
+function names(el: HtmlElement): string[] {
+  const out: string[] = [];
+  for (const attr of ["class", "id"]) {
+    const v = el.attrs[attr];
+    if (!v) continue;
+    for (const t of v.toLowerCase().split(/\s+/)) if (t) out.push(t);
+  }
+  return out;
+}
+
+function hidden(el: HtmlElement): boolean {
+  if (el.attrs.hidden !== undefined) return true;
+  if (el.attrs["aria-hidden"] === "true") return true;
+  const style = el.attrs.style;
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/**
+ * Judges one element. `relaxed` keeps furniture named by class/id (only tags, roles and hidden elements are
+ * dropped): the second pass for pages whose article sits in an oddly named container.
+ */
+export function judge(el: HtmlElement, relaxed = false): Verdict {
+  const tag = el.tag;
+  if (tag === "html" || tag === "body" || tag === "#root") return KEEP;
+  if (NEVER_TEXT.has(tag)) return { drop: true, weight: -25 };
+  if (hidden(el)) return { drop: true, weight: -25 };
+  const role = el.attrs.role;
+  if (role && /^(?:navigation|banner|contentinfo|complementary|menu|menubar|dialog|alert|search|toolbar|tablist)$/.test(role))
+    return { drop: true, weight: -25 };
+  const itemprop = el.attrs.itemprop;
+  if (itemprop) {
+    if (/articlebody|\btext\b|reviewbody|description/i.test(itemprop) && /articlebody/i.test(itemprop)) return { drop: false, weight: 50 };
+    if (/^(?:author|publisher|comment|keywords|datePublished|dateModified|headline|name|breadcrumb)$/i.test(itemprop) && tag !== "article")
+      return { drop: !relaxed, weight: -25 };
+  }
+  const tokens = names(el);
+  if (tokens.length === 0) return KEEP;
+  let furniture = false;
+  let content = false;
+  let strong = false;
+  for (const t of tokens) {
+    if (STRONG_BODY.test(t)) strong = true;
+    else if (FURNITURE.test(t) || AD_WORD.test(t)) furniture = true;
+    else if (CONTENT.test(t)) content = true;
+  }
+  if (furniture) return { drop: !relaxed && !strong, weight: strong ? 0 : -25 };
+  if (strong) return { drop: false, weight: 35 };
+  if (content) return { drop: false, weight: 25 };
+  return KEEP;
+}
