@@ -14,7 +14,19 @@ export function runCli(args: string[], cwd = ROOT) {
 }
 
 const schema = JSON.parse(readFileSync(join(ROOT, "schema", "brief.schema.json"), "utf8"));
-const validate = new Ajv.default({ allErrors: true, strict: false }).compile(schema);
+const extractSchema = JSON.parse(readFileSync(join(ROOT, "schema", "extract.schema.json"), "utf8"));
+const ajv = new Ajv.default({ allErrors: true, strict: false }).addSchema(schema);
+const validate = ajv.getSchema(schema.$id)!;
+const validateExtraction = ajv.compile(extractSchema);
+
+/** Schema errors of a storydesk/extract@1 document, plus sentence offsets that do not match; empty when valid. */
+export function extractionErrors(doc: unknown): string[] {
+  const errors = validateExtraction(doc) ? [] : (validateExtraction.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  for (const a of (doc as { articles?: Brief["articles"] }).articles ?? []) {
+    for (const s of a.sentences) if (a.text.slice(s.start, s.end) !== s.text) errors.push(`article ${a.id} sentence ${s.i}: offsets do not match its text`);
+  }
+  return errors;
+}
 
 /** Schema errors of a Brief, plus cites that point at no sentence; empty when it is valid. */
 export function contractErrors(brief: Brief): string[] {
