@@ -73,3 +73,13 @@ test("empty or blank text has no sentences", () => {
   assert.deepEqual(splitSentences(""), []);
   assert.deepEqual(splitSentences(" \n\n \n"), []);
 });
+
+test("Chinese and Japanese sentences end at full-width 。！？ with no space after them", () => {
+  const text = "东京电力公司周三表示，将开始排放处理过的水。日本政府批准了该计划！「反对者表示担忧？」是的。";
+  assert.deepEqual(splitSentences(text).map((s) => s.text), ["东京电力公司周三表示，将开始排放处理过的水。", "日本政府批准了该计划！", "「反对者表示担忧？」", "是的。"]);
+});
+
+test("a German ordinal day before a month does not end the sentence", () => {
+  const text = "Der Minister sagte am 14. Mai 2021, dass die Gespräche weitergehen. Die Opposition kritisierte das.";
+  assert.equal(splitSentences(text).length, 2);
+});

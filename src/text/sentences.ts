@@ -19,7 +19,7 @@ const MAYBE_FINAL = new Set("inc ltd corp co llc plc jr sr etc bros cos".split("
 
 const NEWLINE = 0x0a;
 const DOT = 0x2e;
-const CLOSERS = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d, 0xbb, 0x203a]); // " ' ” ’ ) ] » ›
+const CLOSERS = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d, 0xbb, 0x203a, 0x300d, 0x300f, 0xff09, 0x3011]); // " ' ” ’ ) ] » › 」 』 ） 】
 const OPENERS = new Set([0x22, 0x27, 0x201c, 0x2018, 0x28, 0x5b, 0xab, 0x2039]); // " ' “ ‘ ( [ « ‹
 const UPPER = /^\p{Lu}/u;
 const LOWER = /^\p{Ll}/u;
@@ -36,6 +36,15 @@ function isSpace(c: number): boolean {
 function isTerminator(c: number): boolean {
   return c === DOT || c === 0x21 || c === 0x3f || c === 0x2026;
 }
+
+/** Full-width 。！？ (Chinese, Japanese): they end a sentence with no space after them. */
+function isFullWidthTerminator(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff61;
+}
+
+/** German writes day numbers as ordinals ("am 14. Mai"): a period between a day and a month ends nothing. */
+const ORDINAL_DAY = /^\d{1,2}$/;
+const GERMAN_MONTHS = new Set("januar jänner februar märz april mai juni juli august september oktober november dezember".split(" "));
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -63,6 +72,7 @@ function periodEnds(text: string, dot: number, k: number): boolean {
   const token = tokenBefore(text, dot);
   const lower = token.toLowerCase();
   if (SINGLE_INITIAL.test(token) || NEVER_FINAL.has(lower)) return false;
+  if (ORDINAL_DAY.test(token) && GERMAN_MONTHS.has(wordAt(text, k))) return false;
   if (isDigit(next)) return !BEFORE_NUMBER.has(lower);
   if (LOWER.test(nextChar) && !BRAND.test(text.slice(k, k + 2))) return false;
   if (MAYBE_FINAL.has(lower) || lower.includes(".")) return opensQuote || STOPWORDS.has(wordAt(text, k));
@@ -113,6 +123,14 @@ export function splitSentences(text: string): Sentence[] {
       }
       start = j;
       i = j - 1;
+      continue;
+    }
+    if (isFullWidthTerminator(c)) {
+      let after = i + 1;
+      while (after < text.length && (isFullWidthTerminator(text.charCodeAt(after)) || CLOSERS.has(text.charCodeAt(after)))) after++;
+      emit(start, after);
+      start = after;
+      i = after - 1;
       continue;
     }
     if (!isTerminator(c)) continue;
