@@ -239,3 +239,14 @@ test("identical one-line items such as photo credits are not reported as copies"
   const copies = findCopies([article("a", "2024-03-04", "Photo: Reuters/Jan de Vries"), article("b", "2024-03-05", "Photo: Reuters/Jan de Vries")]);
   assert.deepEqual(copies, []);
 });
+
+test("a Chinese reprint with an added sentence is a copy: words are characters where there are no spaces", async () => {
+  const { findCopies } = await import("../src/copies/index.js");
+  const { buildArticle } = await import("../src/text/article.js");
+  const base = "东京电力公司周三表示，将于本月晚些时候开始向太平洋排放经过处理的放射性水。日本政府在两年前批准了这一计划，国际原子能机构上周表示该计划符合国际安全标准。渔业团体和邻国对此表示强烈反对，担心海产品的声誉受到损害。";
+  const a = buildArticle({ path: "a.txt", body: base, meta: { source: "Outlet A", date: "2023-08-09" } });
+  const b = buildArticle({ path: "b.txt", body: `${base}中国外交部发言人周四再次呼吁日本停止排放计划。`, meta: { source: "Outlet B", date: "2023-08-10" } });
+  const copies = findCopies([a, b]);
+  assert.equal(copies.length, 1);
+  assert.equal(copies[0].copy, b.id);
+});

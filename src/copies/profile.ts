@@ -64,10 +64,16 @@ function isWordChar(text: string, i: number, lettersOnly: boolean): boolean {
   return (lettersOnly ? LETTER : LETTER_OR_DIGIT).test(text[i]);
 }
 
+/** Chinese and Japanese characters (BMP ranges): each is a word of its own, as in text/tokens.ts. */
+function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
 /** End of the word starting at `i`: the word pattern of text/tokens.ts ("don't" is one word). */
 function wordEnd(text: string, i: number, limit: number): number {
+  if (isCjk(text.charCodeAt(i))) return i + 1;
   for (;;) {
-    while (i < limit && isWordChar(text, i, false)) i++;
+    while (i < limit && isWordChar(text, i, false) && !isCjk(text.charCodeAt(i))) i++;
     const c = text.charCodeAt(i);
     if (i + 1 < limit && (c === 0x27 || c === 0x2019) && isWordChar(text, i + 1, true)) i += 2;
     else return i;

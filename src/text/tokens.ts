@@ -3,9 +3,15 @@
 
 import { createHash } from "node:crypto";
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/**
+ * A word: a run of letters and digits ("don't" stays one), except that Chinese and Japanese, written
+ * without spaces, give one token per character, so shingles over them are character n-grams.
+ */
+const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
+// Built from a string: the set-subtraction ("v") flag is newer than the TypeScript target (Node 20 has it).
+const WORD = new RegExp(String.raw`[${CJK}]|[[\p{L}\p{N}]--[${CJK}]]+(?:['’]\p{L}+)*`, "gv");
 
-/** Lowercased word tokens (letters and digits; "don't" stays one token). */
+/** Lowercased word tokens (letters and digits; "don't" stays one token; one per Chinese or Japanese character). */
 export function words(text: string): string[] {
   // One lowercase and one global match over the whole text: several times faster than a per-token loop.
   const lower = text.toLowerCase();
