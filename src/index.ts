@@ -10,7 +10,7 @@ export async function brief(paths: string[], options: BriefOptions = {}): Promis
 }
 
 export { briefDocuments, type BriefOptions };
-export { readInputs } from "./read/index.js";
+export { readDocuments, readInputs, DEFAULT_LIMITS, type ReadLimits, type ReadOptions } from "./read/index.js";
 export { buildArticle } from "./text/article.js";
 export { describeArticle, extractArticles } from "./extract/index.js";
 export { extractPage, type ExtractedPage, type PageContext } from "./html/index.js";

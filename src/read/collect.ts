@@ -1,9 +1,10 @@
-// Which files a batch holds: named files, and text files found in named folders (recursively, sorted).
+// Which files a batch holds: named files, and readable files found in named folders (recursively, sorted).
 import type { Stats } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { join } from "node:path";
 import type { InputError } from "../model/index.js";
-import { fsReason, inputErrors, TEXT_EXTENSIONS } from "./errors.js";
+import { fsReason, inputErrors } from "./errors.js";
+import { isSupportedName } from "./formats.js";
 import type { ReadLimits } from "./limits.js";
 
 /** A folder's own notes, never an article ("README.md", "LICENSE.txt"); still read when named directly. */
@@ -14,8 +15,9 @@ function isSkipped(name: string): boolean {
   return name.startsWith(".") || name === "node_modules" || FOLDER_NOTES.test(name);
 }
 
-function isTextFile(path: string): boolean {
-  return TEXT_EXTENSIONS.has(extname(path).toLowerCase());
+/** Files a folder walk picks up: the supported extensions (.txt, .md, .html, .rss, .jsonl, .warc… and those + .gz). */
+function isReadable(path: string): boolean {
+  return isSupportedName(path);
 }
 
 /** Code-point order: the same on every machine, unlike locale collation. */
@@ -44,8 +46,8 @@ class Collection {
       return;
     }
     if (st.isDirectory()) await this.walk(path, 0);
+    // A file named directly is always read: its content decides when its name does not.
     else if (!st.isFile()) this.errors.push(inputErrors.notAFile(path));
-    else if (!isTextFile(path)) this.errors.push(inputErrors.unsupported(path, extname(path)));
     else await this.addFile(path);
   }
 
@@ -91,7 +93,7 @@ class Collection {
       kind = target;
     }
     if (kind.isDirectory()) await this.walk(path, depth + 1);
-    else if (kind.isFile() && isTextFile(path)) await this.addFile(path);
+    else if (kind.isFile() && isReadable(path)) await this.addFile(path);
   }
 }
 

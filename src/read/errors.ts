@@ -1,12 +1,14 @@
 // Per-item input problems, worded for the person running storydesk: what is wrong and what to do.
 import type { InputError } from "../model/index.js";
+import { sizeInWords } from "./bytes.js";
 
-/** The file extensions readers understand (lowercase, with the dot). */
+/** The plain-text file extensions (lowercase, with the dot). */
 export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set([".txt", ".md"]);
 
-function sizeInWords(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
-}
+/** What storydesk reads, for messages. */
+const READABLE =
+  "plain text (.txt, .md), web pages (.html, .htm), feeds (.rss, .atom, .xml, JSON Feed), " +
+  "JSON lines (.jsonl) and web archives (.warc), each optionally gzipped (.gz)";
 
 export const inputErrors = {
   notFound: (path: string): InputError => ({
@@ -17,10 +19,10 @@ export const inputErrors = {
     code: "unreadable", path,
     message: `${path}: cannot be read (${reason}). Check that you have permission to read it.`,
   }),
-  unsupported: (path: string, ext: string): InputError => ({
+  unsupported: (path: string, ext: string, what?: string): InputError => ({
     code: "unsupported", path,
-    message: `${path}: ${ext ? `"${ext}" files are` : "files without an extension are"} not supported; ` +
-      `storydesk reads ${[...TEXT_EXTENSIONS].join(" and ")} text files. Convert it to plain text or leave it out.`,
+    message: `${path}: ${what ? `is a ${what} file, which is` : ext ? `"${ext}" files are` : "files without an extension are"} not supported; ` +
+      `storydesk reads ${READABLE}. Convert it to one of these or leave it out.`,
   }),
   notAFile: (path: string): InputError => ({
     code: "unsupported", path,
@@ -31,23 +33,41 @@ export const inputErrors = {
     message: `${path}: folder is nested more than ${maxDepth} levels deep and was skipped. ` +
       `Name it directly or raise the maxDepth limit.`,
   }),
-  binary: (path: string): InputError => ({
+  binary: (path: string, as = "text"): InputError => ({
     code: "binary", path,
-    message: `${path}: looks like a binary file, not text. Pass the article as plain text (.txt or .md).`,
+    message: `${path}: looks like a binary file, not ${as}. Check that it is the file you meant; pass articles as text, HTML, a feed, JSON lines or a WARC.`,
   }),
-  empty: (path: string): InputError => ({
+  empty: (path: string, what = "the file is empty, or holds only a header"): InputError => ({
     code: "empty", path,
-    message: `${path}: has no article text (the file is empty, or holds only a header). Add the text or leave it out.`,
+    message: `${path}: has no article text (${what}). Add the text or leave it out.`,
   }),
   tooLarge: (path: string, bytes: number, maxFileBytes: number): InputError => ({
     code: "too-large", path,
     message: `${path}: is ${sizeInWords(bytes)}, over the ${sizeInWords(maxFileBytes)} limit for one file. ` +
       `Split it into articles or raise the maxFileBytes limit.`,
   }),
+  /** An item over a named limit: `what` says what is too large ("the page is 50.0 MiB"). */
+  overLimit: (path: string, what: string, limitName: string): InputError => ({
+    code: "too-large", path,
+    message: `${path}: ${what}. It was skipped; raise the ${limitName} limit to read it.`,
+  }),
   tooMany: (path: string, maxFiles: number): InputError => ({
     code: "too-many", path,
     message: `${path}: more than ${maxFiles} files were given; this file and all later ones were skipped. ` +
       `Read the files in smaller batches or raise the maxFiles limit.`,
+  }),
+  tooManyItems: (path: string, max: number): InputError => ({
+    code: "too-many", path,
+    message: `${path}: holds more than ${max} items; the rest of the file was not read. ` +
+      `Split the file or raise the maxItemsPerFile limit.`,
+  }),
+  malformed: (path: string, what: string): InputError => ({
+    code: "malformed", path,
+    message: `${path}: ${what}`,
+  }),
+  tooComplex: (path: string, why: string): InputError => ({
+    code: "too-complex", path,
+    message: `${path}: the page is too complex to extract (${why}) and was skipped. Save the article text as a .txt file instead.`,
   }),
 };
 
@@ -58,4 +78,10 @@ export function fsReason(err: unknown): string {
   if (code === "EISDIR") return "it is a folder";
   if (code === "ELOOP") return "too many symbolic links";
   return (err as Error)?.message ?? String(err);
+}
+
+/** A file-system error as an input error. */
+export function fsError(path: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "ENOTDIR" ? inputErrors.notFound(path) : inputErrors.unreadable(path, fsReason(err));
 }
