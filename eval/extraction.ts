@@ -71,7 +71,8 @@ function run(system: System, html: string): Timed {
 }
 
 // ---- AEB metric ----
-const TOKEN = /\w+/gu;
+// Python's Unicode \w: letters, digits and the underscore (JavaScript's \w is ASCII-only even with /u).
+const TOKEN = /[\p{L}\p{N}_]+/gu;
 function shingles(text: string): Map<string, number> {
   const tokens = text.match(TOKEN) ?? [];
   const counts = new Map<string, number>();

@@ -10,7 +10,7 @@ import type { HtmlDocument, HtmlElement, HtmlNode } from "./dom.js";
 import { collapseSpace } from "./dom.js";
 import type { Deadline } from "./limits.js";
 import { BLOCK_TAGS } from "./boilerplate.js";
-import { computeStats, linkDensity, scoreCandidates, textLength, type PageStats } from "./scoring.js";
+import { buildTree, computeStats, linkDensity, scoreCandidates, textLength, type PageStats, type PageTree } from "./scoring.js";
 
 export type BlockKind = "paragraph" | "heading" | "list-item" | "quote" | "preformatted";
 
@@ -31,9 +31,10 @@ const TOO_LITTLE = 250;
 
 export function extractBody(doc: HtmlDocument, options: BodyOptions): Block[] {
   const titles = pageTitles(doc, options.title);
-  let blocks = extractWith(doc, false, titles, options.deadline);
+  const tree = buildTree(doc, options.deadline);
+  let blocks = extractWith(tree, false, titles, options.deadline);
   if (proseLength(blocks) < TOO_LITTLE) {
-    const relaxed = extractWith(doc, true, titles, options.deadline);
+    const relaxed = extractWith(tree, true, titles, options.deadline);
     if (proseLength(relaxed) > 2 * proseLength(blocks)) blocks = relaxed;
   }
   return blocks;
@@ -45,8 +46,8 @@ function proseLength(blocks: Block[]): number {
   return n;
 }
 
-function extractWith(doc: HtmlDocument, relaxed: boolean, titles: string[], deadline: Deadline): Block[] {
-  const stats = computeStats(doc, relaxed, deadline);
+function extractWith(tree: PageTree, relaxed: boolean, titles: string[], deadline: Deadline): Block[] {
+  const stats = computeStats(tree, relaxed, deadline);
   const best = scoreCandidates(stats, deadline);
   if (best < 0) return [];
   const containers = chooseContainers(stats, best);
@@ -67,7 +68,7 @@ function chooseContainers(s: PageStats, best: number): number[] {
   for (const child of s.els[parent].children) {
     if (typeof child === "string") continue;
     const i = s.index.get(child);
-    if (i === undefined) continue;
+    if (i === undefined || !s.kept[i]) continue;
     if (i === best) {
       out.push(i);
       continue;
@@ -128,9 +129,12 @@ function readBlocks(s: PageStats, containers: number[], titles: string[], deadli
     if (!text) return;
     if (density > 0.5) return;
     if (kind === "heading") {
-      if (isTitle(text, titles)) return;
+      if (isTitle(text, titles, false)) return;
       if (h1 && !sawParagraph) return;
-    } else sawParagraph = true;
+    } else {
+      if (!sawParagraph && isTitle(text, titles, true)) return;
+      sawParagraph = true;
+    }
     blocks.push({ kind, text });
   };
 
@@ -151,7 +155,7 @@ function readBlocks(s: PageStats, containers: number[], titles: string[], deadli
       if ("exit" in entry) {
         const el = entry.exit;
         const tag = el.tag;
-        if (BLOCK_TAGS.has(tag)) flush();
+        if (BLOCK_TAGS.has(tag) && tag !== "td" && tag !== "th") flush();
         if (tag === "a") link--;
         else if (HEADING.test(tag)) {
           heading--;
@@ -162,14 +166,16 @@ function readBlocks(s: PageStats, containers: number[], titles: string[], deadli
         continue;
       }
       const el = entry;
-      if (!s.index.has(el)) continue;
+      const at = s.index.get(el);
+      if (at === undefined || !s.kept[at]) continue;
       const tag = el.tag;
       if (tag === "br") {
         if (pre) buf.parts.push("\n");
         else flush();
         continue;
       }
-      if (BLOCK_TAGS.has(tag)) {
+      // A table row is one block, its cells run on with a space between.
+      if (BLOCK_TAGS.has(tag) && tag !== "td" && tag !== "th") {
         flush();
         if (tag === "hr") continue;
       }
@@ -216,11 +222,13 @@ function pageTitles(doc: HtmlDocument, title: string | undefined): string[] {
   return out.filter((x) => x.length > 0);
 }
 
-function isTitle(heading: string, titles: string[]): boolean {
+/** A heading naming the page; with `exact`, a block that is the title itself (a headline in a <p>). */
+function isTitle(heading: string, titles: string[], exact: boolean): boolean {
   const h = normalise(heading);
   if (!h) return false;
   for (const t of titles) {
     if (t === h) return true;
+    if (exact) continue;
     if (t.includes(h) && (h.length >= 20 || h.length >= 0.5 * t.length)) return true;
   }
   return false;

@@ -35,7 +35,7 @@ const FURNITURE = new RegExp(
     "screen-?reader", "offscreen", "teaser", "most-?(?:read|popular|viewed)", "trending", "top-?stories",
     "^follow", "contact-?us", "donat", "meta-?data", "post-?meta", "entry-?meta", "article-?meta", "dateline",
     "timestamp", "published", "headline", "header", "kicker", "lightbox", "gallery", "slideshow", "carousel",
-    "video", "player", "embed", "twitter", "facebook", "whatsapp", "linkedin", "pinterest", "email-?(?:form|signup)",
+    "video", "embed", "twitter", "facebook", "whatsapp", "linkedin", "pinterest", "email-?(?:form|signup)",
     "^toc$", "^toc[-_]", "table-?of-?contents", "alert", "notice", "disclaimer",
   ].join("|"),
 );
@@ -47,14 +47,19 @@ const CONTENT = /article|content|entry|post|story|body|text|main|blog|prose|hent
 export const STRONG_BODY =
   /(?:article|story|post|entry|news|blog|main|page|item)[-_]?(?:body|content|text|copy|inner|detail|main)|(?:body|content)[-_]?(?:text|article|body|main|copy)|articlebody|storytext|articletext|rich-?text|^(?:post|entry|article|content|story|body-?copy|text)$/;
 
+/** Why an element is furniture: its tag or role, its class/id names, or it is hidden. */
+export type DropReason = "tag" | "name" | "hidden";
+
 export interface Verdict {
-  /** Drop this element and all it holds. */
-  drop: boolean;
+  /** Drop this element and all it holds (unless it holds the article, see `anchor`). */
+  drop: DropReason | null;
   /** Readability-style weight of its names: positive for article-like, negative for furniture-like. */
   weight: number;
+  /** Names or markup that say "the article body is here": its furniture-looking ancestors are kept. */
+  anchor: boolean;
 }
 
-const KEEP: Verdict = { drop: false, weight: 0 };
+const KEEP: Verdict = { drop: null, weight: 0, anchor: false };
 
 /** Splits class and id into their lower-case name tokens. */
 function names(el: HtmlElement): string[] {
@@ -74,26 +79,24 @@ function hidden(el: HtmlElement): boolean {
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/**
- * Judges one element. `relaxed` keeps furniture named by class/id (only tags, roles and hidden elements are
- * dropped): the second pass for pages whose article sits in an oddly named container.
- */
-export function judge(el: HtmlElement, relaxed = false): Verdict {
+const FURNITURE_ROLE = /^(?:navigation|banner|contentinfo|complementary|menu|menubar|dialog|alert|search|toolbar|tablist)$/;
+const FURNITURE_ITEMPROP = /^(?:author|publisher|comment|keywords|datepublished|datemodified|headline|breadcrumb|image|associatedmedia|video)$/;
+
+/** Judges one element by its tag, attributes and names. */
+export function judge(el: HtmlElement): Verdict {
   const tag = el.tag;
   if (tag === "html" || tag === "body" || tag === "#root") return KEEP;
-  if (NEVER_TEXT.has(tag)) return { drop: true, weight: -25 };
-  if (hidden(el)) return { drop: true, weight: -25 };
+  if (NEVER_TEXT.has(tag)) return { drop: "tag", weight: -25, anchor: false };
+  if (hidden(el)) return { drop: "hidden", weight: -25, anchor: false };
   const role = el.attrs.role;
-  if (role && /^(?:navigation|banner|contentinfo|complementary|menu|menubar|dialog|alert|search|toolbar|tablist)$/.test(role))
-    return { drop: true, weight: -25 };
-  const itemprop = el.attrs.itemprop;
+  if (role && FURNITURE_ROLE.test(role)) return { drop: "tag", weight: -25, anchor: false };
+  const itemprop = el.attrs.itemprop?.toLowerCase();
   if (itemprop) {
-    if (/articlebody|\btext\b|reviewbody|description/i.test(itemprop) && /articlebody/i.test(itemprop)) return { drop: false, weight: 50 };
-    if (/^(?:author|publisher|comment|keywords|datePublished|dateModified|headline|name|breadcrumb)$/i.test(itemprop) && tag !== "article")
-      return { drop: !relaxed, weight: -25 };
+    if (itemprop.includes("articlebody")) return { drop: null, weight: 50, anchor: true };
+    if (FURNITURE_ITEMPROP.test(itemprop) && tag !== "article") return { drop: "name", weight: -25, anchor: false };
   }
   const tokens = names(el);
-  if (tokens.length === 0) return KEEP;
+  if (tokens.length === 0) return tag === "main" ? { drop: null, weight: 0, anchor: true } : KEEP;
   let furniture = false;
   let content = false;
   let strong = false;
@@ -102,8 +105,8 @@ export function judge(el: HtmlElement, relaxed = false): Verdict {
     else if (FURNITURE.test(t) || AD_WORD.test(t)) furniture = true;
     else if (CONTENT.test(t)) content = true;
   }
-  if (furniture) return { drop: !relaxed && !strong, weight: strong ? 0 : -25 };
-  if (strong) return { drop: false, weight: 35 };
-  if (content) return { drop: false, weight: 25 };
-  return KEEP;
+  if (strong) return { drop: null, weight: furniture ? 0 : 35, anchor: !furniture };
+  if (furniture) return { drop: "name", weight: -25, anchor: false };
+  if (content) return { drop: null, weight: 25, anchor: tag === "main" };
+  return tag === "main" ? { drop: null, weight: 0, anchor: true } : KEEP;
 }

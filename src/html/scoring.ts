@@ -2,7 +2,7 @@
 // scoring: each paragraph-like element gives points to its ancestors (fewer the further up), an ancestor's
 // points are weighed by its class/id names and discounted by its link density; the best one holds the story.
 import type { HtmlDocument, HtmlElement } from "./dom.js";
-import { BLOCK_TAGS, judge } from "./boilerplate.js";
+import { judge, type Verdict } from "./boilerplate.js";
 import type { Deadline } from "./limits.js";
 
 /** Inline elements: their text runs on with the text around them. */
@@ -14,19 +14,32 @@ export const INLINE_TAGS = new Set([
 
 
 
-const SPACE = /[\s\u00a0\u200b]/g;
-const COMMA = /[,，、،;；]/g;
 
 /** Characters that are not white space. */
 export function textLength(s: string): number {
-  const m = s.match(SPACE);
-  return s.length - (m ? m.length : 0);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && c !== 0x200b && !(c >= 0x2000 && c <= 0x200a) && c !== 0x3000 && c !== 0x85) n++;
+  }
+  return n;
+}
+
+function commaCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 0xff0c || c === 0x3001 || c === 0x060c || c === 0xff1b) n++;
+  }
+  return n;
 }
 
 /** Per-element statistics, indexed by the element's position in `els` (document order). */
 export interface PageStats {
   els: HtmlElement[];
   index: Map<HtmlElement, number>;
+  /** 1 for elements kept (not furniture, not inside furniture). */
+  kept: Uint8Array;
   parent: Int32Array;
   /** Non-space characters of all kept text below. */
   text: Float64Array;
@@ -40,6 +53,8 @@ export interface PageStats {
   prose: Float64Array;
   /** Names' weight (article-like +, furniture-like −). */
   weight: Float64Array;
+  /** 1 when the element holds block-level children (its own text is then a paragraph of its own). */
+  mixed: Uint8Array;
   /** Readability-style score; 0 for elements that are no candidate. */
   score: Float64Array;
 }
@@ -47,22 +62,35 @@ export interface PageStats {
 /** Fewest own characters for an element to count as a paragraph. */
 export const MIN_PARAGRAPH = 25;
 
-export function computeStats(doc: HtmlDocument, relaxed: boolean, deadline: Deadline): PageStats {
+/** The page's elements in document order with their verdicts; built once, read by both passes. */
+export interface PageTree {
+  els: HtmlElement[];
+  index: Map<HtmlElement, number>;
+  parent: Int32Array;
+  verdicts: Verdict[];
+  /**
+   * 1 when the element is or holds the page's article anchor: itemprop=articleBody, else the body-named
+   * container (or <main>) with the most text. (Only one: comments are often body-named containers too.)
+   */
+  holdsAnchor: Uint8Array;
+  /** Non-space characters below, nothing dropped. */
+  rawText: Float64Array;
+  /** Non-space characters and commas of the element's own text nodes. */
+  directText: Float64Array;
+  directCommas: Float64Array;
+}
+
+export function buildTree(doc: HtmlDocument, deadline: Deadline): PageTree {
   const els: HtmlElement[] = [];
   const parents: number[] = [];
-  const weights: number[] = [];
-  // Pre-order; dropped subtrees are never entered.
   const stack: [HtmlElement, number][] = [[doc.root, -1]];
   let n = 0;
   while (stack.length) {
     if ((++n & 1023) === 0) deadline.check();
     const [el, parent] = stack.pop()!;
-    const verdict = judge(el, relaxed);
-    if (verdict.drop) continue;
-    const i = els.length;
     els.push(el);
     parents.push(parent);
-    weights.push(verdict.weight);
+    const i = els.length - 1;
     for (let c = el.children.length - 1; c >= 0; c--) {
       const child = el.children[c];
       if (typeof child !== "string") stack.push([child, i]);
@@ -70,33 +98,81 @@ export function computeStats(doc: HtmlDocument, relaxed: boolean, deadline: Dead
   }
   const count = els.length;
   const index = new Map<HtmlElement, number>();
-  for (let i = 0; i < count; i++) index.set(els[i], i);
+  const verdicts: Verdict[] = new Array(count);
+  const holdsAnchor = new Uint8Array(count);
+  const rawText = new Float64Array(count);
+  const directText = new Float64Array(count);
+  const directCommas = new Float64Array(count);
+  const parent = Int32Array.from(parents);
+  for (let i = 0; i < count; i++) {
+    index.set(els[i], i);
+    verdicts[i] = judge(els[i]);
+  }
+  for (let i = count - 1; i >= 0; i--) {
+    if ((i & 1023) === 0) deadline.check();
+    for (const child of els[i].children) {
+      if (typeof child !== "string") continue;
+      directText[i] += textLength(child);
+      directCommas[i] += commaCount(child);
+    }
+    rawText[i] += directText[i];
+    const p = parent[i];
+    if (p >= 0) rawText[p] += rawText[i];
+  }
+  let anchor = -1;
+  let itemprop = false;
+  for (let i = 0; i < count; i++) {
+    if (!verdicts[i].anchor) continue;
+    const isItemprop = verdicts[i].weight >= 50;
+    if (itemprop && !isItemprop) continue;
+    if (anchor < 0 || (isItemprop && !itemprop) || rawText[i] > rawText[anchor]) anchor = i;
+    itemprop ||= isItemprop;
+  }
+  for (let a = anchor; a >= 0; a = parent[a]) holdsAnchor[a] = 1;
+  return { els, index, parent, verdicts, holdsAnchor, rawText, directText, directCommas };
+}
+
+/**
+ * Statistics of the elements kept. Furniture is dropped with all it holds, except an element holding an
+ * article anchor, or (for furniture by tag: a page-wide <form>, an unclosed <header>) most of the page's text.
+ * `relaxed` keeps furniture named by class/id: the second pass for an article in an oddly named container.
+ */
+export function computeStats(tree: PageTree, relaxed: boolean, deadline: Deadline): PageStats {
+  const { els, parent, verdicts } = tree;
+  const count = els.length;
+  const kept = new Uint8Array(count);
+  const pageText = tree.rawText[0] || 1;
+  for (let i = 0; i < count; i++) {
+    const p = parent[i];
+    if (p >= 0 && !kept[p]) continue;
+    const drop = verdicts[i].drop;
+    if (drop === null || (drop === "name" && relaxed)) kept[i] = 1;
+    else if (drop !== "hidden" && tree.holdsAnchor[i]) kept[i] = 1;
+    else if (drop === "tag" && tree.rawText[i] > 0.6 * pageText) kept[i] = 1;
+  }
   const s: PageStats = {
     els,
-    index,
-    parent: Int32Array.from(parents),
+    index: tree.index,
+    kept,
+    parent,
     text: new Float64Array(count),
     link: new Float64Array(count),
     own: new Float64Array(count),
     ownLink: new Float64Array(count),
     ownCommas: new Float64Array(count),
     prose: new Float64Array(count),
-    weight: Float64Array.from(weights),
+    weight: Float64Array.from(verdicts, (v) => v.weight),
+    mixed: new Uint8Array(count),
     score: new Float64Array(count),
   };
   // Bottom-up: children come after their parent in pre-order, so a reverse sweep sees every child first.
   for (let i = count - 1; i >= 0; i--) {
     if ((i & 1023) === 0) deadline.check();
+    if (!kept[i]) continue;
     const el = els[i];
-    for (const child of el.children) {
-      if (typeof child !== "string") continue;
-      const len = textLength(child);
-      if (!len) continue;
-      s.text[i] += len;
-      s.own[i] += len;
-      const commas = child.match(COMMA);
-      if (commas) s.ownCommas[i] += commas.length;
-    }
+    s.text[i] += tree.directText[i];
+    s.own[i] += tree.directText[i];
+    s.ownCommas[i] += tree.directCommas[i];
     if (el.tag === "a") {
       s.link[i] = s.text[i];
       s.ownLink[i] = s.own[i];
@@ -105,6 +181,7 @@ export function computeStats(doc: HtmlDocument, relaxed: boolean, deadline: Dead
     if (!inline && s.own[i] >= MIN_PARAGRAPH && s.ownLink[i] / s.own[i] < 0.5) s.prose[i] += s.own[i] - s.ownLink[i];
     const p = s.parent[i];
     if (p < 0) continue;
+    if (!inline) s.mixed[p] = 1;
     s.text[p] += s.text[i];
     s.link[p] += s.link[i];
     s.prose[p] += s.prose[i];
@@ -132,13 +209,14 @@ export function scoreCandidates(s: PageStats, deadline: Deadline): number {
   for (let i = 0; i < count; i++) {
     if ((i & 1023) === 0) deadline.check();
     const el = s.els[i];
-    if (INLINE_TAGS.has(el.tag)) continue;
+    if (!s.kept[i] || INLINE_TAGS.has(el.tag)) continue;
     const own = s.own[i];
     if (own < MIN_PARAGRAPH) continue;
     if (s.ownLink[i] / own > 0.5) continue;
     const points = 1 + s.ownCommas[i] + Math.min(Math.floor(own / 100), 3);
-    // The element itself counts as a paragraph of its parent; its ancestors share the points.
-    let a = s.parent[i];
+    // A paragraph gives its points to its parent and, fewer, to the ancestors above; text that sits in a
+    // container beside blocks is a paragraph of that container (readability wraps such runs in a <p>).
+    let a = s.mixed[i] ? i : s.parent[i];
     for (let level = 0; a >= 0 && level < 5; level++, a = s.parent[a]) {
       const tag = s.els[a].tag;
       if (tag === "#root" || tag === "html") break;
