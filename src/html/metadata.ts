@@ -1,8 +1,16 @@
-// Page metadata: PLACEHOLDER to be replaced (title, authors, dates, site name, language, canonical URL, evidence).
-import type { DocumentMeta } from "../model/index.js";
-import type { HtmlDocument } from "./dom.js";
-import { textOf } from "./dom.js";
+// Page metadata: title, authors, publication and modification dates, site name, canonical URL and
+// language, each with the evidence of where it was found. Structured sources (Open Graph and other <meta>
+// tags, schema.org JSON-LD, <link rel>) come first, then markup (itemprop, <time>, class names), then the
+// visible text. Costs one walk of the tree plus a few regular-expression passes over capped text.
+import type { DocumentMeta, Evidence, MetaField } from "../model/index.js";
+import { cleanAuthors } from "./authors.js";
+import { addDays, dayOf, type DateBounds } from "./dates.js";
+import type { HtmlDocument, HtmlElement } from "./dom.js";
+import { ldNames, ldString, ldUrl, mainArticle, parseJsonLd, type LdNode } from "./jsonld.js";
+import { detectLanguage, monthFirst, primaryLanguage } from "./language.js";
 import type { Deadline } from "./limits.js";
+import { findPageDates, type MetaEntry } from "./pubdate.js";
+import { scanPage, shortText, type PageScan } from "./scan.js";
 
 export interface MetadataContext {
   /** The URL the page was fetched from, when known (a WARC record's target URI, a feed item's link). */
@@ -12,7 +20,290 @@ export interface MetadataContext {
   deadline: Deadline;
 }
 
-export function extractMetadata(doc: HtmlDocument, context: MetadataContext): DocumentMeta {
+/** Dates before this are not publication dates of web pages (placeholders, typos, historical dates in the text). */
+export const EARLIEST_DATE = "1995-01-01";
+/** A page can carry tomorrow's date where its time zone is ahead of the capture clock's. */
+const CLOCK_SLACK_DAYS = 1;
+
+/** The page's <meta> tags as name/value pairs (property, name, itemprop or http-equiv; content or value). */
+function metaEntries(doc: HtmlDocument): MetaEntry[] {
+  const out: MetaEntry[] = [];
+  for (const el of doc.byTag("meta")) {
+    const content = el.attrs.content ?? el.attrs.value ?? el.attrs.datetime;
+    if (content === undefined) continue;
+    for (const attr of ["property", "name", "itemprop", "http-equiv"]) {
+      const name = el.attrs[attr];
+      if (name) {
+        out.push({ attr, name: name.trim().toLowerCase(), content: content.trim() });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function firstMeta(metas: readonly MetaEntry[], names: readonly string[]): MetaEntry | undefined {
+  for (const name of names) {
+    const m = metas.find((x) => x.name === name && x.content);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+const metaEvidence = (m: MetaEntry): Evidence => ({ kind: "meta", detail: `meta[${m.attr}=${m.name}]` });
+
+function absoluteUrl(href: string | undefined, base: string | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    const u = new URL(href.trim(), base);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A canonical URL pointing at the site's home page from a deeper page is a template mistake, not this page. */
+function plausibleCanonical(candidate: string, fetched: string | undefined): boolean {
+  if (!fetched) return true;
+  try {
+    const c = new URL(candidate);
+    const f = new URL(fetched);
+    return !(c.pathname.replace(/\/+$/, "") === "" && f.pathname.replace(/\/+$/, "") !== "");
+  } catch {
+    return true;
+  }
+}
+
+function canonicalUrl(doc: HtmlDocument, metas: readonly MetaEntry[], article: LdNode | undefined, url: string | undefined): { value: string; evidence: Evidence } | undefined {
+  for (const link of doc.byTag("link")) {
+    if (!/(?:^|\s)canonical(?:\s|$)/i.test(link.attrs.rel ?? "")) continue;
+    const value = absoluteUrl(link.attrs.href, url);
+    if (value && plausibleCanonical(value, url)) return { value, evidence: { kind: "meta", detail: "link[rel=canonical]" } };
+  }
+  const og = firstMeta(metas, ["og:url"]);
+  const ogValue = absoluteUrl(og?.content, url);
+  if (og && ogValue && plausibleCanonical(ogValue, url)) return { value: ogValue, evidence: metaEvidence(og) };
+  if (article) {
+    for (const field of ["url", "mainEntityOfPage"]) {
+      const value = absoluteUrl(ldUrl(article.value[field]), url);
+      if (value && plausibleCanonical(value, url)) return { value, evidence: { kind: "json-ld", detail: `${article.typeName}.${field}` } };
+    }
+  }
+  if (url) return { value: url, evidence: { kind: "url", detail: "the URL the page was fetched from" } };
+  return undefined;
+}
+
+// ---- Site name ----
+
+function siteName(metas: readonly MetaEntry[], ld: readonly LdNode[], article: LdNode | undefined): { value: string; evidence: Evidence } | undefined {
+  const og = firstMeta(metas, ["og:site_name"]);
+  if (og) return { value: clip(og.content, 100), evidence: metaEvidence(og) };
+  const publisher = article?.value.publisher;
+  const publisherName = ldNames(publisher, 1)[0]?.trim();
+  if (publisherName && article) return { value: clip(publisherName, 100), evidence: { kind: "json-ld", detail: `${article.typeName}.publisher.name` } };
+  const site = ld.find((n) => n.types.includes("website") && ldString(n.value.name));
+  if (site) return { value: clip(ldString(site.value.name)!, 100), evidence: { kind: "json-ld", detail: `${site.typeName}.name` } };
+  const app = firstMeta(metas, ["application-name", "apple-mobile-web-app-title"]);
+  if (app) return { value: clip(app.content, 100), evidence: metaEvidence(app) };
+  return undefined;
+}
+
+function clip(s: string, max: number): string {
+  const t = s.replace(/[\s\u00a0]+/g, " ").trim();
+  return t.length > max ? t.slice(0, max).trimEnd() : t;
+}
+
+// ---- Title ----
+
+const TITLE_SEPARATORS = /\s+(?:[|\-–—·•»«:]|::)\s+/;
+
+const TRAILING_SEPARATOR = /\s*(?:[|\-–—·•»«:]|::)\s*$/;
+const LEADING_SEPARATOR = /^\s*(?:[|\-–—·•»«:]|::)\s*/;
+
+/** A title without the site name around it: "Minister resigns | Daily Ledger" → "Minister resigns". */
+export function cleanTitle(title: string, site?: string, heading?: string): string {
+  const t = clip(title, 500);
+  const parts = t.split(TITLE_SEPARATORS);
+  if (parts.length < 2) return t;
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  // The headline the page shows, when the title starts with it.
+  if (heading) {
+    const h = norm(heading);
+    if (h.length > 10 && norm(t).startsWith(h)) return clip(heading, 500);
+  }
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const withoutLast = t.slice(0, t.length - last.length).replace(TRAILING_SEPARATOR, "").trim();
+  const withoutFirst = t.slice(first.length).replace(LEADING_SEPARATOR, "").trim();
+  if (site) {
+    const s = norm(site);
+    if (s && norm(last).includes(s) && last.length < 80) return withoutLast || t;
+    if (s && norm(first).includes(s) && first.length < 80) return withoutFirst || t;
+  }
+  // No known site name: drop a short last segment ("… | Daily Ledger").
+  if (last.split(" ").length <= 4 && withoutLast.length > last.length) return withoutLast;
+  return t;
+}
+
+function pageTitle(doc: HtmlDocument, metas: readonly MetaEntry[], article: LdNode | undefined, scan: PageScan, site?: string): { value: string; evidence: Evidence } | undefined {
+  const og = firstMeta(metas, ["og:title", "twitter:title"]);
+  if (og) return { value: cleanTitle(og.content, site, scan.heading), evidence: metaEvidence(og) };
+  const headline = article && ldString(article.value.headline);
+  if (headline && article) return { value: cleanTitle(headline, site, scan.heading), evidence: { kind: "json-ld", detail: `${article.typeName}.headline` } };
+  if (scan.heading) return { value: clip(scan.heading, 500), evidence: { kind: "html", detail: "h1" } };
   const title = doc.byTag("title")[0];
-  return { ...(title ? { title: textOf(title) } : {}), ...(context.url ? { url: context.url } : {}) };
+  const text = title ? shortText(title, 600) : "";
+  if (text) return { value: cleanTitle(text, site), evidence: { kind: "html", detail: "title" } };
+  return undefined;
+}
+
+// ---- Authors ----
+
+/** Meta names holding authors. */
+const AUTHOR_META = ["author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "citation_author", "byl", "twitter:creator:name", "cxenseparse:author"];
+
+function pageAuthors(metas: readonly MetaEntry[], article: LdNode | undefined, scan: PageScan, site?: string): { value: string[]; evidence: Evidence } | undefined {
+  const notSite = (names: string[]) => (site ? names.filter((n) => n.toLowerCase() !== site.toLowerCase()) : names);
+  if (article) {
+    for (const field of ["author", "creator"]) {
+      const names = notSite(cleanAuthors(ldNames(article.value[field])));
+      if (names.length) return { value: names, evidence: { kind: "json-ld", detail: `${article.typeName}.${field}` } };
+    }
+  }
+  for (const name of AUTHOR_META) {
+    const entries = metas.filter((m) => m.name === name && m.content && !/^https?:|^www\.|^@/.test(m.content));
+    if (!entries.length) continue;
+    const names = notSite(cleanAuthors(entries.map((m) => m.content)));
+    if (names.length) return { value: names, evidence: metaEvidence(entries[0]) };
+  }
+  for (const via of ["itemprop", "rel", "class"] as const) {
+    const names: string[] = [];
+    let first: string | undefined;
+    for (const b of scan.bylines) {
+      if (b.via !== via) continue;
+      const text = bylineText(b.el);
+      if (!text) continue;
+      const cleaned = notSite(cleanAuthors([text]));
+      if (cleaned.length) {
+        first ??= via === "rel" ? "a[rel=author]" : via === "itemprop" ? `[itemprop=${b.name}]` : `${b.el.tag}.${b.name}`;
+        names.push(...cleaned);
+      }
+      // One byline block names the authors; later ones are other articles' (teasers) or repeats.
+      if (names.length && via === "class") break;
+    }
+    const unique = cleanAuthors(names);
+    if (unique.length) return { value: unique, evidence: { kind: via === "class" ? "text" : "html", detail: first! } };
+  }
+  return undefined;
+}
+
+function bylineText(el: HtmlElement): string {
+  // itemprop=author with an inner itemprop=name: the name alone.
+  const stack: HtmlElement[] = [el];
+  for (let n = 0; stack.length && n < 50; n++) {
+    const e = stack.pop()!;
+    if (e !== el && e.attrs.itemprop === "name") return e.attrs.content ?? shortText(e, 100);
+    for (const c of e.children) if (typeof c !== "string") stack.push(c);
+  }
+  if (el.tag === "meta") return el.attrs.content ?? "";
+  const text = shortText(el, 200);
+  return text.length <= 150 ? text : "";
+}
+
+// ---- Language ----
+
+function declaredLanguage(doc: HtmlDocument, metas: readonly MetaEntry[], article: LdNode | undefined): { tag: string; value: string; evidence: Evidence } | undefined {
+  const html = doc.byTag("html")[0];
+  for (const attr of ["lang", "xml:lang"]) {
+    const tag = html?.attrs[attr];
+    const value = primaryLanguage(tag);
+    if (tag && value) return { tag, value, evidence: { kind: "html", detail: `html[${attr}]` } };
+  }
+  for (const name of ["content-language", "language", "dc.language", "dcterms.language", "og:locale"]) {
+    const m = metas.find((x) => x.name === name);
+    const value = primaryLanguage(m?.content);
+    if (m && value) return { tag: m.content, value, evidence: metaEvidence(m) };
+  }
+  const inLanguage = article && ldString(article.value.inLanguage);
+  const value = primaryLanguage(inLanguage);
+  if (inLanguage && value && article) return { tag: inLanguage, value, evidence: { kind: "json-ld", detail: `${article.typeName}.inLanguage` } };
+  return undefined;
+}
+
+// ---- All together ----
+
+/** A web archive's copy of a page: the original URL (whose date patterns are the page's) and the capture time. */
+export function archivedUrl(url: string): { original: string; captured: string } | null {
+  const m = /^https?:\/\/(?:web\.)?archive\.org\/web\/(\d{4})(\d{2})(\d{2})(\d{0,6})[a-z_]*\/(.+)$/i.exec(url);
+  if (!m) return null;
+  const original = /^https?:\/\//i.test(m[5]) ? m[5] : `http://${m[5].replace(/^https?:\/+/i, "")}`;
+  return { original, captured: `${m[1]}-${m[2]}-${m[3]}` };
+}
+
+function dateBounds(captured: string | undefined): DateBounds {
+  const upper = (captured && dayOf(captured)) || dayOf(new Date())!;
+  return { min: EARLIEST_DATE, max: addDays(upper, CLOCK_SLACK_DAYS) };
+}
+
+export function extractMetadata(doc: HtmlDocument, context: MetadataContext): DocumentMeta {
+  const evidence: Partial<Record<MetaField, Evidence>> = {};
+  const meta: DocumentMeta = {};
+  const metas = metaEntries(doc);
+  const ld = parseJsonLd(doc.jsonLd);
+  const article = mainArticle(ld);
+  const scan = scanPage(doc, context.deadline);
+
+  const source = siteName(metas, ld, article);
+  const title = pageTitle(doc, metas, article, scan, source?.value);
+  if (title?.value) {
+    meta.title = title.value;
+    evidence.title = title.evidence;
+  }
+  const authors = pageAuthors(metas, article, scan, source?.value);
+  if (authors) {
+    meta.authors = authors.value;
+    meta.author = authors.value.join(", ");
+    evidence.authors = authors.evidence;
+  }
+
+  const declared = declaredLanguage(doc, metas, article);
+  let language = declared?.value;
+  if (declared) evidence.language = declared.evidence;
+  else {
+    const body = scan.headingAt >= 0 ? scan.text.slice(scan.headingAt) : scan.text;
+    const detected = detectLanguage(body.length >= 200 ? body : scan.text);
+    if (detected) {
+      language = detected;
+      evidence.language = { kind: "detected", detail: "eld on the first 1,000 characters of the text" };
+    }
+  }
+  if (language) meta.language = language;
+
+  const url = canonicalUrl(doc, metas, article, context.url);
+  if (url) {
+    meta.url = url.value;
+    evidence.url = url.evidence;
+  }
+
+  context.deadline.check();
+  const archived = [context.url, url?.value].map((u) => (u ? archivedUrl(u) : null)).find((a) => a);
+  const urls = [context.url, url?.value, firstMeta(metas, ["og:url"])?.content].filter((u): u is string => !!u).map((u) => archivedUrl(u)?.original ?? u);
+  const captured = context.captured ?? archived?.captured;
+  const dayFirst = declared ? !monthFirst(declared.tag) : language !== "en";
+  const dates = findPageDates({ doc, metas, ld, article, scan, urls: [...new Set(urls)], bounds: dateBounds(captured), text: { dayFirst } });
+  if (dates.date) {
+    meta.date = dates.date.value;
+    evidence.date = dates.date.evidence;
+  }
+  if (dates.modified) {
+    meta.modified = dates.modified.value;
+    evidence.modified = dates.modified.evidence;
+  }
+  if (source) {
+    meta.source = source.value;
+    evidence.source = source.evidence;
+  }
+  if (context.captured) meta.captured = context.captured;
+  if (Object.keys(evidence).length) meta.evidence = evidence;
+  return meta;
 }

@@ -1,0 +1,144 @@
+// One walk over a page for metadata: the visible text (capped), where the headline starts in it, and the
+// elements whose markup names a date or a byline, in document order. Comment threads, sidebars, related-
+// article lists and navigation are skipped: their dates and names belong to other texts.
+import type { HtmlDocument, HtmlElement, HtmlNode } from "./dom.js";
+import type { Deadline } from "./limits.js";
+
+/** Characters of visible text kept for date patterns and language identification. */
+export const MAX_SCAN_TEXT = 40_000;
+
+export interface MarkedElement {
+  el: HtmlElement;
+  /** How the markup names it: "itemprop", "class", "rel". */
+  via: "itemprop" | "class" | "rel";
+  /** The attribute value that matched, for evidence ("datePublished", "entry-date", "author"). */
+  name: string;
+}
+
+export interface PageScan {
+  /** Visible text of the page (head and skipped parts left out), blocks on their own lines, capped. */
+  text: string;
+  /** Offset in `text` where the first <h1> starts, or -1. */
+  headingAt: number;
+  /** The first <h1>'s text. */
+  heading?: string;
+  /** Elements marked as holding a date (itemprop datePublished, class "date", "published"…). */
+  dates: MarkedElement[];
+  /** Elements marked as holding an author (rel=author, itemprop author, class "byline", "author"…). */
+  bylines: MarkedElement[];
+}
+
+/** Elements whose content is never page text (forms and their controls, navigation). */
+const SKIP_TAGS = new Set(["head", "nav", "form", "button", "select", "option", "noscript", "dialog"]);
+/** class/id tokens of page furniture holding other texts' dates and names. */
+const SKIP_CLASS = /(?:^|\s)(?:comments?|comment-list|commentlist|kommentare?|replies|sidebar|related|relacionad[oa]s|recommend(?:ed|ations)?|empfehlungen|popular|most-read|trending|newsletter|cookies?|cookie-banner|consent|gdpr|breadcrumbs?|navbar|nav|menu|share|sharing|social|advert(?:isement)?|ads|promo|wm-ipp|wm-ipp-base)(?:[-_][\w-]*)?(?=\s|$)/i;
+const BLOCK_TAGS = new Set([
+  "p", "div", "section", "article", "header", "footer", "main", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+  "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote", "pre", "figure", "figcaption", "br", "hr", "address", "title",
+]);
+
+/** class/id/itemprop naming a publication date. */
+const DATE_CLASS = /date|datum|fecha|data-pub|time|zeit|publi|posted|submitted|byline|entry-meta|post-meta|article-meta|meta-info|dateline|timestamp|created|erschienen|datetime/i;
+/** itemprop values of a date. */
+const DATE_ITEMPROP = /^(?:datepublished|datecreated|uploaddate|dateposted|pubdate)$/i;
+/** class/id/itemprop naming an author. */
+const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|author-name|authorname|byline|by-line|byline-name|autor|autorin|auteur|autore|writer|reporter|contributor|creator|article-author|post-author|entry-author|vcard|fn)(?:$|[\s_-])/i;
+
+/** Stops the walk's work on a pathological page (checked every this many elements). */
+const DEADLINE_EVERY = 2_000;
+
+export function scanPage(doc: HtmlDocument, deadline: Deadline): PageScan {
+  const parts: string[] = [];
+  let length = 0;
+  let headingAt = -1;
+  let headingEl: HtmlElement | null = null;
+  const dates: MarkedElement[] = [];
+  const bylines: MarkedElement[] = [];
+  let visited = 0;
+
+  const stack: HtmlNode[] = [];
+  for (let i = doc.root.children.length - 1; i >= 0; i--) stack.push(doc.root.children[i]);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (typeof node === "string") {
+      if (length < MAX_SCAN_TEXT) {
+        parts.push(node);
+        length += node.length;
+      }
+      continue;
+    }
+    if (++visited % DEADLINE_EVERY === 0) deadline.check();
+    const el = node;
+    if (SKIP_TAGS.has(el.tag)) continue;
+    const cls = el.attrs.class;
+    const id = el.attrs.id;
+    const key = cls && id ? `${cls} ${id}` : cls ?? id;
+    if (key && SKIP_CLASS.test(key) && el.tag !== "body" && el.tag !== "html" && el.tag !== "article" && el.tag !== "main") continue;
+
+    const itemprop = el.attrs.itemprop;
+    if (itemprop) {
+      if (DATE_ITEMPROP.test(itemprop)) dates.push({ el, via: "itemprop", name: itemprop });
+      else if (/^(?:author|creator)$/i.test(itemprop)) bylines.push({ el, via: "itemprop", name: itemprop });
+    }
+    if (key && el.tag !== "meta") {
+      const date = DATE_CLASS.exec(key);
+      if (date && !itemprop) dates.push({ el, via: "class", name: tokenAround(key, date.index) });
+      const author = AUTHOR_CLASS.exec(key);
+      if (author) bylines.push({ el, via: "class", name: tokenAround(key, author.index + 1) });
+    }
+    if (el.attrs.rel && /(?:^|\s)author(?:\s|$)/i.test(el.attrs.rel) && el.tag === "a") bylines.push({ el, via: "rel", name: "author" });
+    if (el.tag === "h1" && !headingEl) {
+      headingEl = el;
+      headingAt = length;
+    }
+    if (BLOCK_TAGS.has(el.tag) && length < MAX_SCAN_TEXT) {
+      parts.push("\n");
+      length++;
+    }
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  }
+  const raw = parts.join("");
+  // Collapse spaces within lines and blank lines, keeping offsets for the heading.
+  const before = headingAt >= 0 ? collapse(raw.slice(0, headingAt)) : "";
+  const text = collapse(raw);
+  const heading = headingEl ? shortText(headingEl, 300) : undefined;
+  return { text: text.slice(0, MAX_SCAN_TEXT), headingAt: headingAt >= 0 ? Math.min(before.length, text.length) : -1, heading, dates, bylines };
+}
+
+function collapse(s: string): string {
+  return s.replace(/[ \t\r\f\u00a0\u200b]+/g, " ").replace(/ ?\n[\s]*/g, "\n");
+}
+
+/** The whitespace-delimited token of `key` that contains position `at`. */
+function tokenAround(key: string, at: number): string {
+  let start = at;
+  while (start > 0 && !/\s/.test(key[start - 1])) start--;
+  let end = at;
+  while (end < key.length && !/\s/.test(key[end])) end++;
+  return key.slice(start, end);
+}
+
+/** The text below an element, whitespace collapsed, stopping after about `max` characters. */
+export function shortText(el: HtmlElement, max: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  const stack: HtmlNode[] = [];
+  for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  while (stack.length && length < max) {
+    const node = stack.pop()!;
+    if (typeof node === "string") {
+      parts.push(node);
+      length += node.length;
+      continue;
+    }
+    if (BLOCK_TAGS.has(node.tag) || node.tag === "a") parts.push(" ");
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return parts.join("").replace(/[\s\u00a0\u200b]+/g, " ").trim().slice(0, max);
+}
+
+/** True when an element has an ancestor (or is one) whose tag is in `tags`, up to `levels` levels up. */
+export function insideTag(el: HtmlElement, tags: ReadonlySet<string>, levels = 64): boolean {
+  for (let e: HtmlElement | null = el; e && levels-- > 0; e = e.parent) if (tags.has(e.tag)) return true;
+  return false;
+}
