@@ -1,21 +1,23 @@
-// The pipeline: documents in, one Brief out. Each stage is called here and nowhere else.
+// The pipeline: documents in, one Brief out, in three steps cut at the seams a corpus ingest uses too.
 //
-//   SourceDocument ─► buildArticle ─► findCopies ─► extractFacts ─► groupStories ─► per story:
-//   splitEvents, mergeEntities, quotes, buildTimeline, summarize, findDisagreements ─► Brief
+//   1. per article (prepare.ts): buildArticle, extractFacts, copy signature, story terms
+//   2. assignment, which needs the whole corpus: the copy index (lookup, verify, index) and copy families,
+//      then the story index (originals vote, copies follow their original)
+//   3. per story (story.ts): splitEvents, mergeEntities, quotes, buildTimeline, summarize, findDisagreements
+//
+// Here all state is in memory and every step runs over the whole batch; src/corpus/ runs the same stage
+// functions batch by batch over state kept in a store, and redoes step 3 only for the stories it touched.
 
-import type {
-  Article, ArticleFacts, Brief, Copy, Entity, InputError, Quote, SourceDocument, Story, StoryMaterial,
-} from "../model/index.js";
+import type { Article, Brief, Copy, InputError, SourceDocument } from "../model/index.js";
 import { BRIEF_SCHEMA } from "../model/index.js";
-import { buildArticle } from "../text/article.js";
-import { digest, normalizeForCompare } from "../text/tokens.js";
-import { findCopies } from "../copies/index.js";
-import { extractFacts, mergeEntities, speakerEntity } from "../facts/index.js";
-import { groupStories, splitEvents } from "../stories/index.js";
-import { buildTimeline } from "../timeline/index.js";
-import { summarize } from "../summary/index.js";
-import { findDisagreements } from "../disagreements/index.js";
-import { familyOf, independentSentences } from "./independent.js";
+import {
+  assignFamilies, copySignature, createCopyIndex, indexCopySignature, lookupCopies, verifyCopies, type CopyEdge,
+} from "../copies/index.js";
+import { extractFacts } from "../facts/index.js";
+import { articleTerms, createStoryIndex, groupByTerms } from "../stories/index.js";
+import { articleOf } from "./prepare.js";
+import { assembleStory } from "./story.js";
+import { familyOf } from "./independent.js";
 
 export interface BriefOptions {
   /** The time written into Brief.generated (tests pin it for stable output). */
@@ -31,7 +33,10 @@ export function briefDocuments(documents: SourceDocument[], readErrors: InputErr
   const families = familyOf(articles, copies);
   const copyOf = new Map(copies.map((c) => [c.copy, c] as const));
 
-  const stories = groupStories(articles, copies).map((ids) => {
+  const index = createStoryIndex();
+  const original = new Map(copies.map((c) => [c.copy, c.of] as const));
+  const groups = groupByTerms(articles.map((a) => a.id), original, (i) => articleTerms(articles[i], index.options), index);
+  const stories = groups.map((ids) => {
     const members = ids.map((id) => byId.get(id)!);
     // Copies point inside their story (a copy joins its original's story), so the story's own are enough.
     const storyCopies = members.flatMap((a) => copyOf.get(a.id) ?? []);
@@ -50,15 +55,26 @@ export function briefDocuments(documents: SourceDocument[], readErrors: InputErr
   };
 }
 
+/** Step 2a: every copy among the articles, each pointing at its family's original, in input order of `copy`. */
+function findCopies(articles: Article[]): Copy[] {
+  const index = createCopyIndex();
+  const edges: CopyEdge[] = [];
+  articles.forEach((article, slot) => {
+    const sig = copySignature(article);
+    const lookup = lookupCopies(index, sig);
+    for (const m of verifyCopies(index, sig, lookup)) edges.push({ a: m.slot, b: slot, kind: m.kind, similarity: m.similarity });
+    indexCopySignature(index, sig, slot, lookup);
+  });
+  const members = index.profiles.map(({ id, published, chars }) => ({ id, published, chars }));
+  return assignFamilies(members, edges);
+}
+
 function buildArticles(documents: SourceDocument[], errors: InputError[]): Article[] {
   const articles: Article[] = [];
   for (const doc of documents) {
-    const article = buildArticle(doc);
-    if (article.sentences.length === 0) {
-      errors.push({ code: "empty", path: doc.path, message: `${doc.path}: no article text left after removing the header and boilerplate` });
-      continue;
-    }
-    articles.push(article);
+    const article = articleOf(doc);
+    if ("code" in article) errors.push(article);
+    else articles.push(article);
   }
   return articles;
 }
@@ -71,83 +87,4 @@ function uniqueIds(articles: Article[]): Article[] {
     seen.set(a.id, n + 1);
     return n === 0 ? a : { ...a, id: `${a.id}-${n + 1}` };
   });
-}
-
-function assembleStory(
-  articles: Article[],
-  copies: Copy[],
-  facts: ReadonlyMap<string, ArticleFacts>,
-  families: ReadonlyMap<string, string>,
-): Story {
-  const storyFacts = new Map(articles.map((a) => [a.id, facts.get(a.id)!] as const));
-  const id = storyId(articles);
-  const events = splitEvents(articles, storyFacts, copies).map((e, i) => ({ ...e, id: `${id}-e${i + 1}` }));
-  const material: StoryMaterial = { articles, sentences: independentSentences(articles, copies), facts: storyFacts, events };
-  const counted = countedFacts(material);
-  const entities = mergeEntities(counted);
-  return {
-    id,
-    title: storyTitle(articles, families),
-    articles: articles.map((a) => a.id),
-    voices: new Set(articles.map((a) => families.get(a.id))).size,
-    events,
-    entities,
-    quotes: quotesOf(counted, entities),
-    timeline: buildTimeline(material),
-    summary: summarize(material),
-    disagreements: findDisagreements(material),
-  };
-}
-
-/** The facts of the sentences that count: copies add no mentions, quotes or dates of their own. */
-function countedFacts(material: StoryMaterial): ArticleFacts[] {
-  const counted = new Map<string, Set<number>>();
-  for (const ref of material.sentences) {
-    const set = counted.get(ref.article.id) ?? new Set<number>();
-    set.add(ref.sentence.i);
-    counted.set(ref.article.id, set);
-  }
-  return [...counted].map(([id, sentences]) => {
-    const f = material.facts.get(id)!;
-    return {
-      article: id,
-      mentions: f.mentions.filter((m) => sentences.has(m.sentence)),
-      quotes: f.quotes.filter((q) => sentences.has(q.sentence)),
-      times: f.times.filter((t) => sentences.has(t.sentence)),
-    };
-  });
-}
-
-/** Quotes with speakers mapped to merged entity names; one quote reported by several sources is listed once. */
-function quotesOf(facts: ArticleFacts[], entities: Entity[]): Quote[] {
-  // A story has few distinct speakers: resolve each name once.
-  const resolved = new Map<string, string>();
-  const entityName = (speaker: string): string => {
-    let name = resolved.get(speaker);
-    if (name === undefined) resolved.set(speaker, (name = speakerEntity(entities, speaker)?.name ?? speaker));
-    return name;
-  };
-  const seen = new Set<string>();
-  const quotes: Quote[] = [];
-  for (const f of facts) {
-    for (const q of f.quotes) {
-      const key = normalizeForCompare(q.text);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      quotes.push({ text: q.text, speaker: q.speaker ? entityName(q.speaker) : null, article: f.article, sentence: q.sentence });
-    }
-  }
-  return quotes;
-}
-
-function storyId(articles: Article[]): string {
-  return `s-${digest(articles.map((a) => a.id).join(","), 10)}`;
-}
-
-/** The title of the story's earliest independent article with a title. */
-function storyTitle(articles: Article[], families: ReadonlyMap<string, string>): string {
-  const originals = articles.filter((a) => families.get(a.id) === a.id);
-  const dated = [...originals].sort((a, b) => (a.published ?? "9999").localeCompare(b.published ?? "9999"));
-  const withTitle = dated.find((a) => a.title) ?? articles.find((a) => a.title);
-  return withTitle?.title ?? articles[0].sentences[0]?.text.slice(0, 120) ?? "Untitled story";
 }

@@ -26,11 +26,14 @@ export interface IndexedProfile extends CopyProfile {
 }
 
 export interface CopyIndex {
-  /** Indexed articles' profiles, by slot (insertion order). */
+  /**
+   * Indexed articles' profiles, by slot (insertion order). A partial index (loaded by a store for one
+   * batch) holds only the slots its posting lists name, sparse, and their codes only where verified.
+   */
   profiles: IndexedProfile[];
-  /** Normalised-text digest → first slot with that text. */
+  /** Normalised-text digest → first slot with that text (a partial index: the digests looked up). */
   byDigest: Map<number, number>;
-  /** Key → slots of the articles holding it (at most MAX_POSTING per key). */
+  /** Key → slots of the articles holding it (at most MAX_POSTING per key; a partial index: whole lists of some keys). */
   postings: Postings;
 }
 
@@ -60,22 +63,12 @@ function skeletonKey(hash: number): number {
   return ((hash >>> 3) << 1) | 1;
 }
 
-/** Shared-key counts per slot, packed: word keys in the low 16 bits, skeleton keys above. */
-function countSharedKeys(index: CopyIndex, word: number[], skeleton: number[]): Map<number, number> {
-  const counts = new Map<number, number>();
-  const countWord = (slot: number) => counts.set(slot, (counts.get(slot) ?? 0) + 1);
-  const countSkeleton = (slot: number) => counts.set(slot, (counts.get(slot) ?? 0) + (1 << 16));
-  for (const k of word) forEachSlot(index.postings, wordKey(k), countWord);
-  for (const k of skeleton) forEachSlot(index.postings, skeletonKey(k), countSkeleton);
-  return counts;
-}
-
 /** True when `shared` keys are enough, in number and as a share of the smaller of two key sets. */
 function enough(shared: number, min: number, share: number, keysA: number, keysB: number): boolean {
   return shared >= min && shared >= Math.min(keysA, keysB) * share;
 }
 
-interface Candidate extends Checks {
+export interface Candidate extends Checks {
   slot: number;
   total: number;
 }
@@ -95,35 +88,93 @@ function candidates(index: CopyIndex, self: IndexedProfile, counts: Map<number, 
   return out.slice(0, MAX_CANDIDATES);
 }
 
-/** Indexes `article` and returns its copy relations to the articles indexed before it, by slot. */
-export function addToCopyIndex(index: CopyIndex, article: Article): CopyMatch[] {
-  const slot = index.profiles.length;
+/**
+ * An article as the index sees it, computed without the index (the per-article work a corpus stores once):
+ * its profile and its index keys (word keys even, skeleton keys odd). A text too short to be a copy has none.
+ */
+export interface CopySignature {
+  profile: IndexedProfile;
+  keys: number[];
+  /** The word shingles, when just computed (verification recomputes them when absent). */
+  shingles?: Uint32Array;
+}
+
+export function copySignature(article: Article): CopySignature {
   const plain = profileArticle(article);
-  if (plain.codes.length < MIN_COPY_WORDS) {
-    // Too short to call a copy ("Photo: Reuters", an empty body): indexed for its slot only.
-    index.profiles.push({ ...plain, wordKeys: 0, skeletonKeys: 0 });
-    return [];
-  }
-  const twin = index.byDigest.get(plain.digest);
-  if (twin !== undefined) {
-    // An exact reprint: it matches its first twin, and adds no keys (the twin already holds them).
-    const first = index.profiles[twin];
-    index.profiles.push({ ...plain, codes: first.codes, wordKeys: 0, skeletonKeys: 0 });
-    return [{ article: first.id, slot: twin, kind: "exact", similarity: 1 }];
-  }
+  if (plain.codes.length < MIN_COPY_WORDS) return { profile: { ...plain, wordKeys: 0, skeletonKeys: 0 }, keys: [] };
   const shingles = wordShingles(plain.codes);
   const keys = indexKeys(plain, shingles);
-  const profile: IndexedProfile = { ...plain, wordKeys: keys.word.length, skeletonKeys: keys.skeleton.length };
-  const self: Comparable = { profile, shingles };
+  return {
+    profile: { ...plain, wordKeys: keys.word.length, skeletonKeys: keys.skeleton.length },
+    keys: [...keys.word.map(wordKey), ...keys.skeleton.map(skeletonKey)],
+    shingles,
+  };
+}
+
+/** Whether an index key is from the skeleton view (else the word view). */
+export function isSkeletonKey(key: number): boolean {
+  return (key & 1) === 1;
+}
+
+/** What the index holds on a new article before verification: its exact twin, or candidates to verify. */
+export interface CopyLookup {
+  twin: number | null;
+  candidates: Candidate[];
+}
+
+/**
+ * Step 1 of adding an article: the exact twin or the candidates, read from the posting lists and the key
+ * counts of the profiles they name (codes are not read). A partial index (a corpus store loads only the
+ * posting lists of the article's keys, the twin's digest and the profiles named) gives the same answer.
+ */
+export function lookupCopies(index: CopyIndex, sig: CopySignature): CopyLookup {
+  if (sig.profile.codes.length < MIN_COPY_WORDS) return { twin: null, candidates: [] };
+  const twin = index.byDigest.get(sig.profile.digest);
+  if (twin !== undefined) return { twin, candidates: [] };
+  const counts = new Map<number, number>();
+  for (const key of sig.keys) {
+    const packed = isSkeletonKey(key) ? 1 << 16 : 1;
+    forEachSlot(index.postings, key, (slot) => counts.set(slot, (counts.get(slot) ?? 0) + packed));
+  }
+  return { twin: null, candidates: candidates(index, sig.profile, counts) };
+}
+
+/** Step 2: verifies the candidates exactly; needs the candidates' full profiles (codes) in the index. */
+export function verifyCopies(index: CopyIndex, sig: CopySignature, lookup: CopyLookup): CopyMatch[] {
+  if (lookup.twin !== null) return [{ article: index.profiles[lookup.twin].id, slot: lookup.twin, kind: "exact", similarity: 1 }];
+  const self: Comparable = { profile: sig.profile, shingles: sig.shingles };
   const matches: CopyMatch[] = [];
-  for (const c of candidates(index, profile, countSharedKeys(index, keys.word, keys.skeleton))) {
+  for (const c of lookup.candidates) {
     const other = index.profiles[c.slot];
     const verdict = compare(self, { profile: other }, c);
     if (verdict) matches.push({ article: other.id, slot: c.slot, ...verdict });
   }
-  index.profiles.push(profile);
-  index.byDigest.set(profile.digest, slot);
-  for (const k of keys.word) addSlot(index.postings, wordKey(k), slot, MAX_POSTING);
-  for (const k of keys.skeleton) addSlot(index.postings, skeletonKey(k), slot, MAX_POSTING);
   return matches.sort((x, y) => x.slot - y.slot);
+}
+
+/**
+ * Step 3: indexes the article at `slot` (after every slot already indexed). Returns the keys it was
+ * posted under (a key whose list is full, MAX_POSTING, does not take it), which is what a store saves.
+ */
+export function indexCopySignature(index: CopyIndex, sig: CopySignature, slot: number, lookup: CopyLookup): number[] {
+  if (lookup.twin !== null || sig.keys.length === 0) {
+    // Too short to call a copy, or an exact reprint (its twin holds the keys): indexed for its slot only.
+    const codes = lookup.twin !== null ? index.profiles[lookup.twin]?.codes ?? sig.profile.codes : sig.profile.codes;
+    index.profiles[slot] = { ...sig.profile, codes, wordKeys: 0, skeletonKeys: 0 };
+    return [];
+  }
+  index.profiles[slot] = sig.profile;
+  index.byDigest.set(sig.profile.digest, slot);
+  const posted: number[] = [];
+  for (const k of sig.keys) if (addSlot(index.postings, k, slot, MAX_POSTING)) posted.push(k);
+  return posted;
+}
+
+/** Indexes `article` and returns its copy relations to the articles indexed before it, by slot. */
+export function addToCopyIndex(index: CopyIndex, article: Article): CopyMatch[] {
+  const sig = copySignature(article);
+  const lookup = lookupCopies(index, sig);
+  const matches = verifyCopies(index, sig, lookup);
+  indexCopySignature(index, sig, index.profiles.length, lookup);
+  return matches;
 }

@@ -6,7 +6,12 @@ import type { Article, Copy } from "../model/index.js";
 import { addToCopyIndex, createCopyIndex } from "./copy-index.js";
 import { assignFamilies, type CopyEdge } from "./families.js";
 
-export { addToCopyIndex, createCopyIndex, type CopyIndex, type CopyMatch } from "./copy-index.js";
+export {
+  addToCopyIndex, copySignature, createCopyIndex, indexCopySignature, lookupCopies, verifyCopies,
+  type CopyIndex, type CopyLookup, type CopyMatch, type CopySignature, type IndexedProfile,
+} from "./copy-index.js";
+export { assignFamilies, type CopyEdge, type FamilyMember } from "./families.js";
+export { addSlot, createPostings } from "./postings.js";
 
 /** Every copy among `articles`, each pointing at its family's original, in input order of `copy`. */
 export function findCopies(articles: Article[]): Copy[] {

@@ -43,11 +43,12 @@ function grow(p: Postings): void {
   for (let i = 0; i < keys.length; i++) if (keys[i] !== FREE) insert(p, keys[i], slots[i]);
 }
 
-/** Posts `slot` under `key`, unless `limit` slots are already posted there. */
-export function addSlot(p: Postings, key: number, slot: number, limit: number): void {
+/** Posts `slot` under `key`, unless `limit` slots are already posted there; true when posted. */
+export function addSlot(p: Postings, key: number, slot: number, limit: number): boolean {
   let count = 0;
   forEachSlot(p, key, () => count++);
-  if (count >= limit) return;
+  if (count >= limit) return false;
   if (p.size + 1 > p.keys.length * MAX_LOAD) grow(p);
   insert(p, key, slot);
+  return true;
 }

@@ -9,28 +9,43 @@
 import type { Article, Copy } from "../model/index.js";
 import { originalOf } from "./copies.js";
 import type { StoryOptions } from "./options.js";
-import { createStoryIndex, placeVector } from "./story-index.js";
-import { articleTerms } from "./terms.js";
+import { createStoryIndex, placeVector, type StoryIndex } from "./story-index.js";
+import { articleTerms, type ArticleTerms } from "./terms.js";
 import { countDocument, weigh } from "./vector.js";
 
 /** Groups articles into stories: ids per story, biggest story first, ids in input order. Deterministic. */
 export function groupStories(articles: Article[], copies: Copy[], options: Partial<StoryOptions> = {}): string[][] {
   const index = createStoryIndex(options);
   const original = originalOf(articles, copies);
-  const originals = articles.filter((a) => !original.has(a.id));
+  return groupByTerms(articles.map((a) => a.id), original, (i) => articleTerms(articles[i], index.options), index);
+}
 
-  const terms = originals.map((a) => articleTerms(a, index.options));
+/**
+ * groupStories over terms computed beforehand (`termsOf(i)` is asked only for originals): counts the
+ * originals' document frequencies, places each original in order, and puts copies with their original.
+ * A corpus ingest runs the same steps batch by batch over a store (src/corpus/stories.ts).
+ */
+export function groupByTerms(
+  ids: readonly string[],
+  original: ReadonlyMap<string, string>,
+  termsOf: (i: number) => ArticleTerms,
+  index: StoryIndex,
+): string[][] {
+  const originals: number[] = [];
+  ids.forEach((id, i) => {
+    if (!original.has(id)) originals.push(i);
+  });
+  const terms = originals.map(termsOf);
   for (const t of terms) countDocument(index.freq, t);
   const vectors = terms.map((t) => weigh(t, index.freq, index.options.topTerms, index.options.idfPseudoDocs));
-  const assignment = vectors.map((v, i) => placeVector(index, v, originals[i].id));
-  const storyOf = new Map(originals.map((a, i) => [a.id, assignment[i]] as const));
+  const storyOf = new Map(originals.map((i, k) => [ids[i], placeVector(index, vectors[k], ids[i])] as const));
 
   const groups = new Map<number, string[]>();
-  for (const a of articles) {
-    const story = storyOf.get(original.get(a.id) ?? a.id)!;
-    const ids = groups.get(story);
-    if (ids) ids.push(a.id);
-    else groups.set(story, [a.id]);
+  for (const id of ids) {
+    const story = storyOf.get(original.get(id) ?? id)!;
+    const members = groups.get(story);
+    if (members) members.push(id);
+    else groups.set(story, [id]);
   }
   // Map order is first appearance, and the sort is stable: equal sizes keep it.
   return [...groups.values()].sort((a, b) => b.length - a.length);

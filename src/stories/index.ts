@@ -1,5 +1,9 @@
 // Stories (articles about one matter) and the events inside each story.
-export { groupStories } from "./group.js";
+export { groupByTerms, groupStories } from "./group.js";
 export { splitEvents } from "./events.js";
-export { addToStoryIndex, createStoryIndex, type StoryIndex } from "./story-index.js";
+export {
+  addToStoryIndex, bestStory, createStoryIndex, joinStory, openStory, type StoryEntry, type StoryIndex,
+} from "./story-index.js";
+export { articleTerms, type ArticleTerms } from "./terms.js";
+export { countDocument, weigh, type DocFrequencies, type TermVector } from "./vector.js";
 export { EVENT_DEFAULTS, STORY_DEFAULTS, type EventOptions, type StoryOptions } from "./options.js";

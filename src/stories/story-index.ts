@@ -24,9 +24,18 @@ export interface StoryEntry {
 
 export interface StoryIndex {
   options: StoryOptions;
+  /** Document frequencies (a partial index: those of the terms it will weigh). */
   freq: DocFrequencies;
+  /**
+   * Stories by number. A partial index (loaded by a store for one batch) is sparse: the stories its
+   * posting lists name, with the centroid weights of those terms, and the full centroid of any story an
+   * article is about to join (see joinStory).
+   */
   stories: StoryEntry[];
-  /** Term → numbers of the stories whose centroid holds it, most recently added last. */
+  /**
+   * Term → numbers of the stories whose centroid holds it, most recently added last. A partial index
+   * holds the tail of each list it needs (at least `postingScan` entries, as bestStory reads no more).
+   */
   postings: Record<number, number[]>;
 }
 
@@ -83,9 +92,10 @@ export function bestStory(index: StoryIndex, vector: TermVector): { story: numbe
   return best;
 }
 
-export function openStory(index: StoryIndex, id: string): number {
-  index.stories.push({ id, size: 0, centroid: {}, terms: 0, norm2: 0 });
-  return index.stories.length - 1;
+/** Opens an empty story; its number is the next one unless given (a store numbers stories corpus-wide). */
+export function openStory(index: StoryIndex, id: string, story = index.stories.length): number {
+  index.stories[story] = { id, size: 0, centroid: {}, terms: 0, norm2: 0 };
+  return story;
 }
 
 export function joinStory(index: StoryIndex, story: number, vector: TermVector): void {
@@ -113,9 +123,11 @@ function pruneCentroid(index: StoryIndex, story: number): void {
     .sort((a, b) => entry.centroid[b] - entry.centroid[a] || a - b);
   for (const term of ranked.slice(index.options.centroidTerms)) {
     delete entry.centroid[term];
+    // A partial index (a store's slice for one batch) may not hold this list, or the story in it.
     const list = index.postings[term];
-    list.splice(list.indexOf(story), 1);
-    if (list.length === 0) delete index.postings[term];
+    const at = list ? list.indexOf(story) : -1;
+    if (at >= 0) list.splice(at, 1);
+    if (list?.length === 0) delete index.postings[term];
   }
   entry.terms = Math.min(ranked.length, index.options.centroidTerms);
   entry.norm2 = 0;

@@ -1,0 +1,96 @@
+// Step 3 of the pipeline, the per-story work: one story's articles, copies and facts in, its Story out
+// (events, merged entities, quotes, timeline, summary, disagreements). The batch path calls it for every
+// story; a corpus ingest calls it only for the stories an ingest touched.
+
+import type { Article, ArticleFacts, Copy, Entity, Quote, Story, StoryMaterial } from "../model/index.js";
+import { digest, normalizeForCompare } from "../text/tokens.js";
+import { mergeEntities, speakerEntity } from "../facts/index.js";
+import { splitEvents } from "../stories/index.js";
+import { buildTimeline } from "../timeline/index.js";
+import { summarize } from "../summary/index.js";
+import { findDisagreements } from "../disagreements/index.js";
+import { independentSentences } from "./independent.js";
+
+/**
+ * The Story of `articles` (in input order). `copies` are the members' own copy relations (a copy points
+ * inside its story); `facts` holds every member's; `families` maps every member to its family's original.
+ */
+export function assembleStory(
+  articles: Article[],
+  copies: Copy[],
+  facts: ReadonlyMap<string, ArticleFacts>,
+  families: ReadonlyMap<string, string>,
+): Story {
+  const storyFacts = new Map(articles.map((a) => [a.id, facts.get(a.id)!] as const));
+  const id = storyId(articles);
+  const events = splitEvents(articles, storyFacts, copies).map((e, i) => ({ ...e, id: `${id}-e${i + 1}` }));
+  const material: StoryMaterial = { articles, sentences: independentSentences(articles, copies), facts: storyFacts, events };
+  const counted = countedFacts(material);
+  const entities = mergeEntities(counted);
+  return {
+    id,
+    title: storyTitle(articles, families),
+    articles: articles.map((a) => a.id),
+    voices: new Set(articles.map((a) => families.get(a.id))).size,
+    events,
+    entities,
+    quotes: quotesOf(counted, entities),
+    timeline: buildTimeline(material),
+    summary: summarize(material),
+    disagreements: findDisagreements(material),
+  };
+}
+
+/** The facts of the sentences that count: copies add no mentions, quotes or dates of their own. */
+function countedFacts(material: StoryMaterial): ArticleFacts[] {
+  const counted = new Map<string, Set<number>>();
+  for (const ref of material.sentences) {
+    const set = counted.get(ref.article.id) ?? new Set<number>();
+    set.add(ref.sentence.i);
+    counted.set(ref.article.id, set);
+  }
+  return [...counted].map(([id, sentences]) => {
+    const f = material.facts.get(id)!;
+    return {
+      article: id,
+      mentions: f.mentions.filter((m) => sentences.has(m.sentence)),
+      quotes: f.quotes.filter((q) => sentences.has(q.sentence)),
+      times: f.times.filter((t) => sentences.has(t.sentence)),
+    };
+  });
+}
+
+/** Quotes with speakers mapped to merged entity names; one quote reported by several sources is listed once. */
+function quotesOf(facts: ArticleFacts[], entities: Entity[]): Quote[] {
+  // A story has few distinct speakers: resolve each name once.
+  const resolved = new Map<string, string>();
+  const entityName = (speaker: string): string => {
+    let name = resolved.get(speaker);
+    if (name === undefined) resolved.set(speaker, (name = speakerEntity(entities, speaker)?.name ?? speaker));
+    return name;
+  };
+  const seen = new Set<string>();
+  const quotes: Quote[] = [];
+  for (const f of facts) {
+    for (const q of f.quotes) {
+      const key = normalizeForCompare(q.text);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      quotes.push({ text: q.text, speaker: q.speaker ? entityName(q.speaker) : null, article: f.article, sentence: q.sentence });
+    }
+  }
+  return quotes;
+}
+
+/** A story's id hashes its members' ids: the same articles make the same story id on every run. */
+export function storyId(articles: Article[]): string {
+  return `s-${digest(articles.map((a) => a.id).join(","), 10)}`;
+}
+
+/** The title of the story's earliest independent article with a title. */
+function storyTitle(articles: Article[], families: ReadonlyMap<string, string>): string {
+  const originals = articles.filter((a) => families.get(a.id) === a.id);
+  const dated = [...originals].sort((a, b) => (a.published ?? "9999").localeCompare(b.published ?? "9999"));
+  const withTitle = dated.find((a) => a.title) ?? articles.find((a) => a.title);
+  return withTitle?.title ?? articles[0].sentences[0]?.text.slice(0, 120) ?? "Untitled story";
+}
