@@ -27,7 +27,7 @@ const FURNITURE = new RegExp(
     "comment", "disqus", "replies", "respond", "share", "sharing", "social", "sociable", "shariff", "addthis",
     "related", "recommend", "more-?(?:stories|articles|news|from)", "read-?(?:more|also|next)", "also-?read",
     "see-?also", "further-?reading", "newsletter", "subscri", "signup", "sign-up", "register", "login", "paywall",
-    "cookie", "consent", "gdpr", "privacy", "banner", "promo", "advert", "sponsor", "outbrain", "taboola",
+    "cookie", "consent", "gdpr", "privacy", "banner", "promo(?!ted)", "advert", "sponsor", "outbrain", "taboola",
     "breadcrumb", "pagination", "pager", "^tags?$", "-tags?$", "^tags?[-_]", "tag-?(?:list|cloud|links)", "keywords",
     "byline", "author", "bio(?:graphy)?$", "caption", "credit", "copyright", "sidebar", "side-bar", "widget",
     "^nav", "[-_ ]nav", "navbar", "navigation", "menu", "footer", "masthead", "toolbar", "popup", "modal",

@@ -119,17 +119,36 @@ export function buildTree(doc: HtmlDocument, deadline: Deadline): PageTree {
     const p = parent[i];
     if (p >= 0) rawText[p] += rawText[i];
   }
-  let anchor = -1;
-  let itemprop = false;
+  // The anchor: the most telling kind (articleBody, then body-like names, then <main>); of that kind the one
+  // with the most text, or a deeper one holding nearly as much.
+  let rank = 0;
+  let most = 0;
   for (let i = 0; i < count; i++) {
-    if (!verdicts[i].anchor) continue;
-    const isItemprop = verdicts[i].weight >= 50;
-    if (itemprop && !isItemprop) continue;
-    if (anchor < 0 || (isItemprop && !itemprop) || rawText[i] > rawText[anchor]) anchor = i;
-    itemprop ||= isItemprop;
+    const r = anchorRank(els[i], verdicts[i]);
+    if (r > rank) {
+      rank = r;
+      most = 0;
+    }
+    if (r === rank && r > 0) most = Math.max(most, rawText[i]);
+  }
+  let anchor = -1;
+  for (let i = 0; i < count; i++) {
+    if (rank === 0 || anchorRank(els[i], verdicts[i]) !== rank || rawText[i] < 0.7 * most) continue;
+    if (anchor < 0 || els[i].depth > els[anchor].depth) anchor = i;
   }
   for (let a = anchor; a >= 0; a = parent[a]) holdsAnchor[a] = 1;
+  // Inside the anchor, a wrapper holding most of its text is no furniture whatever its name ("paywall-container").
+  if (anchor >= 0) {
+    const depth = els[anchor].depth;
+    for (let i = anchor + 1; i < count && els[i].depth > depth; i++)
+      if (rawText[i] >= 0.7 * rawText[anchor] && holdsAnchor[parent[i]]) holdsAnchor[i] = 1;
+  }
   return { els, index, parent, verdicts, holdsAnchor, rawText, directText, directCommas };
+}
+
+function anchorRank(el: HtmlElement, v: Verdict): number {
+  if (!v.anchor) return 0;
+  return v.weight >= 50 ? 3 : el.tag === "main" || el.tag === "body" ? 1 : 2;
 }
 
 /**
@@ -222,13 +241,15 @@ export function scoreCandidates(s: PageStats, deadline: Deadline): number {
       if (tag === "#root" || tag === "html") break;
       if (!touched[a]) {
         touched[a] = 1;
-        s.score[a] = (TAG_BASE[tag] ?? 0) + s.weight[a];
+        // A name is worth its full weight only on a container holding some prose.
+        s.score[a] = (TAG_BASE[tag] ?? 0) + s.weight[a] * Math.min(1, s.prose[a] / NAME_PROSE);
       }
       s.score[a] += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
     }
   }
   let best = -1;
   let bestScore = 0;
+  const top: number[] = [];
   for (let i = 0; i < count; i++) {
     if (!touched[i]) continue;
     s.score[i] *= 1 - linkDensity(s, i);
@@ -236,6 +257,38 @@ export function scoreCandidates(s: PageStats, deadline: Deadline): number {
       bestScore = s.score[i];
       best = i;
     }
+    // The five best so far, best first.
+    if (top.length < 5 || s.score[i] > s.score[top[top.length - 1]]) {
+      let at = top.length;
+      while (at > 0 && s.score[top[at - 1]] < s.score[i]) at--;
+      top.splice(at, 0, i);
+      if (top.length > 5) top.pop();
+    }
+  }
+  if (best < 0) return best;
+  // A story split over several containers: when three of the best candidates scoring near the top share an
+  // ancestor, that ancestor is the story (readability's rule).
+  const near = top.filter((i) => i !== best && s.score[i] >= 0.75 * bestScore);
+  if (near.length >= 2) {
+    const ancestorsOf = (i: number) => {
+      const set = new Set<number>();
+      for (let a = s.parent[i]; a >= 0; a = s.parent[a]) set.add(a);
+      return set;
+    };
+    const lists = near.map(ancestorsOf);
+    for (let a = s.parent[best]; a >= 0; a = s.parent[a]) {
+      const tag = s.els[a].tag;
+      if (tag === "body" || tag === "html" || tag === "#root") break;
+      let holding = 0;
+      for (const list of lists) if (list.has(a)) holding++;
+      if (holding >= 2) {
+        best = a;
+        break;
+      }
+    }
   }
   return best;
 }
+
+/** Prose characters from which a container's class/id names count in full. */
+const NAME_PROSE = 300;
