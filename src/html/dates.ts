@@ -147,7 +147,7 @@ export function addDays(day: string, days: number): string {
 
 // ---- Machine-readable values: <meta content>, JSON-LD, <time datetime> ----
 
-const ISO_VALUE = /^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?/i;
+const ISO_VALUE = /^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{1,2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?/i;
 const EPOCH = /^\s*(\d{10}|\d{13})(?:\.\d+)?\s*$/;
 
 /**
@@ -215,12 +215,12 @@ function twoDigitYear(y: string): number {
 const FORMS: Form[] = [
   // 2021-05-14, 2021/05/14, 2021.05.14, 2021. 05. 14. (Korean, Hungarian)
   {
-    re: new RegExp(`${D_EDGE}${YEAR}(?:([-/.])\\s?(\\d{1,2})\\2\\s?(\\d{1,2})|-(\\d{2})-(\\d{2})T)${R_EDGE}`, "gu"),
+    re: new RegExp(`${D_EDGE}${YEAR}(?:([-/.])[^\\S\\n]?(\\d{1,2})\\2[^\\S\\n]?(\\d{1,2})|-(\\d{2})-(\\d{2})T)${R_EDGE}`, "gu"),
     parts: (m) => [Number(m[1]), Number(m[3] ?? m[5]), Number(m[4] ?? m[6])],
   },
   // 14.05.2021, 14/05/2021, 14-05-2021 (dots and dashes day first; slashes by the page's convention)
   {
-    re: new RegExp(`${D_EDGE}(\\d{1,2})([./-])\\s?(\\d{1,2})\\2\\s?${YEAR}${R_EDGE}`, "gu"),
+    re: new RegExp(`${D_EDGE}(\\d{1,2})([./-])[^\\S\\n]?(\\d{1,2})\\2[^\\S\\n]?${YEAR}${R_EDGE}`, "gu"),
     parts: (m, o) => {
       const [day, month] = numericDayMonth(Number(m[1]), Number(m[3]), m[2] !== "/" || o.dayFirst !== false);
       return [Number(m[4]), month, day];
@@ -237,22 +237,22 @@ const FORMS: Form[] = [
   },
   // 14 May 2021, 14. Mai 2021, 14 de mayo de 2021, 1er mai 2021, 14th of May, 2021, 14 мая 2021 г.
   {
-    re: new RegExp(`${D_EDGE}(\\d{1,2})(?:\\.|st|nd|rd|th|er|º|°|ª)?\\s*(?:of\\s+|de\\s+)?${WORD},?\\s*(?:de\\s+|del\\s+|,\\s*)?${YEAR}${R_EDGE}`, "giu"),
+    re: new RegExp(`${D_EDGE}(\\d{1,2})(?:\\.|st|nd|rd|th|er|º|°|ª)?[^\\S\\n]*(?:of[^\\S\\n]+|de[^\\S\\n]+)?${WORD},?[^\\S\\n]*(?:de[^\\S\\n]+|del[^\\S\\n]+|,[^\\S\\n]*)?${YEAR}${R_EDGE}`, "giu"),
     parts: (m) => [Number(m[3]), monthFromWord(m[2]), Number(m[1])],
   },
   // May 14, 2021, Mai 14 2021, Sept. 4th, 2021
   {
-    re: new RegExp(`${L_EDGE}${WORD}\\s*(\\d{1,2})(?:st|nd|rd|th)?\\.?,?\\s+${YEAR}${R_EDGE}`, "giu"),
+    re: new RegExp(`${L_EDGE}${WORD}[^\\S\\n]*(\\d{1,2})(?:st|nd|rd|th)?\\.?,?[^\\S\\n]+${YEAR}${R_EDGE}`, "giu"),
     parts: (m) => [Number(m[3]), monthFromWord(m[1]), Number(m[2])],
   },
   // 2021年5月14日, 2021년 5월 14일
   {
-    re: new RegExp(`${D_EDGE}${YEAR}\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일号]?`, "gu"),
+    re: new RegExp(`${D_EDGE}${YEAR}[^\\S\\n]*[年년][^\\S\\n]*(\\d{1,2})[^\\S\\n]*[月월][^\\S\\n]*(\\d{1,2})[^\\S\\n]*[日일号]?`, "gu"),
     parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])],
   },
   // 2021. május 14. (Hungarian), 2021 May 14
   {
-    re: new RegExp(`${D_EDGE}${YEAR}\\.?,?\\s*${WORD}\\s*(\\d{1,2})(?:\\.|${R_EDGE})`, "giu"),
+    re: new RegExp(`${D_EDGE}${YEAR}\\.?,?[^\\S\\n]*${WORD}[^\\S\\n]*(\\d{1,2})(?:\\.|${R_EDGE})`, "giu"),
     parts: (m) => [Number(m[1]), monthFromWord(m[2]), Number(m[3])],
   },
 ];
@@ -302,8 +302,8 @@ const URL_FORMS: { re: RegExp; order: "ymd" | "dmy" }[] = [
   { re: /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.?#-]|\d{4,6}(?:[/_.?#-]|$)|$)/, order: "ymd" },
   // date=2021-05-14, ?d=20210514
   { re: /[?&][\w-]*(?:date|day|d)=((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?=[&#]|$)/i, order: "ymd" },
-  // /14-05-2021/ (day first)
-  { re: /[/_-](\d{2})[-_](\d{2})[-_]((?:19|20)\d{2})(?=[/_.?#-]|$)/, order: "dmy" },
+  // /14-05-2021/, _14.05.2021_ (day first)
+  { re: /[/_-](\d{2})([-_.])(\d{2})\2((?:19|20)\d{2})(?=[/_.?#-]|$)/, order: "dmy" },
 ];
 
 /** A full date (day precision) in a URL's path or query, or null. */
@@ -318,7 +318,7 @@ export function dateFromUrl(url: string, bounds: DateBounds): UrlDate | null {
   for (const form of URL_FORMS) {
     const m = form.re.exec(path);
     if (!m) continue;
-    const day = form.order === "ymd" ? makeDay(Number(m[1]), Number(m[2]), Number(m[3])) : makeDay(Number(m[3]), Number(m[2]), Number(m[1]));
+    const day = form.order === "ymd" ? makeDay(Number(m[1]), Number(m[2]), Number(m[3])) : makeDay(Number(m[4]), Number(m[3]), Number(m[1]));
     if (day && withinBounds(day, bounds)) return { day, detail: m[0].replace(/^[_-]/, "") };
   }
   return null;

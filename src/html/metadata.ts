@@ -10,7 +10,7 @@ import { ldNames, ldString, ldUrl, mainArticle, parseJsonLd, type LdNode } from 
 import { detectLanguage, monthFirst, primaryLanguage } from "./language.js";
 import type { Deadline } from "./limits.js";
 import { findPageDates, type MetaEntry } from "./pubdate.js";
-import { scanPage, shortText, type PageScan } from "./scan.js";
+import { chooseHeading, scanPage, shortText, type PageScan } from "./scan.js";
 
 export interface MetadataContext {
   /** The URL the page was fetched from, when known (a WARC record's target URI, a feed item's link). */
@@ -254,6 +254,8 @@ export function extractMetadata(doc: HtmlDocument, context: MetadataContext): Do
   const scan = scanPage(doc, context.deadline);
 
   const source = siteName(metas, ld, article);
+  const titleElement = doc.byTag("title")[0];
+  chooseHeading(scan, [firstMeta(metas, ["og:title", "twitter:title"])?.content, article && ldString(article.value.headline), titleElement && shortText(titleElement, 600)]);
   const title = pageTitle(doc, metas, article, scan, source?.value);
   if (title?.value) {
     meta.title = title.value;

@@ -120,7 +120,7 @@ function isUpdateLabel(label: string): boolean {
 
 /** Attribute values of an element that hold a machine-readable date. */
 function dateAttribute(el: HtmlElement): { name: string; value: string } | null {
-  for (const name of ["datetime", "content", "data-datetime", "data-date", "data-timestamp", "data-time", "title"]) {
+  for (const name of ["datetime", "content", "data-datetime", "data-date", "data-timestamp", "data-time", "data-utime", "title"]) {
     const value = el.attrs[name];
     if (value && /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/.test(value)) return { name, value };
   }
@@ -133,52 +133,72 @@ function describe(el: HtmlElement, marked?: MarkedElement): string {
   return el.tag;
 }
 
+interface ElementDate {
+  found: FoundDate;
+  from: "attr" | "text";
+  /** Only dates labelled as updates were found ("Aktualisiert: 30.12.2016"). */
+  updated: boolean;
+}
+
 /** A date held by an element: a date attribute, else the start of its text (a published label wins over an updated one). */
-function dateInElement(el: HtmlElement, inputs: DateInputs): { found: FoundDate; from: "attr" | "text" } | null {
+function dateInElement(el: HtmlElement, inputs: DateInputs): ElementDate | null {
   const attr = dateAttribute(el);
   if (attr) {
     const found = parseDateValue(attr.value, inputs.bounds, inputs.text);
-    if (found) return { found, from: "attr" };
+    if (found) return { found, from: "attr", updated: false };
   }
-  const text = shortText(el, 160);
-  if (text.length < 6 || text.length > 150) return null;
+  // The start of the element's text: a date element's date, or the date heading a byline or meta block.
+  const text = shortText(el, 150);
+  if (text.length < 6) return null;
   const dates = datesInText(text, inputs.bounds, { ...inputs.text, shortYears: true });
   if (!dates.length) return null;
   // "Published 3 May 2021, updated 5 May 2021": the published one; else the first not labelled as an update.
   const published = dates.find((d) => PUBLISHED_LABEL.test(labelBefore(text, d.index).trimEnd()));
-  if (published) return { found: published, from: "text" };
+  if (published) return { found: published, from: "text", updated: false };
   const plain = dates.find((d) => !isUpdateLabel(labelBefore(text, d.index)));
-  return plain ? { found: plain, from: "text" } : null;
+  return plain ? { found: plain, from: "text", updated: false } : { found: dates[0], from: "text", updated: true };
 }
 
 function modifiedElement(el: HtmlElement, name: string): boolean {
   return /updated|modified|dateModified|aktualisiert|last-?mod/i.test(`${name} ${el.attrs.class ?? ""}`);
 }
 
-/** <time> elements: a pubdate or publication-marked one first, else the first that is not an update. */
+/** <time> elements (and <abbr> ones with a time stamp): a pubdate or publication-marked one first, else the first that is not an update. */
 function fromTimeElements(inputs: DateInputs): DateChoice | null {
-  const times = inputs.doc.byTag("time");
+  const times = [...inputs.doc.byTag("time").slice(0, 200), ...inputs.doc.byTag("abbr").filter((a) => a.attrs["data-utime"] || /publish|date/i.test(a.attrs.class ?? "")).slice(0, 50)];
   let first: DateChoice | null = null;
-  for (const el of times.slice(0, 200)) {
+  for (const el of times) {
     if (modifiedElement(el, el.attrs.itemprop ?? "")) continue;
     const marked = el.attrs.pubdate !== undefined || /publish|entry-date|post-date|pubdate|created/i.test(`${el.attrs.class ?? ""} ${el.attrs.itemprop ?? ""}`);
     const hit = dateInElement(el, inputs);
-    if (!hit) continue;
-    const detail = el.attrs.pubdate !== undefined ? "time[pubdate]" : hit.from === "attr" ? "time[datetime]" : "time";
-    const choice = dayChoice(hit.found, { kind: "time", detail: el.attrs.class && marked ? `time.${el.attrs.class.split(/\s+/)[0]}` : detail });
+    if (!hit || hit.updated) continue;
+    const detail = el.attrs.pubdate !== undefined ? `${el.tag}[pubdate]` : hit.from === "attr" ? `${el.tag}[${dateAttribute(el)?.name}]` : el.tag;
+    const choice = dayChoice(hit.found, { kind: "time", detail: el.attrs.class && marked ? `${el.tag}.${el.attrs.class.split(/\s+/)[0]}` : detail });
     if (marked) return choice;
     first ??= choice;
   }
   return first;
 }
 
-function fromMarkedElements(inputs: DateInputs, via: "itemprop" | "class"): DateChoice | null {
+/** Raw-text distance before the headline within which a marked date still counts as the headline's. */
+const BEFORE_HEADLINE = 300;
+
+/**
+ * The first marked element holding a date, those from just before the headline on taken first (a page's
+ * header often shows today's date); one holding only an update date is kept in `reserve`.
+ */
+function fromMarkedElements(inputs: DateInputs, via: "itemprop" | "class", reserve: { choice?: DateChoice }): DateChoice | null {
+  const marked = inputs.scan.dates.filter((m) => m.via === via);
+  const h = inputs.scan.headingRaw;
+  const ordered = h < 0 ? marked : [...marked.filter((m) => m.at >= h - BEFORE_HEADLINE), ...marked.filter((m) => m.at < h - BEFORE_HEADLINE)];
   let checked = 0;
-  for (const marked of inputs.scan.dates) {
-    if (marked.via !== via || modifiedElement(marked.el, marked.name)) continue;
+  for (const m of ordered) {
     if (++checked > 100) break;
-    const hit = dateInElement(marked.el, inputs);
-    if (hit) return dayChoice(hit.found, { kind: "time", detail: describe(marked.el, marked) });
+    const hit = dateInElement(m.el, inputs);
+    if (!hit) continue;
+    const choice = dayChoice(hit.found, { kind: "time", detail: describe(m.el, m) });
+    if (hit.updated || modifiedElement(m.el, m.name)) reserve.choice ??= choice;
+    else return choice;
   }
   return null;
 }
@@ -196,15 +216,15 @@ function fromLabelledText(inputs: DateInputs, dates: readonly FoundDate[]): Date
   return null;
 }
 
-/** The first date after the headline, within a short distance, that is not labelled as an update. */
-function fromHeadline(inputs: DateInputs, dates: readonly FoundDate[]): DateChoice | null {
+/** The first date just before or after the headline that is not labelled as an update (short years too: "02.12.19"). */
+function fromHeadline(inputs: DateInputs): DateChoice | null {
   const at = inputs.scan.headingAt;
   if (at < 0) return null;
-  for (const d of dates) {
-    if (d.index < at - 200) continue;
-    if (d.index > at + 1500) break;
-    if (isUpdateLabel(labelBefore(inputs.scan.text, d.index))) continue;
-    return dayChoice(d, { kind: "text", detail: inputs.scan.text.slice(d.index, d.index + d.length) });
+  const start = Math.max(0, at - 200);
+  const window = inputs.scan.text.slice(start, at + 1500);
+  for (const d of datesInText(window, inputs.bounds, { ...inputs.text, shortYears: true })) {
+    if (isUpdateLabel(labelBefore(window, d.index))) continue;
+    return dayChoice(d, { kind: "text", detail: window.slice(d.index, d.index + d.length) });
   }
   return null;
 }
@@ -216,18 +236,21 @@ export interface PageDates {
 
 export function findPageDates(inputs: DateInputs): PageDates {
   const modified = fromMeta(inputs.metas, MODIFIED_RANK, inputs) ?? fromJsonLd(inputs, ["dateModified"]) ?? undefined;
+  const reserve: { choice?: DateChoice } = {};
   const structured =
     fromUrl(inputs) ??
     fromMeta(inputs.metas, PUBLISHED_RANK, inputs) ??
     fromJsonLd(inputs, ["datePublished", "dateCreated", "uploadDate"]) ??
     fromTimeElements(inputs) ??
-    fromMarkedElements(inputs, "itemprop") ??
-    fromMarkedElements(inputs, "class") ??
+    fromMarkedElements(inputs, "itemprop", reserve) ??
+    fromMarkedElements(inputs, "class", reserve) ??
     fromMeta(inputs.metas, WEAK_RANK, inputs);
   let date = structured;
   let textDates: FoundDate[] | null = null;
   const pageTextDates = () => (textDates ??= datesInText(inputs.scan.text, inputs.bounds, inputs.text));
-  if (!date) date = fromLabelledText(inputs, pageTextDates()) ?? fromHeadline(inputs, pageTextDates());
+  date ??= fromLabelledText(inputs, pageTextDates()) ?? fromHeadline(inputs) ?? reserve.choice ?? null;
+  if (!date && modified) date = modified;
+  date ??= mostFrequent(inputs, pageTextDates());
   // A UTC time's day can be the day after (or before) the local day the page shows: the shown day wins.
   if (date && /(?:Z|[+-]00:00)$/.test(date.value)) {
     const shown = shownDays(inputs, pageTextDates());
@@ -243,8 +266,22 @@ export function findPageDates(inputs: DateInputs): PageDates {
     const timed = fromMeta(inputs.metas, PUBLISHED_RANK, inputs) ?? fromJsonLd(inputs, ["datePublished"]);
     if (timed && timed.day === date.day && timed.value !== timed.day) date = { ...date, value: timed.value };
   }
-  if (!date && modified && withinBounds(modified.day, inputs.bounds)) date = modified;
   return { ...(date ? { date } : {}), ...(modified ? { modified } : {}) };
+}
+
+/** Last resort: the date written most often in the visible text (the earliest-placed among equals). */
+function mostFrequent(inputs: DateInputs, dates: readonly FoundDate[]): DateChoice | null {
+  const counts = new Map<string, { n: number; first: FoundDate }>();
+  for (const d of dates) {
+    const c = counts.get(d.day);
+    if (c) c.n++;
+    else counts.set(d.day, { n: 1, first: d });
+  }
+  let best: { n: number; first: FoundDate } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  if (!best) return null;
+  const d = best.first;
+  return dayChoice(d, { kind: "text", detail: `${inputs.scan.text.slice(d.index, d.index + d.length)} (the date the text gives most often)` });
 }
 
 /** Days the page shows as text in date markup (<time>, marked elements) and near its headline. */
@@ -257,7 +294,7 @@ function shownDays(inputs: DateInputs, textDates: readonly FoundDate[]): Set<str
   for (const marked of inputs.scan.dates.slice(0, 30)) {
     for (const d of datesInText(shortText(marked.el, 150), inputs.bounds, options)) days.add(d.day);
   }
-  const near = fromHeadline(inputs, textDates);
+  const near = fromHeadline(inputs);
   if (near) days.add(near.day);
   return days;
 }

@@ -13,6 +13,8 @@ export interface MarkedElement {
   via: "itemprop" | "class" | "rel";
   /** The attribute value that matched, for evidence ("datePublished", "entry-date", "author"). */
   name: string;
+  /** Offset in the raw scanned text where the element starts (before collapsing; compare with `headingRaw`). */
+  at: number;
 }
 
 export interface PageScan {
@@ -20,8 +22,14 @@ export interface PageScan {
   text: string;
   /** Offset in `text` where the first <h1> starts, or -1. */
   headingAt: number;
-  /** The first <h1>'s text. */
+  /** The same offset counted in raw text, as MarkedElement.at is, or -1. */
+  headingRaw: number;
+  /** The headline's text: by default the first <h1>'s; `chooseHeading` picks the one matching the title. */
   heading?: string;
+  /** <h1> and <h2> elements in document order (at most 40), with their raw-text offsets. */
+  headings: { el: HtmlElement; raw: number }[];
+  /** The text before collapsing whitespace, to turn raw offsets into offsets in `text`. */
+  raw: string;
   /** Elements marked as holding a date (itemprop datePublished, class "date", "published"…). */
   dates: MarkedElement[];
   /** Elements marked as holding an author (rel=author, itemprop author, class "byline", "author"…). */
@@ -29,16 +37,19 @@ export interface PageScan {
 }
 
 /** Elements whose content is never page text (forms and their controls, navigation). */
-const SKIP_TAGS = new Set(["head", "nav", "form", "button", "select", "option", "noscript", "dialog"]);
+const SKIP_TAGS = new Set(["head", "nav", "button", "select", "option", "noscript", "dialog"]);
 /** class/id tokens of page furniture holding other texts' dates and names. */
-const SKIP_CLASS = /(?:^|\s)(?:comments?|comment-list|commentlist|kommentare?|replies|sidebar|related|relacionad[oa]s|recommend(?:ed|ations)?|empfehlungen|popular|most-read|trending|newsletter|cookies?|cookie-banner|consent|gdpr|breadcrumbs?|navbar|nav|menu|share|sharing|social|advert(?:isement)?|ads|promo|wm-ipp|wm-ipp-base)(?:[-_][\w-]*)?(?=\s|$)/i;
+const SKIP_CLASS = /(?:^|\s)(?:comments?|comment-list|commentlist|kommentare?|replies|sidebar|related|relacionad[oa]s|recommend(?:ed|ations)?|empfehlungen|popular|most-read|trending|newsletter|cookies?|cookie-banner|consent|gdpr|breadcrumbs?|navbar|menu|share|sharing|social|advert(?:isement)?|ads|promo|wm-ipp|wm-ipp-base)(?:[-_][\w-]*)?(?=\s|$)/i;
 const BLOCK_TAGS = new Set([
   "p", "div", "section", "article", "header", "footer", "main", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
   "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote", "pre", "figure", "figcaption", "br", "hr", "address", "title",
 ]);
 
+/** Inline formatting that may split a word or a number: no space is put between its text and the next. */
+const INLINE_TAGS = new Set(["sup", "sub", "b", "i", "em", "strong", "u", "small", "font", "mark", "wbr"]);
+
 /** class/id/itemprop naming a publication date. */
-const DATE_CLASS = /date|datum|fecha|data-pub|time|zeit|publi|posted|submitted|byline|entry-meta|post-meta|article-meta|meta-info|dateline|timestamp|created|erschienen|datetime/i;
+const DATE_CLASS = /date|datum|fecha|data-pub|time|zeit|publi|posted|submitted|byline|meta|dateline|timestamp|created|erschienen|info/i;
 /** itemprop values of a date. */
 const DATE_ITEMPROP = /^(?:datepublished|datecreated|uploaddate|dateposted|pubdate)$/i;
 /** class/id/itemprop naming an author. */
@@ -52,6 +63,7 @@ export function scanPage(doc: HtmlDocument, deadline: Deadline): PageScan {
   let length = 0;
   let headingAt = -1;
   let headingEl: HtmlElement | null = null;
+  const headings: { el: HtmlElement; raw: number }[] = [];
   const dates: MarkedElement[] = [];
   const bylines: MarkedElement[] = [];
   let visited = 0;
@@ -72,24 +84,28 @@ export function scanPage(doc: HtmlDocument, deadline: Deadline): PageScan {
     if (SKIP_TAGS.has(el.tag)) continue;
     const cls = el.attrs.class;
     const id = el.attrs.id;
-    const key = cls && id ? `${cls} ${id}` : cls ?? id;
+    const testId = el.attrs["data-testid"];
+    const key = testId ? `${cls ?? ""} ${id ?? ""} ${testId}` : cls && id ? `${cls} ${id}` : cls ?? id;
     if (key && SKIP_CLASS.test(key) && el.tag !== "body" && el.tag !== "html" && el.tag !== "article" && el.tag !== "main") continue;
 
     const itemprop = el.attrs.itemprop;
     if (itemprop) {
-      if (DATE_ITEMPROP.test(itemprop)) dates.push({ el, via: "itemprop", name: itemprop });
-      else if (/^(?:author|creator)$/i.test(itemprop)) bylines.push({ el, via: "itemprop", name: itemprop });
+      if (DATE_ITEMPROP.test(itemprop)) dates.push({ el, via: "itemprop", name: itemprop, at: length });
+      else if (/^(?:author|creator)$/i.test(itemprop)) bylines.push({ el, via: "itemprop", name: itemprop, at: length });
     }
     if (key && el.tag !== "meta") {
       const date = DATE_CLASS.exec(key);
-      if (date && !itemprop) dates.push({ el, via: "class", name: tokenAround(key, date.index) });
+      if (date && !itemprop) dates.push({ el, via: "class", name: tokenAround(key, date.index), at: length });
       const author = AUTHOR_CLASS.exec(key);
-      if (author) bylines.push({ el, via: "class", name: tokenAround(key, author.index + 1) });
+      if (author) bylines.push({ el, via: "class", name: tokenAround(key, author.index + 1), at: length });
     }
-    if (el.attrs.rel && /(?:^|\s)author(?:\s|$)/i.test(el.attrs.rel) && el.tag === "a") bylines.push({ el, via: "rel", name: "author" });
-    if (el.tag === "h1" && !headingEl) {
-      headingEl = el;
-      headingAt = length;
+    if (el.attrs.rel && /(?:^|\s)author(?:\s|$)/i.test(el.attrs.rel) && el.tag === "a") bylines.push({ el, via: "rel", name: "author", at: length });
+    if ((el.tag === "h1" || el.tag === "h2") && headings.length < 40) {
+      headings.push({ el, raw: length });
+      if (el.tag === "h1" && !headingEl) {
+        headingEl = el;
+        headingAt = length;
+      }
     }
     if (BLOCK_TAGS.has(el.tag) && length < MAX_SCAN_TEXT) {
       parts.push("\n");
@@ -102,7 +118,30 @@ export function scanPage(doc: HtmlDocument, deadline: Deadline): PageScan {
   const before = headingAt >= 0 ? collapse(raw.slice(0, headingAt)) : "";
   const text = collapse(raw);
   const heading = headingEl ? shortText(headingEl, 300) : undefined;
-  return { text: text.slice(0, MAX_SCAN_TEXT), headingAt: headingAt >= 0 ? Math.min(before.length, text.length) : -1, heading, dates, bylines };
+  return { text: text.slice(0, MAX_SCAN_TEXT), headingAt: headingAt >= 0 ? Math.min(before.length, text.length) : -1, headingRaw: headingAt, heading, headings, raw, dates, bylines };
+}
+
+const normHeading = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+/**
+ * Makes the scan's headline the <h1> (or, failing one, <h2>) that the page's title names: a logo in an
+ * <h1> is not the headline. Titles are given best first (og:title, JSON-LD headline, <title>).
+ */
+export function chooseHeading(scan: PageScan, titles: readonly (string | undefined)[]): void {
+  const hints = titles.map((t) => normHeading(t ?? "")).filter((t) => t.length >= 8);
+  if (!hints.length) return;
+  for (const tag of ["h1", "h2"]) {
+    for (const h of scan.headings) {
+      if (h.el.tag !== tag) continue;
+      const text = shortText(h.el, 300);
+      const n = normHeading(text);
+      if (n.length < 8 || !hints.some((hint) => hint.includes(n) || n.includes(hint))) continue;
+      scan.heading = text;
+      scan.headingRaw = h.raw;
+      scan.headingAt = Math.min(collapse(scan.raw.slice(0, h.raw)).length, scan.text.length);
+      return;
+    }
+  }
 }
 
 function collapse(s: string): string {
@@ -131,7 +170,8 @@ export function shortText(el: HtmlElement, max: number): string {
       length += node.length;
       continue;
     }
-    if (BLOCK_TAGS.has(node.tag) || node.tag === "a") parts.push(" ");
+    // Parts of a date are often separate elements ("<span>Mai</span><span>06</span><span>2018</span>").
+    if (!INLINE_TAGS.has(node.tag)) parts.push(" ");
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
   return parts.join("").replace(/[\s\u00a0\u200b]+/g, " ").trim().slice(0, max);
