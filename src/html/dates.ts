@@ -157,6 +157,14 @@ const EPOCH = /^\s*(\d{10}|\d{13})(?:\.\d+)?\s*$/;
  */
 export function parseDateValue(value: string, bounds: DateBounds, options: TextDateOptions = {}): FoundDate | null {
   const s = asciiDigits(value).slice(0, 100);
+  const epoch = EPOCH.exec(s);
+  if (epoch) {
+    const ms = epoch[1].length === 13 ? Number(epoch[1]) : Number(epoch[1]) * 1000;
+    const date = new Date(ms);
+    const day = dayOf(date);
+    if (!day || !withinBounds(day, bounds)) return null;
+    return { day, iso: date.toISOString().replace(/\.000Z$/, "Z"), index: 0, length: epoch[0].length };
+  }
   const iso = ISO_VALUE.exec(s);
   if (iso) {
     const day = makeDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
@@ -177,14 +185,6 @@ export function parseDateValue(value: string, bounds: DateBounds, options: TextD
       }
     }
     return { day, iso: full, index: iso.index, length: iso[0].length };
-  }
-  const epoch = EPOCH.exec(s);
-  if (epoch) {
-    const ms = epoch[1].length === 13 ? Number(epoch[1]) : Number(epoch[1]) * 1000;
-    const date = new Date(ms);
-    const day = dayOf(date);
-    if (!day || !withinBounds(day, bounds)) return null;
-    return { day, iso: date.toISOString().replace(/\.000Z$/, "Z"), index: 0, length: epoch[0].length };
   }
   const found = firstDateInText(s, bounds, { ...options, shortYears: options.shortYears ?? true });
   return found && found.index <= 40 ? found : null;
@@ -319,7 +319,7 @@ export function dateFromUrl(url: string, bounds: DateBounds): UrlDate | null {
     const m = form.re.exec(path);
     if (!m) continue;
     const day = form.order === "ymd" ? makeDay(Number(m[1]), Number(m[2]), Number(m[3])) : makeDay(Number(m[4]), Number(m[3]), Number(m[1]));
-    if (day && withinBounds(day, bounds)) return { day, detail: m[0].replace(/^[_-]/, "") };
+    if (day && withinBounds(day, bounds)) return { day, detail: m[0].replace(/^[_-]/, "") + (path[m.index + m[0].length] === "/" ? "/" : "") };
   }
   return null;
 }
