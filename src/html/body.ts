@@ -48,13 +48,38 @@ function proseLength(blocks: Block[]): number {
 
 function extractWith(tree: PageTree, relaxed: boolean, titles: string[], deadline: Deadline): Block[] {
   const stats = computeStats(tree, relaxed, deadline);
-  const best = scoreCandidates(stats, deadline);
+  let best = scoreCandidates(stats, deadline);
   if (best < 0) return [];
+  best = widen(stats, best);
   const containers = chooseContainers(stats, best);
-  return readBlocks(stats, containers, titles, deadline);
+  return finish(stats, readBlocks(stats, containers, deadline), containers, titles);
 }
 
 // ---- choosing the container ----
+
+const CLIMB_RATIO = 0.75;
+const CLIMB_EXTRA = 0.25;
+/**
+ * Climbs from the best candidate while an ancestor adds mostly prose: a page whose text is in several
+ * sections (cousins, not siblings) is read whole. Furniture left after pruning is short lines and links.
+ */
+function widen(s: PageStats, best: number): number {
+  for (let level = 0; level < 3; level++) {
+    const a = s.parent[best];
+    if (a < 0) break;
+    const tag = s.els[a].tag;
+    if (tag === "html" || tag === "#root") break;
+    const extraText = s.text[a] - s.text[best];
+    const extraProse = s.prose[a] - s.prose[best];
+    if (extraText <= 0) {
+      best = a;
+      continue;
+    }
+    if (extraProse / extraText < CLIMB_RATIO || extraProse < CLIMB_EXTRA * s.prose[best]) break;
+    best = a;
+  }
+  return best;
+}
 
 const SENTENCE_END = /[.!?。！？…]["'”’»)]?(?:\s|$)/;
 
@@ -105,8 +130,16 @@ interface Buffer {
   linkChars: number;
 }
 
-function readBlocks(s: PageStats, containers: number[], titles: string[], deadline: Deadline): Block[] {
-  const blocks: Block[] = [];
+/** A block as read, before the filters: with the element it came from and its link share. */
+interface RawBlock extends Block {
+  owner: number;
+  chars: number;
+  linkChars: number;
+  h1: boolean;
+}
+
+function readBlocks(s: PageStats, containers: number[], deadline: Deadline): RawBlock[] {
+  const blocks: RawBlock[] = [];
   let heading = 0;
   let h1 = 0;
   let pre = 0;
@@ -114,7 +147,7 @@ function readBlocks(s: PageStats, containers: number[], titles: string[], deadli
   let item = 0;
   let link = 0;
   let buf: Buffer = { parts: [], chars: 0, linkChars: 0 };
-  let sawParagraph = false;
+  const owners: number[] = [];
 
   const flush = () => {
     if (buf.chars === 0) {
@@ -123,19 +156,9 @@ function readBlocks(s: PageStats, containers: number[], titles: string[], deadli
     }
     const raw = buf.parts.join("");
     const text = pre ? raw.replace(/^\n+|\s+$/g, "") : collapseSpace(raw);
-    const density = buf.linkChars / buf.chars;
     const kind: BlockKind = heading ? "heading" : pre ? "preformatted" : item ? "list-item" : quote ? "quote" : "paragraph";
+    if (text) blocks.push({ kind, text, owner: owners[owners.length - 1], chars: buf.chars, linkChars: buf.linkChars, h1: h1 > 0 });
     buf = { parts: [], chars: 0, linkChars: 0 };
-    if (!text) return;
-    if (density > 0.5) return;
-    if (kind === "heading") {
-      if (isTitle(text, titles, false)) return;
-      if (h1 && !sawParagraph) return;
-    } else {
-      if (!sawParagraph && isTitle(text, titles, true)) return;
-      sawParagraph = true;
-    }
-    blocks.push({ kind, text });
   };
 
   type Entry = HtmlNode | { exit: HtmlElement };
@@ -155,7 +178,10 @@ function readBlocks(s: PageStats, containers: number[], titles: string[], deadli
       if ("exit" in entry) {
         const el = entry.exit;
         const tag = el.tag;
-        if (BLOCK_TAGS.has(tag) && tag !== "td" && tag !== "th") flush();
+        if (BLOCK_TAGS.has(tag) && tag !== "td" && tag !== "th") {
+          flush();
+          owners.pop();
+        }
         if (tag === "a") link--;
         else if (HEADING.test(tag)) {
           heading--;
@@ -178,6 +204,7 @@ function readBlocks(s: PageStats, containers: number[], titles: string[], deadli
       if (BLOCK_TAGS.has(tag) && tag !== "td" && tag !== "th") {
         flush();
         if (tag === "hr") continue;
+        owners.push(at);
       }
       if (tag === "a") link++;
       else if (HEADING.test(tag)) {
@@ -191,6 +218,60 @@ function readBlocks(s: PageStats, containers: number[], titles: string[], deadli
       for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
     }
     flush();
+  }
+  return blocks;
+}
+
+/** Most characters of a teaser card (a linked title with an image, a line of summary, a date…). */
+const CARD_CHARS = 400;
+/** Fewest characters of a linked title that makes its small wrapper a teaser card. */
+const CARD_TITLE = 15;
+
+/**
+ * The filters: link lines go (menus, "read more"), and with a linked title goes the small card around it
+ * (the teaser's summary line and byline); the headline goes.
+ */
+function finish(s: PageStats, raw: RawBlock[], containers: number[], titles: string[]): Block[] {
+  const inContainer = new Set(containers);
+  const cards = new Set<number>();
+  const found = new Set<number>();
+  const within = (owner: number, card: number) => {
+    for (let a = owner, k = 0; a >= 0 && k < 8; a = s.parent[a], k++) if (a === card) return true;
+    return false;
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const b = raw[i];
+    if (b.linkChars / b.chars <= 0.5 || b.linkChars < CARD_TITLE) continue;
+    let card = -1;
+    for (let a = b.owner; a >= 0 && !inContainer.has(a) && s.text[a] <= CARD_CHARS; a = s.parent[a]) card = a;
+    if (card < 0) continue;
+    // The linked title opens its card (a quote's credit line after the quote does not make a card).
+    const before = raw[i - 1];
+    if (before && before.chars > 30 && before.linkChars / before.chars <= 0.5 && within(before.owner, card)) continue;
+    found.add(card);
+  }
+  // Teasers come in lists: a card counts when its parent holds another one of its kind.
+  const key = (c: number) => `${s.parent[c]} ${s.els[c].tag}`;
+  const perKind = new Map<string, number>();
+  for (const c of found) perKind.set(key(c), (perKind.get(key(c)) ?? 0) + 1);
+  for (const c of found) if ((perKind.get(key(c)) ?? 0) >= 2) cards.add(c);
+  const inCard = (owner: number) => {
+    for (let a = owner, k = 0; a >= 0 && k < 8; a = s.parent[a], k++) if (cards.has(a)) return true;
+    return false;
+  };
+  const blocks: Block[] = [];
+  let sawParagraph = false;
+  for (const b of raw) {
+    if (b.linkChars / b.chars > 0.5) continue;
+    if (cards.size && inCard(b.owner)) continue;
+    if (b.kind === "heading") {
+      if (isTitle(b.text, titles, false)) continue;
+      if (b.h1 && !sawParagraph) continue;
+    } else {
+      if (!sawParagraph && isTitle(b.text, titles, true)) continue;
+      sawParagraph = true;
+    }
+    blocks.push({ kind: b.kind, text: b.text });
   }
   return blocks;
 }

@@ -36,7 +36,7 @@ const FURNITURE = new RegExp(
     "^follow", "contact-?us", "donat", "meta-?data", "post-?meta", "entry-?meta", "article-?meta", "dateline",
     "timestamp", "published", "headline", "header", "kicker", "lightbox", "gallery", "slideshow", "carousel",
     "video", "embed", "twitter", "facebook", "whatsapp", "linkedin", "pinterest", "email-?(?:form|signup)",
-    "^toc$", "^toc[-_]", "table-?of-?contents", "alert", "notice", "disclaimer",
+    "^toc$", "^toc[-_]", "table-?of-?contents", "alert", "notice", "disclaimer", "^(?:next|prev|previous)(?:$|[-_])", "[-_](?:next|prev)$",
   ].join("|"),
 );
 /** Short ad names must be whole words: "ad", "ads", "ad-slot", "google-ad" but not "head" or "loaded". */
