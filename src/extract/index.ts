@@ -1,7 +1,7 @@
 // `storydesk extract`: what the readers and the cleaner make of each input item, before any cross-article
 // work. The same buildArticle the briefing uses, so extract shows exactly what a brief starts from.
 import type { ExtractedArticle, InputError, SourceDocument } from "../model/index.js";
-import { readInputs, type ReadLimits } from "../read/index.js";
+import { readDocuments, type ReadLimits } from "../read/index.js";
 import { buildArticle } from "../text/article.js";
 import { normalizeDate } from "../text/dates.js";
 
@@ -22,7 +22,5 @@ export function describeArticle(doc: SourceDocument): ExtractedArticle {
 
 /** Streams the articles of files and folders, one item at a time, with per-item errors in line. */
 export async function* extractArticles(paths: string[], limits: Partial<ReadLimits> = {}): AsyncGenerator<ExtractedArticle | InputError> {
-  const { documents, errors } = await readInputs(paths, limits);
-  for (const doc of documents) yield describeArticle(doc);
-  yield* errors;
+  for await (const item of readDocuments(paths, limits)) yield "code" in item ? item : describeArticle(item);
 }
