@@ -84,7 +84,12 @@ test("only a modified date: the publication date is left to other evidence and f
     <body><h1>Notes</h1><p class="byline">Posted on March 3, 2022 by Ann Lee</p></body></html>`);
   assert.equal(m.date, "2022-03-03");
   assert.equal(m.modified, "2022-08-01");
-  assert.equal(m.evidence?.date?.kind, "time");
+  assert.equal(m.evidence?.date?.kind, "text");
+  assert.match(m.evidence!.date!.detail, /Posted on March 3, 2022/);
+  // With nothing else, the modification date is the best there is.
+  const onlyModified = meta(`<html><head><meta property="article:modified_time" content="2022-08-01"></head><body><h1>Notes</h1></body></html>`);
+  assert.equal(onlyModified.date, "2022-08-01");
+  assert.deepEqual(onlyModified.evidence?.date, { kind: "meta", detail: "meta[property=article:modified_time]" });
 });
 
 test("multiple authors and a byline in text only", () => {
@@ -136,10 +141,13 @@ test("a German page: 14. Mai 2021 after the headline, language from <html lang>"
   assert.deepEqual(m.evidence?.language, { kind: "html", detail: "html[lang]" });
 });
 
-test("a Japanese date in a date element", () => {
-  const m = meta(`<html lang="ja"><body><h1>市議会が自転車レーンを拡大</h1><div class="date">2021年5月14日 10時30分</div></body></html>`);
+test("a Japanese date under the headline, and in a date element", () => {
+  const m = meta(`<html lang="ja"><body><h1>市議会が自転車レーンを拡大</h1><div>2021年5月14日 10時30分</div></body></html>`);
   assert.equal(m.date, "2021-05-14");
-  assert.deepEqual(m.evidence?.date, { kind: "time", detail: "div.date" });
+  assert.deepEqual(m.evidence?.date, { kind: "text", detail: "2021年5月14日" });
+  const marked = meta(`<html lang="ja"><body><p>市議会</p><div class="article-date">2021年5月14日 10時30分</div></body></html>`);
+  assert.equal(marked.date, "2021-05-14");
+  assert.deepEqual(marked.evidence?.date, { kind: "time", detail: "div.article-date" });
 });
 
 test("<time datetime> and itemprop=datePublished", () => {

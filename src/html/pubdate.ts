@@ -62,7 +62,7 @@ const MODIFIED_META: readonly string[] = [
 const MODIFIED_RANK: ReadonlyMap<string, number> = new Map(MODIFIED_META.map((n, i) => [n, i]));
 
 /** Words saying that a date is a modification, in the languages the date table knows. */
-const UPDATED_LABEL = /(?:updated|update|modified|edited|revised|last changed|aktualisiert|geändert|bearbeitet|stand|mis à jour|modifié|actualizado|actualización|modificado|atualizado|aggiornat[oa]|bijgewerkt|gewijzigd|zaktualizowano|aktualizováno|обновлено|изменено|güncelleme|güncellendi|frissítve|päivitetty|uppdaterad|opdateret|oppdatert)\s*(?:on|am|le|el|em|il|op)?\s*:?\s*$/i;
+const UPDATED_LABEL = /(?:updated|update|modified|edited|revised|last changed|aktualisiert|geändert|bearbeitet|mis à jour|modifié|actualizado|actualización|modificado|atualizado|aggiornat[oa]|bijgewerkt|gewijzigd|zaktualizowano|aktualizováno|обновлено|изменено|güncelleme|güncellendi|frissítve|päivitetty|uppdaterad|opdateret|oppdatert)\s*(?:on|am|le|el|em|il|op)?\s*:?\s*$/i;
 /** Words saying that a date is the publication date. */
 const PUBLISHED_LABEL = /(?:published|publication date|posted|first published|released|veröffentlicht|publiziert|erschienen|erstellt|publié|publie|mis en ligne|publicado|publicación|pubblicato|gepubliceerd|geplaatst|opublikowano|publikováno|publikovano|publicerad|publiceret|publisert|julkaistu|опубликовано|опубликован|yayınlanma|yayınlandı|közzétéve|publicat|δημοσιεύθηκε|δημοσίευση)\s*(?:on|am|le|el|em|il|op|:)?\s*:?\s*$/i;
 
@@ -164,7 +164,7 @@ function modifiedElement(el: HtmlElement, name: string): boolean {
 }
 
 /** <time> elements (and <abbr> ones with a time stamp): a pubdate or publication-marked one first, else the first that is not an update. */
-function fromTimeElements(inputs: DateInputs): DateChoice | null {
+function fromTimeElements(inputs: DateInputs, markedOnly: boolean): DateChoice | null {
   const times = [...inputs.doc.byTag("time").slice(0, 200), ...inputs.doc.byTag("abbr").filter((a) => a.attrs["data-utime"] || /publish|date/i.test(a.attrs.class ?? "")).slice(0, 50)];
   let first: DateChoice | null = null;
   for (const el of times) {
@@ -175,7 +175,7 @@ function fromTimeElements(inputs: DateInputs): DateChoice | null {
     const detail = el.attrs.pubdate !== undefined ? `${el.tag}[pubdate]` : hit.from === "attr" ? `${el.tag}[${dateAttribute(el)?.name}]` : el.tag;
     const choice = dayChoice(hit.found, { kind: "time", detail: el.attrs.class && marked ? `${el.tag}.${el.attrs.class.split(/\s+/)[0]}` : detail });
     if (marked) return choice;
-    first ??= choice;
+    if (!markedOnly) first ??= choice;
   }
   return first;
 }
@@ -237,18 +237,20 @@ export interface PageDates {
 export function findPageDates(inputs: DateInputs): PageDates {
   const modified = fromMeta(inputs.metas, MODIFIED_RANK, inputs) ?? fromJsonLd(inputs, ["dateModified"]) ?? undefined;
   const reserve: { choice?: DateChoice } = {};
-  const structured =
+  let textDates: FoundDate[] | null = null;
+  const pageTextDates = () => (textDates ??= datesInText(inputs.scan.text, inputs.bounds, inputs.text));
+  let date: DateChoice | null =
     fromUrl(inputs) ??
     fromMeta(inputs.metas, PUBLISHED_RANK, inputs) ??
     fromJsonLd(inputs, ["datePublished", "dateCreated", "uploadDate"]) ??
-    fromTimeElements(inputs) ??
+    fromTimeElements(inputs, true) ??
     fromMarkedElements(inputs, "itemprop", reserve) ??
+    fromLabelledText(inputs, pageTextDates()) ??
+    fromHeadline(inputs) ??
+    fromTimeElements(inputs, false) ??
     fromMarkedElements(inputs, "class", reserve) ??
     fromMeta(inputs.metas, WEAK_RANK, inputs);
-  let date = structured;
-  let textDates: FoundDate[] | null = null;
-  const pageTextDates = () => (textDates ??= datesInText(inputs.scan.text, inputs.bounds, inputs.text));
-  date ??= fromLabelledText(inputs, pageTextDates()) ?? fromHeadline(inputs) ?? reserve.choice ?? null;
+  date ??= reserve.choice ?? null;
   if (!date && modified) date = modified;
   date ??= mostFrequent(inputs, pageTextDates());
   // A UTC time's day can be the day after (or before) the local day the page shows: the shown day wins.
