@@ -1,0 +1,149 @@
+// The ingest driver: the batch pipeline (src/brief/assemble.ts) cut at its seams, over a store.
+//
+//   1. prepare   each new article once (prepareArticle: clean text, facts, copy signature, story terms),
+//                stored with status 0; an article already stored (same content id) is skipped
+//   2. assign    copies (status 1), document frequencies (2), story placement and followers (3); small
+//                and serialised, over state loaded from the store batch by batch
+//   3. recompute the per-story outputs of the stories step 2 touched
+//
+// Every batch is one transaction, so a killed ingest loses nothing it reported stored and leaves nothing
+// half-written; each step picks up the rows the previous one left, so running it again finishes the job.
+
+import type { Article, InputError, SourceDocument } from "../model/index.js";
+import { articleOf, prepareArticle, type PreparedArticle } from "../brief/prepare.js";
+import type { Store } from "../store/index.js";
+import * as q from "../store/queries.js";
+import { articleRow, signatureRow } from "../store/codec.js";
+import { copyBatch } from "./copies.js";
+import { countBatch, followBatch, placeBatch, StoryCache } from "./stories.js";
+import { outputBatch } from "./outputs.js";
+
+export type IngestPhase = "prepare" | "copies" | "count" | "place" | "follow" | "stories";
+
+export interface IngestProgress {
+  phase: IngestPhase;
+  /** Items done in this phase (articles; stories for the last phase). */
+  done: number;
+  /** Articles read so far (prepare) or waiting at the start of the phase. */
+  total: number | null;
+}
+
+export interface IngestOptions {
+  /** Articles (or stories) per transaction. */
+  batchSize?: number;
+  onProgress?: (p: IngestProgress) => void;
+  /** Called after each committed transaction of new articles, with how many it stored. */
+  onStored?: (count: number) => void;
+  now?: () => Date;
+}
+
+export interface IngestSummary {
+  /** Documents read. */
+  read: number;
+  /** New articles stored. */
+  added: number;
+  /** Articles already in the corpus (or twice in the input). */
+  duplicates: number;
+  errors: InputError[];
+  /** Articles assigned in this run (including any an interrupted run left). */
+  assigned: number;
+  /** Stories whose output was recomputed. */
+  storiesUpdated: number;
+  seconds: number;
+}
+
+export const DEFAULT_BATCH = 500;
+
+/** Adds documents to the corpus and brings copies, stories and story outputs up to date. */
+export async function ingest(
+  store: Store,
+  documents: AsyncIterable<SourceDocument | InputError> | Iterable<SourceDocument | InputError>,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, errors: [], assigned: 0, storiesUpdated: 0, seconds: 0 };
+  let pending: SourceDocument[] = [];
+  const flush = async () => {
+    const { added, duplicates } = await storeBatch(store, pending, summary.errors, options);
+    summary.added += added;
+    summary.duplicates += duplicates;
+    pending = [];
+    options.onStored?.(added);
+  };
+  for await (const item of documents) {
+    if ("code" in item) {
+      summary.errors.push(item);
+      continue;
+    }
+    summary.read++;
+    pending.push(item);
+    if (pending.length >= batchSize) {
+      await flush();
+      options.onProgress?.({ phase: "prepare", done: summary.read, total: null });
+    }
+  }
+  if (pending.length > 0) await flush();
+  const finished = await finishIngest(store, options);
+  summary.assigned = finished.assigned;
+  summary.storiesUpdated = finished.storiesUpdated;
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** Step 1 for one batch: prepare the new documents and store them in one transaction. */
+async function storeBatch(
+  store: Store,
+  docs: SourceDocument[],
+  errors: InputError[],
+  options: IngestOptions,
+): Promise<{ added: number; duplicates: number }> {
+  const articles: Article[] = [];
+  for (const doc of docs) {
+    const a = articleOf(doc);
+    if ("code" in a) errors.push(a);
+    else articles.push(a);
+  }
+  const known = await q.existingIds(store.db, articles.map((a) => a.id));
+  const fresh: PreparedArticle[] = [];
+  const seen = new Set<string>();
+  for (const a of articles) {
+    if (known.has(a.id) || seen.has(a.id)) continue;
+    seen.add(a.id);
+    fresh.push(prepareArticle(a));
+  }
+  const duplicates = articles.length - fresh.length;
+  if (fresh.length === 0) return { added: 0, duplicates };
+  const ingested = (options.now?.() ?? new Date()).toISOString();
+  await store.db.transaction().execute(async (trx) => {
+    // Numbered inside the transaction: one writer at a time holds the next numbers.
+    const first = await q.nextSeq(trx);
+    await q.insertArticles(
+      trx,
+      fresh.map((p, i) => articleRow(p.article, p.facts, first + i, ingested)),
+      fresh.map((p, i) => signatureRow(first + i, p.copy, p.terms)),
+    );
+  });
+  return { added: fresh.length, duplicates };
+}
+
+/** Steps 2 and 3 for everything waiting (this run's articles and any an interrupted run left). */
+export async function finishIngest(store: Store, options: IngestOptions = {}): Promise<{ assigned: number; storiesUpdated: number }> {
+  const batch = options.batchSize ?? DEFAULT_BATCH;
+  const now = (options.now?.() ?? new Date()).toISOString();
+  const cache = new StoryCache();
+  const run = async (phase: IngestPhase, step: () => Promise<number>): Promise<number> => {
+    let done = 0;
+    for (let n = await step(); n > 0; n = await step()) {
+      done += n;
+      options.onProgress?.({ phase, done, total: null });
+    }
+    return done;
+  };
+  const assigned = await run("copies", () => copyBatch(store, batch));
+  await run("count", () => countBatch(store, batch));
+  await run("place", () => placeBatch(store, batch, cache));
+  await run("follow", () => followBatch(store, batch, now));
+  const storiesUpdated = await run("stories", () => outputBatch(store, Math.max(1, Math.floor(batch / 10))));
+  return { assigned, storiesUpdated };
+}

@@ -1,0 +1,210 @@
+// Step 2b over a store: the story index, batch by batch, as groupStories runs it in memory
+// (stories/group.ts): first every new original counts its terms into the document frequencies, then
+// each original is weighed and placed in ingest order, then copies (and originals of families a story
+// already holds) follow their family into its story. For each batch the store loads the document
+// frequencies of the batch's terms and the newest entries of their posting lists (the stories named,
+// with those terms' centroid weights); a story an article joins is loaded whole (kept in a bounded cache).
+
+import {
+  bestStory, countDocument, createStoryIndex, joinStory, openStory, weigh,
+  type StoryEntry, type StoryIndex,
+} from "../stories/index.js";
+import type { Store } from "../store/index.js";
+import * as q from "../store/queries.js";
+import { termsFromRow } from "../store/codec.js";
+
+/** Counts the next batch of articles with assigned copies into the document frequencies; returns how many. */
+export async function countBatch(store: Store, limit: number): Promise<number> {
+  const { db } = store;
+  const rows = await q.pendingForCounting(db, limit);
+  if (rows.length === 0) return 0;
+  const originals = rows.filter((r) => r.family === r.id);
+  const placed = await q.placedFamilies(db, originals.map((r) => r.family));
+  const voters = originals.filter((r) => !placed.has(r.family));
+  const freq = { docs: await q.counter(db, "docs"), df: {} as Record<number, number> };
+  for (const v of voters) countDocument(freq, termsFromRow(v.terms));
+  const df = new Map(Object.entries(freq.df).map(([t, n]) => [Number(t), n]));
+  await db.transaction().execute((trx) => q.writeCounts(trx, rows.map((r) => Number(r.seq)), voters.map((v) => Number(v.seq)), df, freq.docs));
+  return rows.length;
+}
+
+/** Full story entries kept between batches, least recently used dropped first. */
+export class StoryCache {
+  private readonly entries = new Map<number, { entry: StoryEntry; mergedInto: number | null }>();
+  constructor(private readonly limit = 20000) {}
+  get(no: number) {
+    const hit = this.entries.get(no);
+    if (hit) {
+      this.entries.delete(no);
+      this.entries.set(no, hit);
+    }
+    return hit;
+  }
+  set(no: number, value: { entry: StoryEntry; mergedInto: number | null }): void {
+    this.entries.delete(no);
+    this.entries.set(no, value);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/** Places the next batch of voting originals; returns how many. */
+export async function placeBatch(store: Store, limit: number, cache: StoryCache): Promise<number> {
+  const { db, dialect } = store;
+  const rows = await q.pendingVoters(db, limit);
+  if (rows.length === 0) return 0;
+  const index: StoryIndex = createStoryIndex();
+  const opts = index.options;
+  const terms = rows.map((r) => termsFromRow(r.terms));
+  const df = await q.documentFrequencies(db, [...new Set(terms.flatMap((t) => t.terms))]);
+  index.freq = { docs: await q.counter(db, "docs"), df: Object.fromEntries(df) };
+  const vectors = terms.map((t) => weigh(t, index.freq, opts.topTerms, opts.idfPseudoDocs));
+
+  // The partial index: posting-list tails of the batch's terms, the stories they name.
+  const windows = await q.postingWindows(db, dialect, [...new Set(vectors.flatMap((v) => v.terms))], 2 * opts.postingScan);
+  windows.sort((a, b) => a.added - b.added);
+  const named = new Set<number>();
+  for (const w of windows) {
+    (index.postings[w.term] ??= []).push(w.story);
+    named.add(w.story);
+  }
+  const mergedInto = new Map<number, number | null>();
+  const full = new Set<number>();
+  const uncached: number[] = [];
+  for (const no of named) {
+    const hit = cache.get(no);
+    if (hit) {
+      index.stories[no] = hit.entry;
+      mergedInto.set(no, hit.mergedInto);
+      full.add(no);
+    } else uncached.push(no);
+  }
+  for (const s of await q.storiesOf(db, uncached)) {
+    index.stories[s.no] = { id: s.key, size: s.size, centroid: {}, terms: s.terms, norm2: s.norm2 };
+    mergedInto.set(s.no, s.merged_into);
+  }
+  for (const w of windows) if (!full.has(w.story)) index.stories[w.story].centroid[w.term] = w.weight;
+
+  const load = async (no: number): Promise<number> => {
+    for (;;) {
+      if (!full.has(no)) {
+        const hit = cache.get(no);
+        if (hit) {
+          index.stories[no] = hit.entry;
+          mergedInto.set(no, hit.mergedInto);
+        } else {
+          const [s] = await q.storiesOf(db, [no]);
+          const centroid: Record<number, number> = {};
+          for (const t of await q.centroidOf(db, no)) centroid[t.term] = t.weight;
+          index.stories[no] = { id: s.key, size: s.size, centroid, terms: s.terms, norm2: s.norm2 };
+          mergedInto.set(no, s.merged_into);
+        }
+        full.add(no);
+      }
+      const next = mergedInto.get(no);
+      if (next == null) return no;
+      no = next;
+    }
+  };
+
+  let nextStory = await q.counter(db, "next_story");
+  let nextAdded = await q.counter(db, "next_added");
+  const touched = new Set<number>();
+  const written = new Map<string, { story: number; term: number; weight: number; added: number | null }>();
+  const removed = new Map<string, { story: number; term: number }>();
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const v = vectors[i];
+    const best = bestStory(index, v);
+    let story: number;
+    if (best.cosine >= opts.joinThreshold) story = await load(best.story);
+    else {
+      story = openStory(index, rows[i].id, nextStory++);
+      full.add(story);
+      mergedInto.set(story, null);
+    }
+    const entry = index.stories[story];
+    const fresh = v.terms.filter((t) => entry.centroid[t] === undefined);
+    const before = entry.terms + fresh.length > 2 * opts.centroidTerms ? Object.keys(entry.centroid).map(Number) : null;
+    joinStory(index, story, v);
+    for (const t of fresh) {
+      written.set(`${story},${t}`, { story, term: t, weight: entry.centroid[t], added: nextAdded++ });
+      removed.delete(`${story},${t}`);
+    }
+    for (const t of v.terms) {
+      const key = `${story},${t}`;
+      const w = written.get(key);
+      if (entry.centroid[t] === undefined) continue;
+      if (w) w.weight = entry.centroid[t];
+      else written.set(key, { story, term: t, weight: entry.centroid[t], added: null });
+    }
+    if (before) {
+      // The centroid was pruned to its heaviest terms: the dropped ones leave the store too.
+      for (const t of [...before, ...fresh]) {
+        if (entry.centroid[t] !== undefined) continue;
+        written.delete(`${story},${t}`);
+        removed.set(`${story},${t}`, { story, term: t });
+      }
+    }
+    touched.add(story);
+    (members.get(story) ?? members.set(story, []).get(story)!).push(Number(rows[i].seq));
+  }
+  await db.transaction().execute((trx) =>
+    q.writePlacements(trx, {
+      stories: [...touched].map((no) => {
+        const e = index.stories[no];
+        return { no, key: e.id, size: e.size, terms: e.terms, norm2: e.norm2 };
+      }),
+      terms: [...written.values()],
+      removed: [...removed.values()],
+      members,
+      nextStory,
+      nextAdded,
+    }),
+  );
+  for (const no of touched) cache.set(no, { entry: index.stories[no], mergedInto: null });
+  return rows.length;
+}
+
+/**
+ * Places the next batch of articles that do not vote (copies, and originals of families already in a
+ * story): each joins its family's story, the original's when it is placed. A family found in several
+ * stories (a new article made two families one) merges them into that story, and the merge is recorded.
+ */
+export async function followBatch(store: Store, limit: number, now: string): Promise<number> {
+  const { db } = store;
+  const rows = await q.pendingFollowers(db, limit);
+  if (rows.length === 0) return 0;
+  const families = [...new Set(rows.map((r) => r.family))];
+  const placed = await q.placedMembers(db, families);
+  const byFamily = new Map<string, { seq: number; id: string; story: number }[]>();
+  for (const p of placed) (byFamily.get(p.family) ?? byFamily.set(p.family, []).get(p.family)!).push(p);
+  let nextStory = await q.counter(db, "next_story");
+  const target = new Map<string, number>();
+  const opened: { no: number; key: string }[] = [];
+  const merges: { from: number; into: number; reason: string }[] = [];
+  const mergedAway = new Map<number, number>();
+  for (const family of families) {
+    const list = (byFamily.get(family) ?? []).sort((a, b) => a.seq - b.seq);
+    if (list.length === 0) continue;
+    const into = (list.find((p) => p.id === family) ?? list[0]).story;
+    target.set(family, into);
+    for (const p of list) {
+      if (p.story === into || mergedAway.has(p.story)) continue;
+      mergedAway.set(p.story, into);
+      merges.push({ from: p.story, into, reason: `copy family of ${family} spans both stories` });
+    }
+  }
+  const members = new Map<number, number[]>();
+  for (const r of rows) {
+    let story = target.get(r.family);
+    if (story === undefined) {
+      // No member of the family is in a story (its original could not vote): the family opens one.
+      story = nextStory++;
+      opened.push({ no: story, key: r.id });
+      target.set(r.family, story);
+    }
+    (members.get(story) ?? members.set(story, []).get(story)!).push(Number(r.seq));
+  }
+  await db.transaction().execute((trx) => q.writeFollowers(trx, { members, opened, merges, nextStory, at: now }));
+  return rows.length;
+}

@@ -1,0 +1,61 @@
+// What differs between the two databases, in one place: connecting, pragmas, list parameters, search.
+
+import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
+import type { Database } from "./schema.js";
+
+export type Dialect = "sqlite" | "postgres";
+
+/** True for a PostgreSQL connection string; anything else is a SQLite file (":memory:" too). */
+export function dialectOf(location: string): Dialect {
+  return /^postgres(ql)?:\/\//i.test(location) ? "postgres" : "sqlite";
+}
+
+export interface Connection {
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+export function connect(location: string, dialect: Dialect): Connection {
+  if (dialect === "postgres") {
+    // BIGINT (counts, sequence numbers, digests) as numbers: every value storydesk writes fits in 53 bits.
+    const types = {
+      getTypeParser: (oid: number, format?: string) =>
+        oid === 20 ? (v: string) => Number(v) : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
+    };
+    const pool = new pg.Pool({ connectionString: location, max: 4, types: types as pg.CustomTypesConfig });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, close: () => db.destroy() };
+  }
+  const database = new BetterSqlite3(location);
+  // WAL: a killed process loses no committed transaction; NORMAL sync is safe against process crashes.
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = NORMAL");
+  database.pragma("busy_timeout = 10000");
+  database.pragma("cache_size = -65536");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, close: () => db.destroy() };
+}
+
+/** Whether any table exists (to tell an empty database from one that is not storydesk's). */
+export async function tableNames(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+  const q =
+    dialect === "postgres"
+      ? sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`
+      : sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`;
+  return (await q.execute(db)).rows.map((r) => r.name);
+}
+
+/**
+ * Full-text match of an article (by seq) against the words of `query`, all of them required:
+ * FTS5 on SQLite (each word quoted, so no query syntax leaks in), plainto_tsquery on PostgreSQL.
+ */
+export function matchesQuery(dialect: Dialect, seq: Expression<number>, query: string): RawBuilder<SqlBool> {
+  if (dialect === "postgres") {
+    return sql<SqlBool>`${seq} IN (SELECT seq FROM articles WHERE search @@ plainto_tsquery('simple', ${query}))`;
+  }
+  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const fts = words.map((w) => `"${w}"`).join(" ") || '""';
+  return sql<SqlBool>`${seq} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${fts})`;
+}

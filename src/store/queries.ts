@@ -1,0 +1,449 @@
+// The typed queries of a corpus, for both dialects. The corpus driver (src/corpus/) calls these and
+// nothing else; every list parameter is chunked, every write runs inside the caller's transaction.
+
+import { sql, type Kysely, type Transaction } from "kysely";
+import { matchesQuery, type Dialect } from "./dialect.js";
+import type { ArticlesTable, Database, SignaturesTable, StoriesTable } from "./schema.js";
+import { ARTICLE_COLUMNS, chunks, termFromRow, termToRow, type ProfileFields } from "./codec.js";
+
+export type Q = Kysely<Database> | Transaction<Database>;
+
+async function inChunks<T, R>(items: readonly T[], run: (part: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (const part of chunks(items)) out.push(...(await run(part)));
+  return out;
+}
+
+// --- counters --------------------------------------------------------------------------------------------
+
+export async function counter(db: Q, key: string): Promise<number> {
+  const row = await db.selectFrom("ingest_state").select("value").where("key", "=", key).executeTakeFirst();
+  return row ? Number(row.value) : 0;
+}
+
+export async function setCounter(db: Q, key: string, value: number): Promise<void> {
+  await db.insertInto("ingest_state").values({ key, value }).onConflict((oc) => oc.column("key").doUpdateSet({ value })).execute();
+}
+
+// --- step 1: prepared articles ------------------------------------------------------------------------------
+
+export async function existingIds(db: Q, ids: string[]): Promise<Set<string>> {
+  const rows = await inChunks(ids, (part) => db.selectFrom("articles").select("id").where("id", "in", part).execute());
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function nextSeq(db: Q): Promise<number> {
+  const row = await db.selectFrom("articles").select((eb) => eb.fn.max("seq").as("m")).executeTakeFirst();
+  return row?.m == null ? 1 : Number(row.m) + 1;
+}
+
+export async function insertArticles(db: Q, articles: ArticlesTable[], signatures: SignaturesTable[]): Promise<void> {
+  // Rows are wide (texts): a few hundred per statement keeps every dialect's parameter limit far away.
+  for (const part of chunks(articles, 200)) await db.insertInto("articles").values(part).execute();
+  for (const part of chunks(signatures, 500)) await db.insertInto("signatures").values(part).execute();
+}
+
+export async function countArticles(db: Q): Promise<number> {
+  const row = await db.selectFrom("articles").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// --- step 2a: copies ----------------------------------------------------------------------------------------
+
+export interface PendingSignature extends ProfileFields {
+  seq: number;
+  keys: Uint8Array;
+}
+
+/** The next articles waiting for copy assignment, in ingest order, with their signatures. */
+export async function pendingSignatures(db: Q, limit: number): Promise<PendingSignature[]> {
+  return db
+    .selectFrom("articles as a")
+    .innerJoin("signatures as s", "s.seq", "a.seq")
+    .select(["a.seq", "a.id", "a.published", "s.chars", "s.digest", "s.codes", "s.sentence_ends", "s.keys", "s.word_keys", "s.skeleton_keys"])
+    .where("a.status", "=", 0)
+    .orderBy("a.seq")
+    .limit(limit)
+    .execute();
+}
+
+export async function digestSlots(db: Q, digests: number[]): Promise<Map<number, number>> {
+  const rows = await inChunks(digests, (part) => db.selectFrom("copy_digests").select(["digest", "slot"]).where("digest", "in", part).execute());
+  return new Map(rows.map((r) => [Number(r.digest), Number(r.slot)]));
+}
+
+export interface PostingRow {
+  key: number;
+  slot: number;
+  word_keys: number;
+  skeleton_keys: number;
+}
+
+/** Whole posting lists of the keys, with the key counts of the slots they name. */
+export async function postingsOf(db: Q, keys: number[]): Promise<PostingRow[]> {
+  return inChunks(keys, (part) =>
+    db
+      .selectFrom("copy_postings as p")
+      .innerJoin("signatures as s", "s.seq", "p.slot")
+      .select(["p.key", "p.slot", "s.word_keys", "s.skeleton_keys"])
+      .where("p.key", "in", part)
+      .execute(),
+  );
+}
+
+/** Full copy profiles (codes) of indexed slots, for verification. */
+export async function profilesOf(db: Q, slots: number[]): Promise<(ProfileFields & { seq: number })[]> {
+  return inChunks(slots, (part) =>
+    db
+      .selectFrom("articles as a")
+      .innerJoin("signatures as s", "s.seq", "a.seq")
+      .select(["a.seq", "a.id", "a.published", "s.chars", "s.digest", "s.codes", "s.sentence_ends", "s.word_keys", "s.skeleton_keys"])
+      .where("a.seq", "in", part)
+      .execute(),
+  );
+}
+
+export interface FamilyMemberRow {
+  seq: number;
+  id: string;
+  published: string | null;
+  chars: number;
+  family: string;
+  story: number | null;
+}
+
+export async function familiesOfSlots(db: Q, slots: number[]): Promise<string[]> {
+  const rows = await inChunks(slots, (part) => db.selectFrom("articles").select("family").where("seq", "in", part).execute());
+  return [...new Set(rows.map((r) => r.family))];
+}
+
+export async function familyMembers(db: Q, families: string[]): Promise<FamilyMemberRow[]> {
+  return inChunks(families, (part) =>
+    db
+      .selectFrom("articles as a")
+      .innerJoin("signatures as s", "s.seq", "a.seq")
+      .select(["a.seq", "a.id", "a.published", "s.chars", "a.family", "a.story"])
+      .where("a.family", "in", part)
+      .execute(),
+  );
+}
+
+export async function edgesOf(db: Q, slots: number[]): Promise<{ a: number; b: number; kind: string; similarity: number }[]> {
+  const rows = await inChunks(slots, (part) =>
+    db.selectFrom("copy_edges").select(["a", "b", "kind", "similarity"]).where((eb) => eb.or([eb("a", "in", part), eb("b", "in", part)])).execute(),
+  );
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(`${r.a},${r.b}`) && seen.add(`${r.a},${r.b}`)).map((r) => ({ ...r, a: Number(r.a), b: Number(r.b) }));
+}
+
+export interface CopyBatchWrite {
+  seqs: number[];
+  postings: { key: number; slot: number }[];
+  digests: { digest: number; slot: number }[];
+  /** Slots indexed with no keys of their own (exact reprints). */
+  keyless: number[];
+  edges: { a: number; b: number; kind: string; similarity: number }[];
+  /** Members of the families recomputed: their copy rows are replaced, their family set. */
+  members: { seq: number; id: string; family: string; story: number | null }[];
+  copies: { copy: string; of: string; kind: string; similarity: number; copy_seq: number }[];
+}
+
+export async function writeCopyBatch(db: Q, w: CopyBatchWrite): Promise<void> {
+  for (const part of chunks(w.postings, 5000)) await db.insertInto("copy_postings").values(part).execute();
+  for (const part of chunks(w.digests, 5000)) await db.insertInto("copy_digests").values(part).execute();
+  for (const part of chunks(w.keyless)) await db.updateTable("signatures").set({ word_keys: 0, skeleton_keys: 0 }).where("seq", "in", part).execute();
+  for (const part of chunks(w.edges, 2000)) await db.insertInto("copy_edges").values(part).execute();
+  const ids = w.members.map((m) => m.id);
+  for (const part of chunks(ids)) await db.deleteFrom("copies").where("copy", "in", part).execute();
+  for (const part of chunks(w.copies, 2000)) await db.insertInto("copies").values(part).execute();
+  const byFamily = new Map<string, number[]>();
+  for (const m of w.members) (byFamily.get(m.family) ?? byFamily.set(m.family, []).get(m.family)!).push(m.seq);
+  for (const [family, seqs] of byFamily) {
+    for (const part of chunks(seqs)) await db.updateTable("articles").set({ family }).where("seq", "in", part).where("family", "!=", family).execute();
+  }
+  // Stories holding a member whose copy relation may have changed are recomputed.
+  const stories = [...new Set(w.members.flatMap((m) => (m.story === null ? [] : [m.story])))];
+  for (const part of chunks(stories)) await db.updateTable("stories").set({ dirty: 1 }).where("no", "in", part).execute();
+  for (const part of chunks(w.seqs)) await db.updateTable("articles").set({ status: 1 }).where("seq", "in", part).execute();
+}
+
+// --- step 2b: stories ---------------------------------------------------------------------------------------
+
+export async function pendingForCounting(db: Q, limit: number): Promise<{ seq: number; id: string; family: string; terms: Uint8Array }[]> {
+  return db
+    .selectFrom("articles as a")
+    .innerJoin("signatures as s", "s.seq", "a.seq")
+    .select(["a.seq", "a.id", "a.family", "s.terms"])
+    .where("a.status", "=", 1)
+    .orderBy("a.seq")
+    .limit(limit)
+    .execute();
+}
+
+/** Of these families, those with a member already in a story. */
+export async function placedFamilies(db: Q, families: string[]): Promise<Set<string>> {
+  const rows = await inChunks(families, (part) =>
+    db.selectFrom("articles").select("family").distinct().where("family", "in", part).where("story", "is not", null).execute(),
+  );
+  return new Set(rows.map((r) => r.family));
+}
+
+export async function writeCounts(db: Q, seqs: number[], voters: number[], df: Map<number, number>, docs: number): Promise<void> {
+  const rows = [...df].map(([term, n]) => ({ term: termToRow(term), df: n }));
+  for (const part of chunks(rows, 5000)) {
+    await db
+      .insertInto("story_df")
+      .values(part)
+      .onConflict((oc) => oc.column("term").doUpdateSet({ df: sql`story_df.df + excluded.df` }))
+      .execute();
+  }
+  await setCounter(db, "docs", docs);
+  for (const part of chunks(voters)) await db.updateTable("articles").set({ voter: 1 }).where("seq", "in", part).execute();
+  for (const part of chunks(seqs)) await db.updateTable("articles").set({ status: 2 }).where("seq", "in", part).execute();
+}
+
+export async function pendingVoters(db: Q, limit: number): Promise<{ seq: number; id: string; terms: Uint8Array }[]> {
+  return db
+    .selectFrom("articles as a")
+    .innerJoin("signatures as s", "s.seq", "a.seq")
+    .select(["a.seq", "a.id", "s.terms"])
+    .where("a.status", "=", 2)
+    .where("a.voter", "=", 1)
+    .orderBy("a.seq")
+    .limit(limit)
+    .execute();
+}
+
+export async function documentFrequencies(db: Q, terms: number[]): Promise<Map<number, number>> {
+  const rows = await inChunks(terms.map(termToRow), (part) => db.selectFrom("story_df").select(["term", "df"]).where("term", "in", part).execute());
+  return new Map(rows.map((r) => [termFromRow(r.term), Number(r.df)]));
+}
+
+export interface WindowRow {
+  term: number;
+  story: number;
+  weight: number;
+  added: number;
+}
+
+/** The newest `size` entries of each term's posting list (stories whose centroid holds the term). */
+export async function postingWindows(db: Q, dialect: Dialect, terms: number[], size: number): Promise<WindowRow[]> {
+  const rows = await inChunks(terms.map(termToRow), async (part) => {
+    const list = dialect === "postgres" ? sql`SELECT unnest(${part}::integer[]) AS term` : sql`SELECT value AS term FROM json_each(${JSON.stringify(part)})`;
+    const q = sql<WindowRow>`
+      WITH t AS (${list}),
+      c AS MATERIALIZED (
+        SELECT t.term, coalesce((SELECT x.added FROM story_terms x WHERE x.term = t.term ORDER BY x.added DESC LIMIT 1 OFFSET ${size - 1}), -1) AS cutoff
+        FROM t)
+      SELECT s.term, s.story, s.weight, s.added FROM c JOIN story_terms s ON s.term = c.term AND s.added >= c.cutoff`;
+    return (await q.execute(db)).rows;
+  });
+  return rows.map((r) => ({ term: termFromRow(Number(r.term)), story: Number(r.story), weight: r.weight, added: Number(r.added) }));
+}
+
+export async function storiesOf(db: Q, nos: number[]): Promise<Omit<StoriesTable, "dirty">[]> {
+  const rows = await inChunks(nos, (part) =>
+    db.selectFrom("stories").select(["no", "key", "size", "terms", "norm2", "merged_into"]).where("no", "in", part).execute(),
+  );
+  return rows.map((r) => ({ ...r, no: Number(r.no), merged_into: r.merged_into === null ? null : Number(r.merged_into) }));
+}
+
+export async function centroidOf(db: Q, no: number): Promise<{ term: number; weight: number }[]> {
+  const rows = await db.selectFrom("story_terms").select(["term", "weight"]).where("story", "=", no).execute();
+  return rows.map((r) => ({ term: termFromRow(r.term), weight: r.weight }));
+}
+
+export interface PlacementWrite {
+  stories: Omit<StoriesTable, "merged_into" | "dirty">[];
+  /** Centroid terms written: `added` set for a term new to the story's centroid (its place in the term's list). */
+  terms: { story: number; term: number; weight: number; added: number | null }[];
+  removed: { story: number; term: number }[];
+  members: Map<number, number[]>;
+  nextStory: number;
+  nextAdded: number;
+}
+
+export async function writePlacements(db: Q, w: PlacementWrite): Promise<void> {
+  for (const part of chunks(w.stories, 2000)) {
+    await db
+      .insertInto("stories")
+      .values(part.map((s) => ({ ...s, dirty: 1 })))
+      .onConflict((oc) =>
+        oc.column("no").doUpdateSet({ size: sql`excluded.size`, terms: sql`excluded.terms`, norm2: sql`excluded.norm2`, dirty: 1 }),
+      )
+      .execute();
+  }
+  for (const r of w.removed) {
+    await db.deleteFrom("story_terms").where("story", "=", r.story).where("term", "=", termToRow(r.term)).execute();
+  }
+  const fresh = w.terms.filter((t) => t.added !== null).map((t) => ({ story: t.story, term: termToRow(t.term), weight: t.weight, added: t.added! }));
+  const known = w.terms.filter((t) => t.added === null).map((t) => ({ story: t.story, term: termToRow(t.term), weight: t.weight, added: 0 }));
+  for (const part of chunks(fresh, 5000)) {
+    await db
+      .insertInto("story_terms")
+      .values(part)
+      .onConflict((oc) => oc.columns(["story", "term"]).doUpdateSet({ weight: sql`excluded.weight`, added: sql`excluded.added` }))
+      .execute();
+  }
+  for (const part of chunks(known, 5000)) {
+    await db
+      .insertInto("story_terms")
+      .values(part)
+      .onConflict((oc) => oc.columns(["story", "term"]).doUpdateSet({ weight: sql`excluded.weight` }))
+      .execute();
+  }
+  await writeMembers(db, w.members);
+  await setCounter(db, "next_story", w.nextStory);
+  await setCounter(db, "next_added", w.nextAdded);
+}
+
+async function writeMembers(db: Q, members: Map<number, number[]>): Promise<void> {
+  for (const [story, seqs] of members) {
+    for (const part of chunks(seqs)) await db.updateTable("articles").set({ story, status: 3 }).where("seq", "in", part).execute();
+  }
+}
+
+export async function pendingFollowers(db: Q, limit: number): Promise<{ seq: number; id: string; family: string }[]> {
+  return db
+    .selectFrom("articles")
+    .select(["seq", "id", "family"])
+    .where("status", "=", 2)
+    .where("voter", "=", 0)
+    .orderBy("seq")
+    .limit(limit)
+    .execute();
+}
+
+export async function placedMembers(db: Q, families: string[]): Promise<{ seq: number; id: string; family: string; story: number }[]> {
+  const rows = await inChunks(families, (part) =>
+    db.selectFrom("articles").select(["seq", "id", "family", "story"]).where("family", "in", part).where("story", "is not", null).execute(),
+  );
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), story: Number(r.story) }));
+}
+
+export interface FollowWrite {
+  members: Map<number, number[]>;
+  /** Stories opened for followers with no placed family member (an original that could not vote). */
+  opened: { no: number; key: string }[];
+  merges: { from: number; into: number; reason: string }[];
+  nextStory: number;
+  at: string;
+}
+
+export async function writeFollowers(db: Q, w: FollowWrite): Promise<void> {
+  for (const s of w.opened) await db.insertInto("stories").values({ no: s.no, key: s.key, size: 0, terms: 0, norm2: 0, merged_into: null, dirty: 1 }).execute();
+  for (const m of w.merges) {
+    await db.updateTable("articles").set({ story: m.into }).where("story", "=", m.from).execute();
+    await db.updateTable("stories").set({ merged_into: m.into, dirty: 0 }).where("no", "=", m.from).execute();
+    await db.updateTable("stories").set({ dirty: 1 }).where("no", "=", m.into).execute();
+    await db.deleteFrom("story_outputs").where("story", "=", m.from).execute();
+    await db.insertInto("story_merges").values({ from_story: m.from, into_story: m.into, reason: m.reason, at: w.at }).execute();
+  }
+  const touched = [...w.members.keys()];
+  for (const part of chunks(touched)) await db.updateTable("stories").set({ dirty: 1 }).where("no", "in", part).execute();
+  await writeMembers(db, w.members);
+  await setCounter(db, "next_story", w.nextStory);
+}
+
+// --- step 3: per-story outputs ------------------------------------------------------------------------------
+
+export async function dirtyStories(db: Q, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom("stories").select("no").where("dirty", "=", 1).where("merged_into", "is", null).orderBy("no").limit(limit).execute();
+  return rows.map((r) => Number(r.no));
+}
+
+export type MemberRow = Pick<ArticlesTable, (typeof ARTICLE_COLUMNS)[number] | "seq" | "facts" | "family">;
+
+export async function storyMembers(db: Q, no: number): Promise<MemberRow[]> {
+  const rows = await db.selectFrom("articles").select([...ARTICLE_COLUMNS, "seq", "facts", "family"]).where("story", "=", no).orderBy("seq").execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+export async function copiesOf(db: Q, ids: string[]): Promise<{ copy: string; of: string; kind: string; similarity: number; copy_seq: number }[]> {
+  const rows = await inChunks(ids, (part) => db.selectFrom("copies").select(["copy", "of", "kind", "similarity", "copy_seq"]).where("copy", "in", part).execute());
+  return rows.map((r) => ({ ...r, copy_seq: Number(r.copy_seq) })).sort((a, b) => a.copy_seq - b.copy_seq);
+}
+
+export interface OutputWrite {
+  story: number;
+  id: string;
+  title: string;
+  size: number;
+  first_seq: number;
+  first_date: string | null;
+  last_date: string | null;
+  json: string;
+}
+
+export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]): Promise<void> {
+  for (const o of outputs) {
+    await db
+      .insertInto("story_outputs")
+      .values(o)
+      .onConflict((oc) =>
+        oc.column("story").doUpdateSet({
+          id: o.id, title: o.title, size: o.size, first_seq: o.first_seq, first_date: o.first_date, last_date: o.last_date, json: o.json,
+        }),
+      )
+      .execute();
+  }
+  for (const part of chunks(done)) await db.updateTable("stories").set({ dirty: 0 }).where("no", "in", part).execute();
+  const empty = done.filter((no) => !outputs.some((o) => o.story === no));
+  for (const part of chunks(empty)) await db.deleteFrom("story_outputs").where("story", "in", part).execute();
+}
+
+// --- reading a briefing ---------------------------------------------------------------------------------
+
+export interface BriefFilter {
+  /** A story id as a briefing shows it (s-…), or the stable key of a story (the id of its first article). */
+  story?: string;
+  /** YYYY-MM-DD (or YYYY-MM, YYYY): stories with an article published on or after / on or before it. */
+  since?: string;
+  until?: string;
+  /** Words that must all occur in one of the story's articles (full-text search). */
+  query?: string;
+}
+
+/** Story outputs matching the filter, biggest first, ties by first appearance. */
+export async function selectOutputs(db: Q, dialect: Dialect, f: BriefFilter): Promise<{ story: number; json: string }[]> {
+  let query = db.selectFrom("story_outputs as o").select(["o.story", "o.json"]);
+  if (f.story) {
+    const story = f.story;
+    query = query.where((eb) =>
+      eb.or([eb("o.id", "=", story), eb("o.story", "in", eb.selectFrom("stories").select("no").where("key", "=", story))]),
+    );
+  }
+  if (f.since || f.until) {
+    const since = f.since;
+    const until = f.until ? `${f.until}\uffff` : undefined;
+    query = query.where("o.story", "in", (eb) => {
+      let sub = eb.selectFrom("articles").select("story").where("published", "is not", null);
+      if (since) sub = sub.where("published", ">=", since);
+      if (until) sub = sub.where("published", "<=", until);
+      return sub;
+    });
+  }
+  if (f.query) {
+    const text = f.query;
+    query = query.where("o.story", "in", (eb) =>
+      eb.selectFrom("articles as m").select("m.story").where(({ ref }) => matchesQuery(dialect, ref("m.seq"), text)),
+    );
+  }
+  const rows = await query.orderBy("o.size", "desc").orderBy("o.first_seq").execute();
+  return rows.map((r) => ({ story: Number(r.story), json: r.json }));
+}
+
+/** The articles of the given stories (all placed articles when `stories` is null), in ingest order. */
+export async function articlesOfStories(db: Q, stories: number[] | null): Promise<Pick<ArticlesTable, (typeof ARTICLE_COLUMNS)[number]>[]> {
+  if (stories === null) {
+    return db.selectFrom("articles").select([...ARTICLE_COLUMNS]).where("status", "=", 3).orderBy("seq").execute();
+  }
+  const rows = await inChunks(stories, (part) =>
+    db.selectFrom("articles").select([...ARTICLE_COLUMNS, "seq"]).where("story", "in", part).execute(),
+  );
+  return rows.sort((a, b) => Number(a.seq) - Number(b.seq));
+}
+
+export async function allCopies(db: Q): Promise<{ copy: string; of: string; kind: string; similarity: number }[]> {
+  return db.selectFrom("copies").select(["copy", "of", "kind", "similarity"]).orderBy("copy_seq").execute();
+}

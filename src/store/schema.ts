@@ -1,0 +1,151 @@
+// The tables of a storydesk corpus, as Kysely sees them. One schema for SQLite and PostgreSQL; the
+// migrations (migrations.ts) create it in each dialect's types.
+
+import type { Generated } from "kysely";
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** One article, stored once (its id is a hash of its outlet, title and clean text). */
+export interface ArticlesTable {
+  /** Ingest order: the article's slot in the copy index and its position in every output. */
+  seq: number;
+  id: string;
+  path: string;
+  source_name: string | null;
+  source_url: string | null;
+  agency: string | null;
+  author: string | null;
+  title: string | null;
+  published: string | null;
+  dateline: string | null;
+  text: string;
+  /** JSON: [start, end, paragraph] per sentence (the text is a slice of `text`). */
+  sentences: string;
+  /** JSON: the article's facts (mentions, quotes, times) without the article id. */
+  facts: string;
+  /** How far assignment got: 0 prepared, 1 copies assigned, 2 counted for stories, 3 in a story. */
+  status: number;
+  /** The id of the copy family's original (the article's own id when it is no copy). */
+  family: string;
+  /** 1 when the article votes in the story index (an original of a family no story holds yet). */
+  voter: number;
+  /** The story (stories.no) the article belongs to; null until status 3. */
+  story: number | null;
+  ingested: string;
+}
+
+/** The per-article signatures computed once at ingest: copy profile and keys, story terms. */
+export interface SignaturesTable {
+  seq: number;
+  digest: number;
+  chars: number;
+  /** Uint16 word codes and sentence ends (copies/profile.ts). */
+  codes: Buffer;
+  sentence_ends: Buffer;
+  /** Int32 index keys (copies/copy-index.ts); empty for a text too short to be a copy. */
+  keys: Buffer;
+  /** Word and skeleton keys the copy index holds for this slot (0 for exact reprints and short texts). */
+  word_keys: number;
+  skeleton_keys: number;
+  /** Float64 [terms…, raw…, boost…] (stories/terms.ts). */
+  terms: Buffer;
+}
+
+/** Copy index: key → slots (at most MAX_POSTING per key). */
+export interface CopyPostingsTable {
+  key: number;
+  slot: number;
+}
+
+export interface CopyDigestsTable {
+  digest: number;
+  slot: number;
+}
+
+/** Verified copy relations between two slots (a earlier than b), from which families are drawn. */
+export interface CopyEdgesTable {
+  a: number;
+  b: number;
+  kind: string;
+  similarity: number;
+}
+
+/** The copies as a Brief lists them: each copy pointing at its family's original. */
+export interface CopiesTable {
+  copy: string;
+  of: string;
+  kind: string;
+  similarity: number;
+  copy_seq: number;
+}
+
+export interface StoryDfTable {
+  term: number;
+  df: number;
+}
+
+/** A story of the story index. `key` is the id of the article that opened it: stable across ingests. */
+export interface StoriesTable {
+  no: number;
+  key: string;
+  size: number;
+  terms: number;
+  norm2: number;
+  /** Set when the story was merged into another (see story_merges): its articles moved there. */
+  merged_into: number | null;
+  /** 1 when its output must be recomputed. */
+  dirty: number;
+}
+
+/** A story centroid's terms; read by term, newest `added` first, as the index's posting lists. */
+export interface StoryTermsTable {
+  story: number;
+  term: number;
+  weight: number;
+  added: number;
+}
+
+/** The Story (storydesk/brief@1) of each story, as last computed, with what filters need. */
+export interface StoryOutputsTable {
+  story: number;
+  id: string;
+  title: string;
+  size: number;
+  first_seq: number;
+  first_date: string | null;
+  last_date: string | null;
+  json: string;
+}
+
+export interface StoryMergesTable {
+  seq: Generated<number>;
+  from_story: number;
+  into_story: number;
+  reason: string;
+  at: string;
+}
+
+/** Counters of the ingest: story index document count, next story number, next posting order. */
+export interface IngestStateTable {
+  key: string;
+  value: number;
+}
+
+export interface Database {
+  storydesk_meta: MetaTable;
+  articles: ArticlesTable;
+  signatures: SignaturesTable;
+  copy_postings: CopyPostingsTable;
+  copy_digests: CopyDigestsTable;
+  copy_edges: CopyEdgesTable;
+  copies: CopiesTable;
+  story_df: StoryDfTable;
+  stories: StoriesTable;
+  story_terms: StoryTermsTable;
+  story_outputs: StoryOutputsTable;
+  story_merges: StoryMergesTable;
+  ingest_state: IngestStateTable;
+}
