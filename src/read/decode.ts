@@ -37,6 +37,22 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > MAX_CONTROL_SHARE;
 }
 
+/**
+ * The binary test for web pages and feeds: real pages carry the odd NUL byte (a CMS bug), so only the share
+ * of NUL and control bytes in the first 64 KB counts, not a single NUL.
+ */
+export function looksBinaryMarkup(bytes: Uint8Array): boolean {
+  const bom = byteOrderMark(bytes);
+  if (bom === "utf-16le" || bom === "utf-16be") return false;
+  const n = Math.min(bytes.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i];
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || c === 0x7f) control++;
+  }
+  return n > 0 && control / n > MAX_CONTROL_SHARE;
+}
+
 /** Charsets chardet names that are better read as windows-1252 (its superset for the bytes that occur). */
 const AS_WINDOWS_1252 = new Set(["iso-8859-1", "ascii", "us-ascii", "utf-8"]);
 

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import type { InputError, SourceDocument } from "../model/index.js";
 import { ByteReader, fileChunks, fileHead, GzipBroken, sizeInWords, StreamLimit } from "./bytes.js";
-import { decodeText, looksBinary } from "./decode.js";
+import { decodeText, looksBinary, looksBinaryMarkup } from "./decode.js";
 import { fsError, inputErrors } from "./errors.js";
 import { readFeed } from "./feed.js";
 import { formatFromName, hasGzipMagic, jsonKind, sniff, type FileKind } from "./formats.js";
@@ -102,7 +102,7 @@ export async function* readFileItems(path: string, limits: ReadLimits, warcStats
       const bytes = await reader.readAll(limits.maxFileBytes);
       if (!bytes) yield tooLarge("one feed", limits.maxFileBytes, "maxFileBytes");
       else if (!bytes.length) yield inputErrors.empty(path, "the file is empty");
-      else if (looksBinary(bytes) && !json) yield inputErrors.binary(path, "a feed");
+      else if (looksBinaryMarkup(bytes) && !json) yield inputErrors.binary(path, "a feed");
       else for (const item of readFeed(path, bytes, limits, { json })) yield item;
     } else if (kind === "html") {
       const bytes = await reader.readAll(limits.maxPageBytes);

@@ -97,10 +97,11 @@ export function sniff(head: Uint8Array): Sniffed {
   const latin = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString("latin1");
   for (const m of MAGIC) if (latin.startsWith(m.bytes)) return { foreign: m.name };
   if (latin.startsWith("WARC/1.") || latin.startsWith("WARC/0.")) return "warc";
-  if (looksBinary(head)) return "binary";
   const start = firstElement(latin);
+  // Markup first: real pages carry the odd NUL byte; the page reader applies its own binary test.
   if (FEED_ROOT.test(start)) return "feed";
   if (HTML_START.test(start)) return "html";
+  if (looksBinary(head)) return "binary";
   if (start.startsWith("{") || start.startsWith("[")) return "json";
   return "text";
 }

@@ -1,7 +1,7 @@
 // The HTML page reader: one page's bytes → its article (decoded as a browser would, extracted by src/html).
 import type { InputError, InputFormat, SourceDocument } from "../model/index.js";
 import { sizeInWords } from "./bytes.js";
-import { decodeMarkup, looksBinary } from "./decode.js";
+import { decodeMarkup, looksBinaryMarkup } from "./decode.js";
 import { inputErrors } from "./errors.js";
 import type { ReadLimits } from "./limits.js";
 import { MetaFiller, pageBody } from "./page.js";
@@ -21,7 +21,7 @@ export function readHtmlPage(path: string, bytes: Uint8Array, limits: ReadLimits
   if (bytes.length > limits.maxPageBytes) {
     return inputErrors.overLimit(path, `the page is ${sizeInWords(bytes.length)}, over the ${sizeInWords(limits.maxPageBytes)} limit for one page`, "maxPageBytes");
   }
-  if (looksBinary(bytes)) return inputErrors.binary(path, "an HTML page");
+  if (looksBinaryMarkup(bytes)) return inputErrors.binary(path, "an HTML page");
   const { text } = decodeMarkup(bytes, { contentType: source.contentType });
   const page = pageBody(text, { url: source.url, captured: source.captured });
   if ("refused" in page) return inputErrors.tooComplex(path, page.refused);

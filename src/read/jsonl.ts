@@ -59,19 +59,20 @@ function keyIndex(record: Record<string, unknown>): Map<string, string> {
   return index;
 }
 
-function scalar(v: unknown): string | undefined {
+/** A string, a number, or an object's name/$date/value (one level down, no deeper: records can nest without end). */
+function scalar(v: unknown, depth = 0): string | undefined {
   if (typeof v === "string") return v.trim() ? v : undefined;
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  if (v && typeof v === "object" && !Array.isArray(v)) {
+  if (v && typeof v === "object" && !Array.isArray(v) && depth < 2) {
     const o = v as Record<string, unknown>;
-    return scalar(o.name) ?? scalar(o.$date) ?? scalar(o.value);
+    return scalar(o.name, depth + 1) ?? scalar(o.$date, depth + 1) ?? scalar(o.value, depth + 1);
   }
   return undefined;
 }
 
 function nameList(v: unknown): string[] {
   const list = Array.isArray(v) ? v : [v];
-  return list.map(scalar).filter((s): s is string => s !== undefined).map((s) => s.replace(/^\s*by\s+/i, ""));
+  return list.map((x) => scalar(x)).filter((s): s is string => s !== undefined).map((s) => s.replace(/^\s*by\s+/i, ""));
 }
 
 /** A Unix timestamp (seconds or milliseconds) as an ISO date; other values as written. */
@@ -133,7 +134,7 @@ export function recordDocument(path: string, value: unknown, limits: ReadLimits)
   if (!body && refused) return inputErrors.tooComplex(path, refused);
 
   const fill = new MetaFiller(meta, "jsonl");
-  const set = (field: "title" | "modified" | "source" | "language", names: readonly string[], convert = scalar) => {
+  const set = (field: "title" | "modified" | "source" | "language", names: readonly string[], convert: (v: unknown) => string | undefined = scalar) => {
     const found = pick(record, index, names);
     if (found) fill.set(field, convert(found.value), found.key);
   };
