@@ -222,6 +222,8 @@ function readBlocks(s: PageStats, containers: number[], deadline: Deadline): Raw
   return blocks;
 }
 
+/** Most characters of a line that introduces a following list of links. */
+const INTRO_CHARS = 40;
 /** Most characters of a teaser card (a linked title with an image, a line of summary, a date…). */
 const CARD_CHARS = 400;
 /** Fewest characters of a linked title that makes its small wrapper a teaser card. */
@@ -261,8 +263,12 @@ function finish(s: PageStats, raw: RawBlock[], containers: number[], titles: str
   };
   const blocks: Block[] = [];
   let sawParagraph = false;
-  for (const b of raw) {
-    if (b.linkChars / b.chars > 0.5) continue;
+  const linky = (b: RawBlock | undefined) => b !== undefined && b.linkChars / b.chars > 0.5;
+  for (let i = 0; i < raw.length; i++) {
+    const b = raw[i];
+    if (linky(b)) continue;
+    // A short line or heading introducing a list of links ("More on this:", "Weitere Artikel") goes with it.
+    if ((b.kind === "heading" || b.chars <= INTRO_CHARS) && linky(raw[i + 1]) && (linky(raw[i + 2]) || i + 2 >= raw.length)) continue;
     if (cards.size && inCard(b.owner)) continue;
     if (b.kind === "heading") {
       if (isTitle(b.text, titles, false)) continue;
