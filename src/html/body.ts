@@ -263,13 +263,13 @@ function finish(s: PageStats, raw: RawBlock[], containers: number[], titles: str
   };
   const blocks: Block[] = [];
   let sawParagraph = false;
-  const linky = (b: RawBlock | undefined) => b !== undefined && b.linkChars / b.chars > 0.5;
+  const removed = raw.map((b) => b.linkChars / b.chars > 0.5 || (cards.size > 0 && inCard(b.owner)));
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i];
-    if (linky(b)) continue;
-    // A short line or heading introducing a list of links ("More on this:", "Weitere Artikel") goes with it.
-    if ((b.kind === "heading" || b.chars <= INTRO_CHARS) && linky(raw[i + 1]) && (linky(raw[i + 2]) || i + 2 >= raw.length)) continue;
-    if (cards.size && inCard(b.owner)) continue;
+    if (removed[i]) continue;
+    // A short line or heading introducing a list of links or teasers ("More on this:", "Weitere Artikel")
+    // goes with it.
+    if ((b.kind === "heading" || b.chars <= INTRO_CHARS) && removed[i + 1] && (i + 2 >= raw.length || removed[i + 2])) continue;
     if (b.kind === "heading") {
       if (isTitle(b.text, titles, false)) continue;
       if (b.h1 && !sawParagraph) continue;

@@ -25,20 +25,22 @@ const NEVER_TEXT = new Set([
 const FURNITURE = new RegExp(
   [
     "comment", "disqus", "replies", "respond", "share", "sharing", "social", "sociable", "shariff", "addthis",
-    "related", "recommend", "more-?(?:stories|articles|news|from)", "read-?(?:more|also|next)", "also-?read",
+    "related", "recommend", "more-?(?:stories|articles|news|from)", "read-?(?:also|next)", "also-?read",
     "see-?also", "further-?reading", "newsletter", "subscri", "signup", "sign-up", "register", "login", "paywall",
     "cookie", "consent", "gdpr", "privacy", "banner", "promo(?!ted)", "advert", "sponsor", "outbrain", "taboola",
     "breadcrumb", "pagination", "pager", "^tags?$", "-tags?$", "^tags?[-_]", "tag-?(?:list|cloud|links)", "keywords",
     "byline", "author", "bio(?:graphy)?$", "caption", "credit", "copyright", "sidebar", "side-bar", "widget",
     "^nav", "[-_ ]nav", "navbar", "navigation", "menu", "footer", "masthead", "toolbar", "popup", "modal",
     "overlay", "^rating", "^vote", "^print", "skip", "jump-?link", "visually-?hidden", "sr-only", "^hide$",
-    "screen-?reader", "offscreen", "teaser", "most-?(?:read|popular|viewed)", "trending", "top-?stories",
+    "screen-?reader", "offscreen", "most-?(?:read|popular|viewed)", "trending", "top-?stories",
     "^follow", "contact-?us", "donat", "meta-?data", "post-?meta", "entry-?meta", "article-?meta", "dateline",
-    "timestamp", "published", "headline", "header", "kicker", "lightbox", "gallery", "slideshow", "carousel",
-    "video", "embed", "twitter", "facebook", "whatsapp", "linkedin", "pinterest", "email-?(?:form|signup)",
+    "timestamp", "published", "^(?:site|page|global|top|main)[-_]?header", "^header(?:$|[-_])", "kicker", "lightbox", "gallery", "slideshow", "carousel",
+    "video", "embed", "email-?(?:form|signup)",
     "^toc$", "^toc[-_]", "table-?of-?contents", "alert", "notice", "disclaimer", "^(?:next|prev|previous)(?:$|[-_])", "[-_](?:next|prev)$",
   ].join("|"),
 );
+/** Names of layout wrappers that mention furniture they sit beside ("content-sidebar-wrap", "has-sidebar"). */
+const WRAPPER = /(?:has|with|no)[-_]?sidebar|content.*sidebar|sidebar.*content|[-_]wrap(?:per)?$/;
 /** Short ad names must be whole words: "ad", "ads", "ad-slot", "google-ad" but not "head" or "loaded". */
 const AD_WORD = /(?:^|[-_])(?:ads?|adv|dfp|gpt|adslot|adunit|adsense|ad\d+)(?:$|[-_\d])/;
 /** Names of containers that hold the article (they rescue a furniture-looking name like "content-header"? no: they weigh). */
@@ -101,6 +103,7 @@ export function judge(el: HtmlElement): Verdict {
   let content = false;
   let strong = false;
   for (const t of tokens) {
+    if (WRAPPER.test(t)) continue;
     if (STRONG_BODY.test(t)) strong = true;
     else if (FURNITURE.test(t) || AD_WORD.test(t)) furniture = true;
     else if (CONTENT.test(t)) content = true;
