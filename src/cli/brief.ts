@@ -1,17 +1,41 @@
-// `storydesk brief`: files and folders in, a briefing out.
+// `storydesk brief`: files and folders in, a briefing out; or a briefing read from a corpus (--db).
 import { writeFile } from "node:fs/promises";
-import type { Command } from "commander";
-import { brief, FORMATS, render, type Format } from "../index.js";
+import { InvalidArgumentError, type Command } from "commander";
+import { brief, FORMATS, render, type Brief, type Format } from "../index.js";
+import { briefFromStore } from "../corpus/index.js";
 import { safe } from "../render/index.js";
+import { openStore, StoreError } from "../store/index.js";
 import { choice, type CommandResult } from "./common.js";
+
+interface BriefCliOptions {
+  format: Format;
+  out?: string;
+  db?: string;
+  story?: string;
+  since?: string;
+  until?: string;
+  query?: string;
+}
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+function date(value: string): string {
+  if (!DATE.test(value)) throw new InvalidArgumentError("expected a date: YYYY-MM-DD, YYYY-MM or YYYY");
+  return value;
+}
 
 export function addBriefCommand(program: Command, result: CommandResult): void {
   program
     .command("brief")
-    .description("Read articles (.txt, .md; folders recursively) and write a briefing.")
-    .argument("<paths...>", "files or folders of articles")
+    .description("Read articles (.txt, .md; folders recursively) and write a briefing; or write one from a corpus (--db).")
+    .argument("[paths...]", "files or folders of articles (not with --db)")
     .option("-f, --format <format>", `output format: ${FORMATS.join(" or ")}`, choice(FORMATS), "markdown" as Format)
     .option("-o, --out <file>", "write to this file instead of standard output")
+    .option("--db <file|url>", "brief from this corpus (built by `storydesk ingest`): a SQLite file or a postgres:// URL")
+    .option("--story <id>", "with --db: only this story (its id in a briefing, s-…)")
+    .option("--since <date>", "with --db: only stories with an article published on or after this date", date)
+    .option("--until <date>", "with --db: only stories with an article published on or before this date", date)
+    .option("--query <text>", "with --db: only stories with an article holding all these words")
     .addHelpText(
       "after",
       `
@@ -21,18 +45,55 @@ the briefing; the rest of the batch goes on. Exit code 1 means no article could 
 
 Examples:
   $ storydesk brief examples/water-summit/
-  $ storydesk brief a.txt b.txt news/ --format json --out brief.json`,
+  $ storydesk brief a.txt b.txt news/ --format json --out brief.json
+  $ storydesk brief --db corpus.db --since 2024-05-01 --until 2024-05-31 --query "river accord"`,
     )
-    .action(async (paths: string[], opts: { format: Format; out?: string }) => {
-      const briefing = await brief(paths);
-      for (const e of briefing.errors) process.stderr.write(`storydesk: skipped ${safe(e.message)}\n`);
+    .action(async (paths: string[], opts: BriefCliOptions) => {
+      const filtered = opts.story || opts.since || opts.until || opts.query;
+      if (opts.db && paths.length > 0) {
+        process.stderr.write("storydesk: give either files and folders or --db, not both (add files to a corpus with `storydesk ingest`)\n");
+        result.exitCode = 2;
+        return;
+      }
+      if (!opts.db && filtered) {
+        process.stderr.write("storydesk: --story, --since, --until and --query select from a corpus: add --db\n");
+        result.exitCode = 2;
+        return;
+      }
+      if (!opts.db && paths.length === 0) {
+        process.stderr.write("storydesk: name the files or folders to brief, or a corpus with --db\n");
+        result.exitCode = 2;
+        return;
+      }
+      let briefing: Brief;
+      if (opts.db) {
+        let store;
+        try {
+          store = await openStore(opts.db);
+        } catch (e) {
+          process.stderr.write(`storydesk: ${safe(e instanceof StoreError ? e.message : String(e))}\n`);
+          result.exitCode = 2;
+          return;
+        }
+        try {
+          briefing = await briefFromStore(store, { story: opts.story, since: opts.since, until: opts.until, query: opts.query });
+        } finally {
+          await store.close();
+        }
+      } else {
+        briefing = await brief(paths);
+        for (const e of briefing.errors) process.stderr.write(`storydesk: skipped ${safe(e.message)}\n`);
+      }
       const output = render(briefing, opts.format);
       if (opts.out) await writeFile(opts.out, output);
       else process.stdout.write(output);
       if (briefing.articles.length === 0) {
-        process.stderr.write("storydesk: no article could be read from the given paths\n");
+        process.stderr.write(
+          opts.db
+            ? filtered ? "storydesk: no story in the corpus matches\n" : "storydesk: the corpus holds no article yet\n"
+            : "storydesk: no article could be read from the given paths\n",
+        );
         result.exitCode = 1;
       }
     });
-
 }

@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { addBriefCommand } from "./brief.js";
 import type { CommandResult } from "./common.js";
 import { addExtractCommand } from "./extract.js";
+import { addIngestCommand } from "./ingest.js";
 
 const VERSION = "0.1.0";
 
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText("after", `\nExample:\n  $ storydesk brief examples/water-summit/\n  $ storydesk brief a.txt b.txt news/ --format json --out brief.json`);
   addBriefCommand(program, result);
   addExtractCommand(program, result);
+  addIngestCommand(program, result);
   await program.parseAsync(argv);
   return result.exitCode;
 }

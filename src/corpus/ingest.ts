@@ -24,7 +24,7 @@ export interface IngestProgress {
   phase: IngestPhase;
   /** Items done in this phase (articles; stories for the last phase). */
   done: number;
-  /** Articles read so far (prepare) or waiting at the start of the phase. */
+  /** Items waiting at the start of the phase (null while reading: the input's size is not known). */
   total: number | null;
 }
 
@@ -132,11 +132,12 @@ export async function finishIngest(store: Store, options: IngestOptions = {}): P
   const batch = options.batchSize ?? DEFAULT_BATCH;
   const now = (options.now?.() ?? new Date()).toISOString();
   const cache = new StoryCache();
-  const run = async (phase: IngestPhase, step: () => Promise<number>): Promise<number> => {
+  const run = async (phase: Exclude<IngestPhase, "prepare">, step: () => Promise<number>): Promise<number> => {
+    const total = options.onProgress ? await q.waiting(store.db, phase) : null;
     let done = 0;
     for (let n = await step(); n > 0; n = await step()) {
       done += n;
-      options.onProgress?.({ phase, done, total: null });
+      options.onProgress?.({ phase, done, total });
     }
     return done;
   };

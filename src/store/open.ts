@@ -40,17 +40,12 @@ export function describeLocation(location: string): string {
 export async function openStore(location: string): Promise<Store> {
   const dialect = dialectOf(location);
   const shown = describeLocation(location);
-  let connection;
+  let connection: ReturnType<typeof connect> | undefined;
   try {
     connection = connect(location, dialect);
+    await migrate(connection.db, dialect, shown);
   } catch (e) {
-    throw new StoreError("unreachable", `cannot open ${shown}: ${(e as Error).message}`);
-  }
-  const { db } = connection;
-  try {
-    await migrate(db, dialect, shown);
-  } catch (e) {
-    await connection.close().catch(() => {});
+    await connection?.close().catch(() => {});
     if (e instanceof StoreError) throw e;
     const message = (e as Error).message;
     if (/not a database|file is encrypted/i.test(message)) {
@@ -58,7 +53,7 @@ export async function openStore(location: string): Promise<Store> {
     }
     throw new StoreError("unreachable", `cannot open ${shown}: ${message}`);
   }
-  return { db, dialect, location: shown, close: connection.close };
+  return { db: connection.db, dialect, location: shown, close: connection.close };
 }
 
 async function readVersion(db: Kysely<Database>, dialect: Dialect, shown: string): Promise<number> {

@@ -447,3 +447,17 @@ export async function articlesOfStories(db: Q, stories: number[] | null): Promis
 export async function allCopies(db: Q): Promise<{ copy: string; of: string; kind: string; similarity: number }[]> {
   return db.selectFrom("copies").select(["copy", "of", "kind", "similarity"]).orderBy("copy_seq").execute();
 }
+
+/** How many rows wait for each assignment step (for progress and time left). */
+export async function waiting(db: Q, phase: "copies" | "count" | "place" | "follow" | "stories"): Promise<number> {
+  if (phase === "stories") {
+    const r = await db.selectFrom("stories").select((eb) => eb.fn.countAll().as("n")).where("dirty", "=", 1).where("merged_into", "is", null).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+  let query = db.selectFrom("articles").select((eb) => eb.fn.countAll().as("n"));
+  if (phase === "copies") query = query.where("status", "=", 0);
+  if (phase === "count") query = query.where("status", "=", 1);
+  if (phase === "place") query = query.where("status", "=", 2).where("voter", "=", 1);
+  if (phase === "follow") query = query.where("status", "=", 2).where("voter", "=", 0);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}

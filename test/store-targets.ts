@@ -1,0 +1,39 @@
+// The databases the store and ingest tests run against: SQLite always (a temporary file), PostgreSQL
+// when STORYDESK_TEST_PG names a database (.ci/run sets it), each test in a schema of its own there.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+export interface Target {
+  name: "sqlite" | "postgres";
+  /** A fresh, empty corpus location. */
+  fresh(): Promise<string>;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "storydesk-store-"));
+let n = 0;
+
+const sqlite: Target = {
+  name: "sqlite",
+  fresh: async () => join(dir, `corpus-${++n}.db`),
+};
+
+function postgres(url: string): Target {
+  return {
+    name: "postgres",
+    async fresh() {
+      const schema = `t_${process.pid}_${++n}_${Math.random().toString(36).slice(2, 8)}`;
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await client.end();
+      const u = new URL(url);
+      u.searchParams.set("options", `-c search_path=${schema}`);
+      return u.toString();
+    },
+  };
+}
+
+export const TARGETS: Target[] = process.env.STORYDESK_TEST_PG ? [sqlite, postgres(process.env.STORYDESK_TEST_PG)] : [sqlite];
+export const TMP = dir;

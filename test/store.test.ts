@@ -1,0 +1,66 @@
+// The store: a database is recognised as storydesk's, migrated on open, refused with a clear message when
+// it is not storydesk's or is newer; the same holds on SQLite and (when configured) PostgreSQL.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { openStore, SCHEMA_VERSION, StoreError } from "../src/store/index.js";
+import { TARGETS, TMP } from "./store-targets.js";
+
+for (const target of TARGETS) {
+  test(`${target.name}: a new corpus says it is storydesk's and at this schema version, and reopening keeps it`, async () => {
+    const location = await target.fresh();
+    const store = await openStore(location);
+    const meta = Object.fromEntries((await store.db.selectFrom("storydesk_meta").selectAll().execute()).map((r) => [r.key, r.value]));
+    assert.deepEqual(meta, { application: "storydesk", schema_version: String(SCHEMA_VERSION) });
+    await store.db.insertInto("ingest_state").values({ key: "probe", value: 7 }).execute();
+    await store.close();
+    const again = await openStore(location);
+    const row = await again.db.selectFrom("ingest_state").select("value").where("key", "=", "probe").executeTakeFirst();
+    assert.equal(Number(row?.value), 7);
+    await again.close();
+  });
+
+  test(`${target.name}: a database written by a newer storydesk is refused, asking for an upgrade`, async () => {
+    const location = await target.fresh();
+    const store = await openStore(location);
+    await store.db.updateTable("storydesk_meta").set({ value: String(SCHEMA_VERSION + 1) }).where("key", "=", "schema_version").execute();
+    await store.close();
+    await assert.rejects(openStore(location), (e: unknown) => {
+      assert.ok(e instanceof StoreError);
+      assert.equal(e.code, "newer-version");
+      assert.match(e.message, /newer storydesk/);
+      assert.match(e.message, /upgrade/);
+      return true;
+    });
+  });
+
+  test(`${target.name}: a database holding someone else's tables is refused and left untouched`, async () => {
+    const location = await target.fresh();
+    const store = await openStore(location);
+    // Make it look like another application's: drop storydesk's tables, add one of its own.
+    const tables = ["storydesk_meta", "story_merges", "story_outputs", "story_terms", "stories", "story_df", "copies", "copy_edges", "copy_digests", "copy_postings", "signatures"];
+    if (target.name === "sqlite") tables.push("articles_fts");
+    tables.push("articles");
+    for (const t of tables) await sql.raw(`DROP TABLE ${t}`).execute(store.db);
+    await sql.raw(`DROP TABLE ingest_state`).execute(store.db);
+    await sql.raw(`CREATE TABLE invoices (id INTEGER PRIMARY KEY, total INTEGER)`).execute(store.db);
+    await store.close();
+    await assert.rejects(openStore(location), (e: unknown) => e instanceof StoreError && e.code === "not-storydesk" && /invoices/.test(e.message));
+  });
+}
+
+test("a file that is not a database at all is refused as not storydesk's", async () => {
+  const path = join(TMP, "notes.db");
+  writeFileSync(path, "these are my notes, not a database\n".repeat(100));
+  await assert.rejects(openStore(path), (e: unknown) => e instanceof StoreError && e.code === "not-storydesk");
+});
+
+test("a postgres:// location that cannot be reached is reported, with its password hidden", async () => {
+  await assert.rejects(openStore("postgres://me:secret@127.0.0.1:1/none"), (e: unknown) => {
+    assert.ok(e instanceof StoreError);
+    assert.doesNotMatch(e.message, /secret/);
+    return true;
+  });
+});
