@@ -75,10 +75,28 @@ function widen(s: PageStats, best: number): number {
       best = a;
       continue;
     }
-    if (extraProse / extraText < CLIMB_RATIO || extraProse < CLIMB_EXTRA * s.prose[best]) break;
+    if (extraProse / extraText < CLIMB_RATIO) break;
+    // Much more prose, or a little before the story only (a lead or standfirst above the body container;
+    // what follows a story is more often a bio, a caption or a teaser).
+    if (extraProse < CLIMB_EXTRA * s.prose[best] && proseAfter(s, a, best) > 0) break;
     best = a;
   }
   return best;
+}
+
+/** Prose of the children of `a` that follow its descendant `inner` (a child of `a` or below one). */
+function proseAfter(s: PageStats, a: number, inner: number): number {
+  let child = inner;
+  while (s.parent[child] !== a) child = s.parent[child];
+  let after = 0;
+  let seen = false;
+  for (const c of s.els[a].children) {
+    if (typeof c === "string") continue;
+    const i = s.index.get(c)!;
+    if (seen && s.kept[i]) after += s.prose[i];
+    if (i === child) seen = true;
+  }
+  return after;
 }
 
 const SENTENCE_END = /[.!?。！？…]["'”’»)]?(?:\s|$)/;
