@@ -64,7 +64,8 @@ const CLIMB_EXTRA = 0.25;
  * sections (cousins, not siblings) is read whole. Furniture left after pruning is short lines and links.
  */
 function widen(s: PageStats, best: number): number {
-  for (let level = 0; level < 3; level++) {
+  // Wrappers that add nothing are climbed for free; at most three steps that add text.
+  for (let level = 0; level < 3; ) {
     const a = s.parent[best];
     if (a < 0) break;
     const tag = s.els[a].tag;
@@ -75,6 +76,7 @@ function widen(s: PageStats, best: number): number {
       best = a;
       continue;
     }
+    level++;
     if (extraProse / extraText < CLIMB_RATIO) break;
     // Much more prose, or a little before the story only (a lead or standfirst above the body container;
     // what follows a story is more often a bio, a caption or a teaser).

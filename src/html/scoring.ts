@@ -75,6 +75,8 @@ export interface PageTree {
   holdsAnchor: Uint8Array;
   /** Non-space characters below, nothing dropped. */
   rawText: Float64Array;
+  /** Non-space characters of embedded posts (a quoted tweet, an Instagram post) below. */
+  embedText: Float64Array;
   /** Non-space characters and commas of the element's own text nodes. */
   directText: Float64Array;
   directCommas: Float64Array;
@@ -103,6 +105,7 @@ export function buildTree(doc: HtmlDocument, deadline: Deadline): PageTree {
   const rawText = new Float64Array(count);
   const directText = new Float64Array(count);
   const directCommas = new Float64Array(count);
+  const embedText = new Float64Array(count);
   const parent = Int32Array.from(parents);
   for (let i = 0; i < count; i++) {
     index.set(els[i], i);
@@ -116,8 +119,12 @@ export function buildTree(doc: HtmlDocument, deadline: Deadline): PageTree {
       directCommas[i] += commaCount(child);
     }
     rawText[i] += directText[i];
+    if (els[i].tag === "blockquote" && EMBEDDED_POST.test(els[i].attrs.class ?? "")) embedText[i] = rawText[i];
     const p = parent[i];
-    if (p >= 0) rawText[p] += rawText[i];
+    if (p >= 0) {
+      rawText[p] += rawText[i];
+      embedText[p] += embedText[i];
+    }
   }
   // The anchor: the most telling kind (articleBody, then body-like names, then <main>); of that kind the one
   // with the most text, or a deeper one holding nearly as much.
@@ -143,8 +150,11 @@ export function buildTree(doc: HtmlDocument, deadline: Deadline): PageTree {
     for (let i = anchor + 1; i < count && els[i].depth > depth; i++)
       if (rawText[i] >= 0.7 * rawText[anchor] && holdsAnchor[parent[i]]) holdsAnchor[i] = 1;
   }
-  return { els, index, parent, verdicts, holdsAnchor, rawText, directText, directCommas };
+  return { els, index, parent, verdicts, holdsAnchor, rawText, directText, directCommas, embedText };
 }
+
+/** Class names the big platforms give a post embedded in a page. */
+const EMBEDDED_POST = /twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|fb-xfbml|mastodon-embed/i;
 
 function anchorRank(el: HtmlElement, v: Verdict): number {
   if (!v.anchor) return 0;
@@ -168,6 +178,8 @@ export function computeStats(tree: PageTree, relaxed: boolean, deadline: Deadlin
     if (drop === null || (drop === "name" && relaxed)) kept[i] = 1;
     else if (drop !== "hidden" && tree.holdsAnchor[i]) kept[i] = 1;
     else if (drop === "tag" && tree.rawText[i] > 0.6 * pageText) kept[i] = 1;
+    // A widget wrapping an embedded post quoted by the story (and little else) is part of the story.
+    else if (drop === "name" && tree.embedText[i] > 0 && tree.rawText[i] - tree.embedText[i] < 100) kept[i] = 1;
   }
   const s: PageStats = {
     els,
