@@ -2,7 +2,13 @@
 // "John Roe"]. Bylines in any of a dozen languages; agencies, dates, e-mail addresses, roles and URLs dropped.
 
 /** Words that open a byline ("By", "Von", "Par", "Por", "Di"…), removed. */
-const BYLINE_LEAD = /^(?:(?:written|posted|published|reported|compiled|edited|photos?|text|story)\s+)?(?:by|from|von|vom|par|por|di|da|de|door|av|af|przez|autor(?:in|a|e)?|auteur|author|text|texto|testo|tekst|reporter|redakteur|redaktion)\s*[:.]?\s+/i;
+const BYLINE_LEAD = /^(?:(?:view|see|show|zeige|alle|voir|ver)?\s*(?:all|alle|tous|todos)?\s*(?:(?:the|les|die)\s+)?(?:posts|articles|stories|beiträge|artikel|ses articles)\s+(?:by|von|de|par|of)\s+|(?:written|posted|published|reported|compiled|edited|photos?|text|story|veröffentlicht|geschrieben|verfasst|erstellt|publié|écrit|publicado|escrito|pubblicato|scritto|gepubliceerd|geschreven)\s+)?(?:by|from|von|vom|par|por|di|da|de|door|av|af|przez|autor(?:in|a|e)?|auteur|author|text|texto|testo|tekst|reporter|redakteur|redaktion)\s*[:.]?\s+/i;
+/** A byline's lead word alone ("By", "Von", "Published by"): no name. */
+const LEAD_ONLY = /^(?:(?:written|posted|published|veröffentlicht|geschrieben|publié|publicado|pubblicato)\s+)?(?:by|von|par|por|di|door|author|autor|auteur)$/i;
+/** Weekday names: a date follows, the name has ended ("Jane Doe Thursday, May 14"). */
+const WEEKDAY_CUT = /\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato)\b.*$/i;
+/** Roles and page furniture after a name ("Jane Doe Chefredakteurin", "jdoe More Posts"). */
+const TRAILING_ROLE = /\s+(?:chefredakteur(?:in)?|redakteur(?:in)?|editor(?:-in-chief)?|reporter(?:in)?|korrespondent(?:in)?|correspondent|journalist(?:in)?|autor(?:in)?|author|more posts|all posts|view all posts|alle beiträge|follow|folgen)\b.*$/i;
 /** Words that join two names. */
 const JOINERS = /\s*(?:[,;|/&+·•]|\s[-–—]\s)\s*|\s+(?:and|And|AND|und|et|y|e|i|en|och|og|ja|ve|и|і|és|a)\s+/;
 /** Wire agencies and house bylines: not a person. */
@@ -20,7 +26,8 @@ function cleanOne(raw: string): string | null {
   let s = raw.replace(/[\s\u00a0]+/g, " ").trim();
   s = s.replace(/^[\s\-–—|:·•,]+|[\s\-–—|:·•,.]+$/g, "");
   for (let i = 0; i < 2; i++) s = s.replace(BYLINE_LEAD, "").trim();
-  s = s.replace(/\s*\([^)]*\)\s*/g, " ").trim();
+  s = s.replace(/\s*\([^)]*\)\s*/g, " ").replace(WEEKDAY_CUT, "").replace(TRAILING_ROLE, "").trim();
+  if (LEAD_ONLY.test(s)) return null;
   if (!s || s.length < 3 || s.length > 60) return null;
   if (EMAIL.test(s) || URLISH.test(s) || DIGITS.test(s)) return null;
   if (AGENCY.test(s)) return null;

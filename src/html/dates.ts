@@ -257,27 +257,54 @@ const FORMS: Form[] = [
   },
 ];
 
+/** Texts longer than this are searched only around their four-digit years (every form but the short-year one has one). */
+const WINDOWED_FROM = 600;
+const YEAR_ANYWHERE = /(?:19|20)\d{2}/g;
+/** How far a written date reaches before and after its year ("Sonntag, 14. September 2021", "2021年5月14日"). */
+const BEFORE_YEAR = 40;
+const AFTER_YEAR = 30;
+
 /** Every date written in `s`, in order of position (overlapping matches: the earliest, then the longest). */
 export function datesInText(s: string, bounds: DateBounds, options: TextDateOptions = {}): FoundDate[] {
   const text = asciiDigits(s);
   const found: FoundDate[] = [];
-  for (const form of FORMS) {
-    if (form.short && !options.shortYears) continue;
-    form.re.lastIndex = 0;
-    for (let m = form.re.exec(text); m; m = form.re.exec(text)) {
-      const parts = form.parts(m, options);
-      const day = parts && parts[1] ? makeDay(parts[0], parts[1], parts[2]) : null;
-      if (day && withinBounds(day, bounds)) found.push({ day, iso: day, index: m.index, length: m[0].length });
+  const search = (part: string, offset: number) => {
+    for (const form of FORMS) {
+      if (form.short && !options.shortYears) continue;
+      form.re.lastIndex = 0;
+      for (let m = form.re.exec(part); m; m = form.re.exec(part)) {
+        const parts = form.parts(m, options);
+        const day = parts && parts[1] ? makeDay(parts[0], parts[1], parts[2]) : null;
+        if (day && withinBounds(day, bounds)) found.push({ day, iso: day, index: m.index + offset, length: m[0].length });
+      }
     }
+  };
+  if (text.length <= WINDOWED_FROM || options.shortYears) search(text, 0);
+  else {
+    // Windows around the years, merged where they overlap; edges fall on the text's own characters.
+    let start = -1;
+    let end = -1;
+    YEAR_ANYWHERE.lastIndex = 0;
+    for (let m = YEAR_ANYWHERE.exec(text); m; m = YEAR_ANYWHERE.exec(text)) {
+      const from = Math.max(0, m.index - BEFORE_YEAR);
+      const to = Math.min(text.length, m.index + 4 + AFTER_YEAR);
+      if (from <= end) end = to;
+      else {
+        if (end > start) search(text.slice(start, end), start);
+        start = from;
+        end = to;
+      }
+    }
+    if (end > start) search(text.slice(start, end), start);
   }
   found.sort((a, b) => a.index - b.index || b.length - a.length);
   // Drop matches inside an earlier one.
   const out: FoundDate[] = [];
-  let end = -1;
+  let last = -1;
   for (const f of found) {
-    if (f.index < end) continue;
+    if (f.index < last) continue;
     out.push(f);
-    end = f.index + f.length;
+    last = f.index + f.length;
   }
   return out;
 }

@@ -145,6 +145,14 @@ export function cleanTitle(title: string, site?: string, heading?: string): stri
   return t;
 }
 
+/** The headline the page shows, when it is one its titles name (not a logo, not the site's name). */
+function shownHeadline(heading: { el: HtmlElement; longer: boolean } | null, scan: PageScan, site?: string): { value: string; evidence: Evidence } | undefined {
+  // A heading longer than the title carries a kicker or a date ("Nach Corona-Lockerungen Autohäuser …"): the title is cleaner.
+  if (!heading || heading.longer || !scan.heading) return undefined;
+  if (site && squash(scan.heading) === squash(site)) return undefined;
+  return { value: clip(scan.heading, 500), evidence: { kind: "html", detail: heading.el.tag } };
+}
+
 function pageTitle(doc: HtmlDocument, metas: readonly MetaEntry[], article: LdNode | undefined, scan: PageScan, site?: string): { value: string; evidence: Evidence } | undefined {
   const og = firstMeta(metas, ["og:title", "twitter:title"]);
   if (og) return { value: cleanTitle(og.content, site, scan.heading), evidence: metaEvidence(og) };
@@ -162,8 +170,23 @@ function pageTitle(doc: HtmlDocument, metas: readonly MetaEntry[], article: LdNo
 /** Meta names holding authors. */
 const AUTHOR_META = ["author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "citation_author", "byl", "twitter:creator:name", "cxenseparse:author"];
 
-function pageAuthors(metas: readonly MetaEntry[], article: LdNode | undefined, scan: PageScan, site?: string): { value: string[]; evidence: Evidence } | undefined {
-  const notSite = (names: string[]) => (site ? names.filter((n) => n.toLowerCase() !== site.toLowerCase()) : names);
+/** Letters and digits only, lower case: for comparing a name with the site's name and host. */
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+function pageAuthors(metas: readonly MetaEntry[], article: LdNode | undefined, scan: PageScan, site: string | undefined, url: string | undefined): { value: string[]; evidence: Evidence } | undefined {
+  // The outlet named as the author is not an author: its name, or its host's name ("DITIB" on ditib.de).
+  let host = "";
+  try {
+    host = url ? squash(new URL(url).hostname.replace(/^www\./, "").replace(/\.[a-z]+$/, "")) : "";
+  } catch {
+    // No host to compare with.
+  }
+  const siteKey = site ? squash(site) : "";
+  const notSite = (names: string[]) =>
+    names.filter((n) => {
+      const k = squash(n);
+      return !(siteKey && (k === siteKey || (k.length >= 4 && siteKey.includes(k)))) && !(k.length >= 4 && host.includes(k));
+    });
   if (article) {
     for (const field of ["author", "creator"]) {
       const names = notSite(cleanAuthors(ldNames(article.value[field])));
@@ -171,7 +194,7 @@ function pageAuthors(metas: readonly MetaEntry[], article: LdNode | undefined, s
     }
   }
   for (const name of AUTHOR_META) {
-    const entries = metas.filter((m) => m.name === name && m.content && !/^https?:|^www\.|^@/.test(m.content));
+    const entries = metas.filter((m) => m.name === name && m.attr !== "itemprop" && m.content && !/^https?:|^www\.|^@/.test(m.content));
     if (!entries.length) continue;
     const names = notSite(cleanAuthors(entries.map((m) => m.content)));
     if (names.length) return { value: names, evidence: metaEvidence(entries[0]) };
@@ -179,13 +202,17 @@ function pageAuthors(metas: readonly MetaEntry[], article: LdNode | undefined, s
   for (const via of ["itemprop", "rel", "class"] as const) {
     const names: string[] = [];
     let first: string | undefined;
+    let block: HtmlElement | null = null;
     for (const b of scan.bylines) {
       if (b.via !== via) continue;
+      // Several authors are several links in one byline: later ones elsewhere on the page name other articles' authors.
+      if (block && !isWithin(b.el, block)) continue;
       const text = bylineText(b.el);
       if (!text) continue;
       const cleaned = notSite(cleanAuthors([text]));
       if (cleaned.length) {
         first ??= via === "rel" ? "a[rel=author]" : via === "itemprop" ? `[itemprop=${b.name}]` : `${b.el.tag}.${b.name}`;
+        block ??= b.el.parent?.parent ?? b.el.parent ?? b.el;
         names.push(...cleaned);
       }
       // One byline block names the authors; later ones are other articles' (teasers) or repeats.
@@ -195,6 +222,11 @@ function pageAuthors(metas: readonly MetaEntry[], article: LdNode | undefined, s
     if (unique.length) return { value: unique, evidence: { kind: via === "class" ? "text" : "html", detail: first! } };
   }
   return undefined;
+}
+
+function isWithin(el: HtmlElement, ancestor: HtmlElement): boolean {
+  for (let e: HtmlElement | null = el; e; e = e.parent) if (e === ancestor) return true;
+  return false;
 }
 
 function bylineText(el: HtmlElement): string {
@@ -255,13 +287,14 @@ export function extractMetadata(doc: HtmlDocument, context: MetadataContext): Do
 
   const source = siteName(metas, ld, article);
   const titleElement = doc.byTag("title")[0];
-  chooseHeading(scan, [firstMeta(metas, ["og:title", "twitter:title"])?.content, article && ldString(article.value.headline), titleElement && shortText(titleElement, 600)]);
-  const title = pageTitle(doc, metas, article, scan, source?.value);
+  const titleHints = [firstMeta(metas, ["og:title", "twitter:title"])?.content, article && ldString(article.value.headline), titleElement && shortText(titleElement, 600)];
+  const heading = chooseHeading(scan, [...titleHints, ...titleHints.map((t) => (t ? cleanTitle(t, source?.value) : t))]);
+  const title = shownHeadline(heading, scan, source?.value) ?? pageTitle(doc, metas, article, scan, source?.value);
   if (title?.value) {
     meta.title = title.value;
     evidence.title = title.evidence;
   }
-  const authors = pageAuthors(metas, article, scan, source?.value);
+  const authors = pageAuthors(metas, article, scan, source?.value, context.url);
   if (authors) {
     meta.authors = authors.value;
     meta.author = authors.value.join(", ");

@@ -127,21 +127,28 @@ const normHeading = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "
  * Makes the scan's headline the <h1> (or, failing one, <h2>) that the page's title names: a logo in an
  * <h1> is not the headline. Titles are given best first (og:title, JSON-LD headline, <title>).
  */
-export function chooseHeading(scan: PageScan, titles: readonly (string | undefined)[]): void {
+export function chooseHeading(scan: PageScan, titles: readonly (string | undefined)[]): { el: HtmlElement; longer: boolean } | null {
   const hints = titles.map((t) => normHeading(t ?? "")).filter((t) => t.length >= 8);
-  if (!hints.length) return;
+  if (!hints.length) return null;
+  // The last part of "Article – Site name" is where sites put their name: a heading equal to it is a logo.
+  const siteParts = new Set(
+    titles.map((t) => (t ?? "").split(/\s+(?:[|\-–—·•»«:]|::)\s+/)).filter((parts) => parts.length > 1).map((parts) => normHeading(parts[parts.length - 1])),
+  );
   for (const tag of ["h1", "h2"]) {
     for (const h of scan.headings) {
       if (h.el.tag !== tag) continue;
       const text = shortText(h.el, 300);
       const n = normHeading(text);
-      if (n.length < 8 || !hints.some((hint) => hint.includes(n) || n.includes(hint))) continue;
+      if (n.length < 8 || siteParts.has(n)) continue;
+      const within = hints.some((hint) => hint.includes(n));
+      if (!within && !hints.some((hint) => n.includes(hint))) continue;
       scan.heading = text;
       scan.headingRaw = h.raw;
       scan.headingAt = Math.min(collapse(scan.raw.slice(0, h.raw)).length, scan.text.length);
-      return;
+      return { el: h.el, longer: !within };
     }
   }
+  return null;
 }
 
 function collapse(s: string): string {
