@@ -292,7 +292,8 @@ function finish(s: PageStats, raw: RawBlock[], containers: number[], titles: str
     if ((b.kind === "heading" || b.chars <= INTRO_CHARS) && removed[i + 1] && (i + 2 >= raw.length || removed[i + 2])) continue;
     if (b.kind === "heading") {
       if (isTitle(b.text, titles, false)) continue;
-      if (b.h1 && !sawParagraph) continue;
+      // Above the first paragraph, the headline and a heading in the article's <header> (its dek).
+      if (!sawParagraph && (b.h1 || inHeader(s, b.owner))) continue;
     } else {
       if (!sawParagraph && isTitle(b.text, titles, true)) continue;
       sawParagraph = true;
@@ -300,6 +301,11 @@ function finish(s: PageStats, raw: RawBlock[], containers: number[], titles: str
     blocks.push({ kind: b.kind, text: b.text });
   }
   return blocks;
+}
+
+function inHeader(s: PageStats, owner: number): boolean {
+  for (let a = owner, k = 0; a >= 0 && k < 6; a = s.parent[a], k++) if (s.els[a].tag === "header") return true;
+  return false;
 }
 
 // ---- the headline ----
