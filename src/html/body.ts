@@ -7,7 +7,7 @@
 //    lines are dropped.
 // 5. When that finds too little, a second pass keeps furniture-named containers (the article may sit in one).
 import type { HtmlDocument, HtmlElement, HtmlNode } from "./dom.js";
-import { collapseSpace } from "./dom.js";
+import { collapseSpace, textOf } from "./dom.js";
 import type { Deadline } from "./limits.js";
 import { BLOCK_TAGS } from "./boilerplate.js";
 import { buildTree, computeStats, linkDensity, scoreCandidates, textLength, type PageStats, type PageTree } from "./scoring.js";
@@ -51,7 +51,7 @@ function extractWith(tree: PageTree, relaxed: boolean, titles: string[], deadlin
   let best = scoreCandidates(stats, deadline);
   if (best < 0) return [];
   best = widen(stats, best);
-  const containers = chooseContainers(stats, best);
+  const containers = [...leadsBefore(stats, best), ...chooseContainers(stats, best)];
   return finish(stats, readBlocks(stats, containers, deadline), containers, titles);
 }
 
@@ -86,6 +86,41 @@ function widen(s: PageStats, best: number): number {
   return best;
 }
 
+/**
+ * A lead above the story's container: prose-dense elements just before it, a level or two up, that the
+ * climb did not take because more followed.
+ */
+function leadsBefore(s: PageStats, best: number): number[] {
+  const leads: number[] = [];
+  let child = best;
+  for (let level = 0; level < 2; ) {
+    const a = s.parent[child];
+    if (a < 0 || s.els[a].tag === "body" || s.els[a].tag === "html" || s.els[a].tag === "#root") break;
+    if (s.text[a] === s.text[child]) {
+      child = a;
+      continue;
+    }
+    level++;
+    const before: number[] = [];
+    for (const c of s.els[a].children) {
+      if (typeof c === "string") continue;
+      const i = s.index.get(c)!;
+      if (i === child) break;
+      if (s.kept[i] && s.text[i] > 0) before.push(i);
+    }
+    // Only the nearest preceding elements, while they read as prose.
+    const taken: number[] = [];
+    for (let k = before.length - 1; k >= 0; k--) {
+      const i = before[k];
+      if (s.prose[i] / s.text[i] < 0.75 || s.prose[i] < 50 || !ENDS_SENTENCE.test(textOf(s.els[i]))) break;
+      taken.unshift(i);
+    }
+    leads.unshift(...taken);
+    child = a;
+  }
+  return leads;
+}
+
 /** Prose of the children of `a` that follow its descendant `inner` (a child of `a` or below one). */
 function proseAfter(s: PageStats, a: number, inner: number): number {
   let child = inner;
@@ -101,6 +136,7 @@ function proseAfter(s: PageStats, a: number, inner: number): number {
   return after;
 }
 
+const ENDS_SENTENCE = /[.!?。！？…]["'”’»)]?$/;
 const SENTENCE_END = /[.!?。！？…]["'”’»)]?(?:\s|$)/;
 
 /** The best candidate and those of its siblings that read as part of the same story (readability's rule). */
