@@ -487,3 +487,52 @@ test("a container stops after maxItemsPerFile items with one too-many error", as
   const got = await items([path], { maxItemsPerFile: 3 });
   assert.deepEqual(got.map((x) => (isError(x) ? x.code : "doc")), ["doc", "doc", "doc", "too-many"]);
 });
+
+test("relative item links resolve against xml:base or the feed's own link", async () => {
+  const dir = await tempDir();
+  const atom = await write(dir, "rel.atom", `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><link href="https://site.example/news/"/>` +
+    `<entry><title>A</title><link href="a.html"/><content type="html">&lt;p&gt;${P1}&lt;/p&gt;</content></entry>` +
+    `<entry xml:base="https://other.example/x/"><title>B</title><link href="/b"/><summary>${P2}</summary></entry></feed>`);
+  const rss = await write(dir, "rel.rss", `<rss><channel><title>T</title><link>https://ledger.example/</link>` +
+    `<item><title>C</title><link>/local/c</link><description>${P3}</description></item></channel></rss>`);
+  const got = docs(await items([atom, rss]));
+  assert.deepEqual(got.map((d) => d.meta.url), ["https://site.example/news/a.html", "https://other.example/b", "https://ledger.example/local/c"]);
+});
+
+test("WARC variants: LF-only lines, bracketed target URIs, deflate payloads, no Content-Type; revisits skipped", async () => {
+  const dir = await tempDir();
+  const lfRecord = responseRecord({ uri: "https://news.example/lf", body: newsPage(1) }).toString("latin1")
+    .replace(/\r\n/g, "\n").replace(/Content-Length: \d+/, (m) => m); // lengths fixed below
+  // Rebuild the LF-only record with its true length.
+  const [head, ...rest] = lfRecord.split("\n\n");
+  const block = rest.join("\n\n").replace(/\n\n$/, "");
+  const lf = Buffer.from(`${head.replace(/Content-Length: \d+/, `Content-Length: ${Buffer.byteLength(block, "latin1")}`)}\n\n${block}\n\n`, "latin1");
+  const { deflateSync } = await import("node:zlib");
+  const path = await write(dir, "variants.warc", Buffer.concat([
+    lf,
+    warcRecord({ "WARC-Type": "response", "WARC-Target-URI": "<https://news.example/bracketed>", "Content-Type": "application/http; msgtype=response" },
+      Buffer.concat([Buffer.from("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"), Buffer.from(newsPage(2))])),
+    responseRecord({ uri: "https://news.example/deflate", headers: ["Content-Encoding: deflate"], body: deflateSync(newsPage(3)) }),
+    responseRecord({ uri: "https://news.example/untyped", contentType: null, body: newsPage(4) }),
+    warcRecord({ "WARC-Type": "revisit", "WARC-Target-URI": "https://news.example/untyped", "Content-Type": "application/http; msgtype=response" },
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"),
+  ]));
+  const got = await items([path]);
+  assert.deepEqual(errors(got), []);
+  assert.deepEqual(docs(got).map((d) => d.meta.url), [
+    "https://news.example/lf", "https://news.example/bracketed", "https://news.example/deflate", "https://news.example/untyped",
+  ]);
+  assert.match(docs(got)[2].body, /\(3\)/);
+});
+
+test("a gzip bomb as a WARC page's Content-Encoding is refused at the page limit", async () => {
+  const dir = await tempDir();
+  const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+  const path = await write(dir, "bomb-payload.warc", Buffer.concat([
+    responseRecord({ uri: "https://news.example/bomb", headers: ["Content-Encoding: gzip"], body: bomb }),
+    responseRecord({ uri: "https://news.example/ok", body: newsPage(2) }),
+  ]));
+  const got = await items([path]);
+  assert.deepEqual(got.map((x) => (isError(x) ? x.code : x.meta.url)), ["too-large", "https://news.example/ok"]);
+  assert.match((got[0] as InputError).message, /bomb-payload\.warc#1.*decompresses to more than 8\.0 MiB/);
+});

@@ -34,10 +34,13 @@ interface Field {
 interface RawItem {
   fields: Field[];
   lang?: string;
+  base?: string;
 }
 
 interface Channel {
   dialect: Dialect;
+  /** What relative item links resolve against: xml:base, else the channel's or feed's own link. */
+  base?: string;
   title?: string;
   language?: string;
   authors: string[];
@@ -103,6 +106,7 @@ function parseXmlFeed(text: string, maxItems: number): ParsedFeed | string {
           }
           channel.dialect = dialect;
           channel.language = primaryLanguage(attrs["xml:lang"]);
+          channel.base = attrs["xml:base"];
         }
         stack.push(lower);
         const depth = stack.length;
@@ -130,14 +134,15 @@ function parseXmlFeed(text: string, maxItems: number): ParsedFeed | string {
             stopped = true;
             return;
           }
-          item = { fields: [], lang: primaryLanguage(attrs["xml:lang"]) };
+          item = { fields: [], lang: primaryLanguage(attrs["xml:lang"]), base: attrs["xml:base"] };
           itemDepth = depth;
           return;
         }
         // Channel-level fields: children of <channel> (RSS, RDF) or of <feed> (Atom).
         const parent = stack[depth - 2];
         const inChannel = dialect === "atom" ? depth === 2 : parent !== undefined && localName(parent) === "channel" && depth === 3;
-        if (inChannel && ["title", "language"].includes(local)) channelField = { name: local, text: "", depth };
+        if (inChannel && ["title", "language", "link"].includes(local)) channelField = { name: local, text: "", depth };
+        if (inChannel && local === "link" && attrs.href && (!attrs.rel || attrs.rel === "alternate")) channel.base ??= attrs.href;
         if (dialect === "atom" && depth === 3 && stack[1] === "author" && local === "name") channelField = { name: "author", text: "", depth };
       },
       ontext(t) {
@@ -173,6 +178,7 @@ function parseXmlFeed(text: string, maxItems: number): ParsedFeed | string {
           if (channelField.name === "title" && !channel.title) channel.title = value;
           if (channelField.name === "language") channel.language ??= primaryLanguage(value);
           if (channelField.name === "author" && value) channel.authors.push(value);
+          if (channelField.name === "link" && /^https?:\/\//i.test(value)) channel.base ??= value;
           channelField = null;
         }
       },
@@ -268,6 +274,16 @@ function itemLink(item: RawItem, dialect: Dialect): { value: string; detail: str
   return undefined;
 }
 
+/** A relative link made absolute against the item's or the feed's base; links that cannot be resolved stay as written. */
+function resolved(link: { value: string; detail: string } | undefined, base: string | undefined): typeof link {
+  if (!link || /^[a-z][a-z0-9+.-]*:/i.test(link.value) || !base) return link;
+  try {
+    return { ...link, value: new URL(link.value, base).href };
+  } catch {
+    return link;
+  }
+}
+
 interface ContentChoice {
   field: Field;
   isHtml: boolean | null;
@@ -298,7 +314,7 @@ function contents(item: RawItem, dialect: Dialect): ContentChoice[] {
 function itemDocument(path: string, item: RawItem, channel: Channel, limits: ReadLimits): SourceDocument | InputError {
   const { dialect } = channel;
   const what = dialect === "atom" ? "atom entry" : `${dialect} item`;
-  const link = itemLink(item, dialect);
+  const link = resolved(itemLink(item, dialect), item.base ?? channel.base);
   let body = "";
   let refused: string | null = null;
   let meta = {};

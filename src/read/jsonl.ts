@@ -1,6 +1,7 @@
 // The JSON lines reader: one article per line (.jsonl, .ndjson, .jsonl.gz), streamed line by line, as
 // crawlers and scrapers write them (news-please, trafilatura, newspaper, Common Crawl derived sets, Scrapy).
-// A JSON array of such records (a Scrapy `-o items.json` export) is read the same way, record by record.
+// A JSON array of such records (a Scrapy `-o items.json` export) is mapped the same way, record by record
+// (`file.json#n`, n from 1); being one JSON value it is parsed whole, so it is limited to maxRecordBytes.
 //
 // Field mapping, first field present wins (names compared case-insensitively; `_`, `-` and case ignored):
 //

@@ -113,6 +113,7 @@ function decodeContent(body: Buffer, encoding: string, max: number): Buffer {
     try {
       return f();
     } catch (err) {
+      if (err instanceof StreamLimit) throw err;
       if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
         throw new StreamLimit(`the page decompresses to more than ${sizeInWords(max)}`);
       }
@@ -241,7 +242,11 @@ export async function* readWarc(path: string, reader: ByteReader, limits: ReadLi
     }
     const payloadLength = length - consumed;
     if (wanted && payloadLength > limits.maxPageBytes && isHtmlType(contentType, Buffer.from("<"))) {
-      await reader.read(payloadLength, false);
+      const skipped = await reader.read(payloadLength, false);
+      if (skipped.length < payloadLength) {
+        yield inputErrors.malformed(where(recordNo), `the file ends inside record ${recordNo} (${sizeInWords(skipped.length)} of ${sizeInWords(payloadLength)}); it was cut off. Records before it were read.`);
+        return;
+      }
       yield inputErrors.overLimit(where(recordNo), `record ${recordNo}'s page is ${sizeInWords(payloadLength)}, over the ${sizeInWords(limits.maxPageBytes)} limit for one page`, "maxPageBytes");
       if (!(await endsCleanly(reader))) junk = { reported: false, bytes: 0 };
       continue;
@@ -269,7 +274,7 @@ export async function* readWarc(path: string, reader: ByteReader, limits: ReadLi
       if (encoding) body = decodeContent(body, encoding, limits.maxPageBytes);
     } catch (err) {
       if (!(err instanceof StreamLimit)) throw err;
-      yield inputErrors.overLimit(where(recordNo), `record ${recordNo}'s ${err.reason}`, "maxPageBytes");
+      yield inputErrors.overLimit(where(recordNo), `record ${recordNo}'s page ${err.reason.replace(/^the page /, "")}`, "maxPageBytes");
       continue;
     }
     const doc = readHtmlPage(where(recordNo), body, limits, {
