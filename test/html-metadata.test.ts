@@ -106,6 +106,21 @@ test("multiple authors and a byline in text only", () => {
   assert.deepEqual(m.evidence?.title, { kind: "html", detail: "h1" });
 });
 
+test("a byline only in the text under the headline; a user name where markup says author; JSON-LD author by @id", () => {
+  const text = meta(`<html lang="en"><body><h1>Storm hits the coast</h1><p>Posted on May 3, 2021 by Adi Tzlil</p><p>${LONG_ENGLISH}</p></body></html>`);
+  assert.deepEqual(text.authors, ["Adi Tzlil"]);
+  assert.equal(text.evidence?.authors?.kind, "text");
+  const handle = meta(`<html><body><h1>Title of a post</h1><span class="author vcard"><a href="/author/freeman1984">freeman1984</a></span></body></html>`);
+  assert.deepEqual(handle.authors, ["freeman1984"]);
+  const byId = meta(`<html><head><script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"A headline",
+    "author":{"@id":"https://x.example/#person-1"}},{"@type":"Person","@id":"https://x.example/#person-1","name":"Giovanni Gaggero"}]}</script></head><body></body></html>`);
+  assert.deepEqual(byId.authors, ["Giovanni Gaggero"]);
+  // The outlet or an organisation named as the author is not an author.
+  const org = meta(`<html><head><meta property="og:site_name" content="Daily Ledger"><meta name="author" content="Daily Ledger"></head><body></body></html>`);
+  assert.equal(org.authors, undefined);
+  assert.deepEqual(cleanAuthors(["Hanns-Seidel-Stiftung e.V."]), []);
+});
+
 test("rel=author links name the author", () => {
   const m = meta(`<html><body><h1>Title here</h1><p>Story by <a rel="author" href="/u/1">Peter Parker</a></p></body></html>`);
   assert.deepEqual(m.authors, ["Peter Parker"]);

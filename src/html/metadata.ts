@@ -168,12 +168,12 @@ function pageTitle(doc: HtmlDocument, metas: readonly MetaEntry[], article: LdNo
 // ---- Authors ----
 
 /** Meta names holding authors. */
-const AUTHOR_META = ["author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "citation_author", "byl", "twitter:creator:name", "cxenseparse:author"];
+const AUTHOR_META = ["author", "article:author", "og:article:author", "article:author_name", "parsely-author", "sailthru.author", "dc.creator", "dc:creator", "dcterms.creator", "citation_author", "byl", "twitter:creator:name", "cxenseparse:author", "shareaholic:article_author_name"];
 
 /** Letters and digits only, lower case: for comparing a name with the site's name and host. */
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
-function pageAuthors(metas: readonly MetaEntry[], article: LdNode | undefined, scan: PageScan, site: string | undefined, url: string | undefined): { value: string[]; evidence: Evidence } | undefined {
+function pageAuthors(metas: readonly MetaEntry[], ld: readonly LdNode[], article: LdNode | undefined, scan: PageScan, site: string | undefined, url: string | undefined): { value: string[]; evidence: Evidence } | undefined {
   // The outlet named as the author is not an author: its name, or its host's name ("DITIB" on ditib.de).
   let host = "";
   try {
@@ -185,19 +185,28 @@ function pageAuthors(metas: readonly MetaEntry[], article: LdNode | undefined, s
   const notSite = (names: string[]) =>
     names.filter((n) => {
       const k = squash(n);
-      return !(siteKey && (k === siteKey || (k.length >= 4 && siteKey.includes(k)))) && !(k.length >= 4 && host.includes(k));
+      return k !== siteKey && k !== host;
     });
   if (article) {
     for (const field of ["author", "creator"]) {
-      const names = notSite(cleanAuthors(ldNames(article.value[field])));
+      const names = notSite(cleanAuthors(ldNames(resolveIds(article.value[field], ld)), { handles: true }));
       if (names.length) return { value: names, evidence: { kind: "json-ld", detail: `${article.typeName}.${field}` } };
     }
   }
   for (const name of AUTHOR_META) {
     const entries = metas.filter((m) => m.name === name && m.attr !== "itemprop" && m.content && !/^https?:|^www\.|^@/.test(m.content));
     if (!entries.length) continue;
-    const names = notSite(cleanAuthors(entries.map((m) => m.content)));
+    const names = notSite(cleanAuthors(entries.map((m) => m.content), { handles: true }));
     if (names.length) return { value: names, evidence: metaEvidence(entries[0]) };
+  }
+  // Slack-style labelled data: twitter:label1 "Written by" / twitter:data1 "Jane Doe".
+  for (const n of ["1", "2"]) {
+    const label = metas.find((m) => m.name === `twitter:label${n}`);
+    const data = metas.find((m) => m.name === `twitter:data${n}`);
+    if (label && data && /written by|verfasst von|geschrieben von|author|autor|auteur|écrit par|escrito por|scritto da/i.test(label.content)) {
+      const names = notSite(cleanAuthors([data.content], { handles: true }));
+      if (names.length) return { value: names, evidence: metaEvidence(data) };
+    }
   }
   for (const via of ["itemprop", "rel", "class"] as const) {
     const names: string[] = [];
@@ -209,7 +218,7 @@ function pageAuthors(metas: readonly MetaEntry[], article: LdNode | undefined, s
       if (block && !isWithin(b.el, block)) continue;
       const text = bylineText(b.el);
       if (!text) continue;
-      const cleaned = notSite(cleanAuthors([text]));
+      const cleaned = notSite(cleanAuthors([text], { handles: via !== "class" || /author|vcard|fn/i.test(b.name) }));
       if (cleaned.length) {
         first ??= via === "rel" ? "a[rel=author]" : via === "itemprop" ? `[itemprop=${b.name}]` : `${b.el.tag}.${b.name}`;
         block ??= b.el.parent?.parent ?? b.el.parent ?? b.el;
@@ -218,15 +227,46 @@ function pageAuthors(metas: readonly MetaEntry[], article: LdNode | undefined, s
       // One byline block names the authors; later ones are other articles' (teasers) or repeats.
       if (names.length && via === "class") break;
     }
-    const unique = cleanAuthors(names);
+    const unique = [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
     if (unique.length) return { value: unique, evidence: { kind: via === "class" ? "text" : "html", detail: first! } };
   }
-  return undefined;
+  return textByline(scan, notSite);
+}
+
+/** Author objects given as references ({"@id": "#person-1"}) replaced by the objects with those ids. */
+function resolveIds(v: unknown, ld: readonly LdNode[]): unknown {
+  const one = (x: unknown) => {
+    if (!x || typeof x !== "object" || Array.isArray(x)) return x;
+    const o = x as Record<string, unknown>;
+    if (typeof o["@id"] !== "string" || o.name) return x;
+    return ld.find((n) => n.value["@id"] === o["@id"])?.value ?? x;
+  };
+  return Array.isArray(v) ? v.map(one) : one(v);
 }
 
 function isWithin(el: HtmlElement, ancestor: HtmlElement): boolean {
   for (let e: HtmlElement | null = el; e; e = e.parent) if (e === ancestor) return true;
   return false;
+}
+
+/** A byline in the text just around the headline ("Posted on May 3, 2021 by Jane Doe", "Von Jane Doe"). */
+const TEXT_BYLINE = /(?:^|[\s|,·•])(?:by|von|par|por|di|door|av)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:van|von|de|der|da|di|le|la|del)?\s*\p{Lu}[\p{L}'’.-]*){1,3})/u;
+/** What may stand before the byline's "by" on its line: nothing, a date, or a label ("Posted on May 3 by", "Text von"). */
+const BYLINE_PREFIX = /^(?:|.*\d.*|(?:text|written|posted|published|story|article|report|blog|geschrieben|verfasst|veröffentlicht|ein beitrag|ein artikel|beitrag|artikel|publié|écrit|publicado|escrito|pubblicato|scritto)\b.*)$/i;
+
+function textByline(scan: PageScan, keep: (names: string[]) => string[]): { value: string[]; evidence: Evidence } | undefined {
+  if (scan.headingAt < 0) return undefined;
+  const window = scan.text.slice(Math.max(0, scan.headingAt - 300), scan.headingAt + 600);
+  for (const line of window.split("\n")) {
+    if (line.length > 160) continue;
+    const m = TEXT_BYLINE.exec(line);
+    if (!m) continue;
+    const prefix = line.slice(0, m.index).trim();
+    if (prefix.length > 45 || !BYLINE_PREFIX.test(prefix)) continue;
+    const names = keep(cleanAuthors([m[0].trim()]));
+    if (names.length) return { value: names, evidence: { kind: "text", detail: line.trim().slice(0, 120) } };
+  }
+  return undefined;
 }
 
 function bylineText(el: HtmlElement): string {
@@ -294,7 +334,7 @@ export function extractMetadata(doc: HtmlDocument, context: MetadataContext): Do
     meta.title = title.value;
     evidence.title = title.evidence;
   }
-  const authors = pageAuthors(metas, article, scan, source?.value, context.url);
+  const authors = pageAuthors(metas, ld, article, scan, source?.value, context.url);
   if (authors) {
     meta.authors = authors.value;
     meta.author = authors.value.join(", ");

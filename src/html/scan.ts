@@ -100,6 +100,7 @@ export function scanPage(doc: HtmlDocument, deadline: Deadline): PageScan {
       if (author) bylines.push({ el, via: "class", name: tokenAround(key, author.index + 1), at: length });
     }
     if (el.attrs.rel && /(?:^|\s)author(?:\s|$)/i.test(el.attrs.rel) && el.tag === "a") bylines.push({ el, via: "rel", name: "author", at: length });
+    else if ((el.tag === "byline" || el.tag === "author") && !key) bylines.push({ el, via: "class", name: el.tag, at: length });
     if ((el.tag === "h1" || el.tag === "h2") && headings.length < 40) {
       headings.push({ el, raw: length });
       if (el.tag === "h1" && !headingEl) {
