@@ -1,0 +1,84 @@
+// Ingest benchmark: a corpus grown slice by slice (10,000 articles each by default) in one process, as a
+// user adding a month of news at a time would; prints the time and articles/s of every slice and the peak
+// memory. The point is flat: the time per slice should not grow with the corpus, nor memory.
+//
+//   npm run bench -- ingest                       # SQLite, 10k and 100k (slices of 10k)
+//   npm run bench -- ingest 1000000               # up to 1M
+//   npm run bench -- ingest 100000 --slice 20000 --db postgres://…/bench
+//
+// Each size runs in a child process of its own into a new database, so peak RSS is that run's alone.
+// Slices are built by bench/corpus.ts from ../shared/data with a seed of their own (copies inside a slice).
+
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+// The compiled code, as the CLI runs it (`npm run bench` builds first).
+import { ingest } from "../dist/corpus/index.js";
+import { openStore } from "../dist/store/index.js";
+import { buildCorpus } from "./corpus.js";
+
+interface Slice { corpus: number; seconds: number; perSecond: number; rssMiB: number }
+interface Result { size: number; slices: Slice[]; peakMiB: number; seconds: number; dbMiB: number | null }
+
+async function measure(size: number, sliceSize: number, db: string): Promise<Result> {
+  const store = await openStore(db);
+  const slices: Slice[] = [];
+  let corpus = 0;
+  const started = performance.now();
+  for (let k = 0; corpus < size; k++) {
+    const n = Math.min(sliceSize, size - corpus);
+    const documents = buildCorpus(n, 1000 + k).map((d) => ({ ...d, path: `slice${k}/${d.path}` }));
+    const t = performance.now();
+    const summary = await ingest(store, documents);
+    const seconds = (performance.now() - t) / 1000;
+    corpus += summary.added;
+    const slice = { corpus, seconds, perSecond: summary.added / seconds, rssMiB: process.memoryUsage().rss / 2 ** 20 };
+    slices.push(slice);
+    process.stderr.write(`  ${corpus} articles: slice ${seconds.toFixed(1)} s, ${Math.round(slice.perSecond)}/s, RSS ${Math.round(slice.rssMiB)} MiB\n`);
+  }
+  await store.close();
+  const dbMiB = db.startsWith("postgres") ? null : statSync(db).size / 2 ** 20;
+  return { size, slices, peakMiB: process.resourceUsage().maxRSS / 1024, seconds: (performance.now() - started) / 1000, dbMiB };
+}
+
+const args = process.argv.slice(2);
+if (args[0] === "--child") {
+  const [, size, slice, db] = args;
+  process.stdout.write(JSON.stringify(await measure(Number(size), Number(slice), db)));
+} else {
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    if (i < 0) return undefined;
+    const [, value] = args.splice(i, 2);
+    return value;
+  };
+  const slice = Number(option("--slice") ?? 10000);
+  const pg = option("--db");
+  const sizes = args.length ? args.map(Number) : [10000, 100000];
+  const self = fileURLToPath(import.meta.url);
+  const rows: string[] = [];
+  for (const size of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), "storydesk-bench-"));
+    const db = pg ?? join(dir, "corpus.db");
+    console.error(`${size} articles into ${pg ? "PostgreSQL" : "SQLite"}, slices of ${slice}:`);
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--max-old-space-size=4096", self, "--child", String(size), String(slice), db], {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    rmSync(dir, { recursive: true, force: true });
+    const r = JSON.parse(out) as Result;
+    const first = r.slices[0];
+    const last = r.slices[r.slices.length - 1];
+    rows.push(
+      `| ${r.size} | ${r.seconds.toFixed(0)} | ${Math.round(r.size / r.seconds)} | ${first.seconds.toFixed(1)} | ${last.seconds.toFixed(1)} | ${Math.round(r.peakMiB)} | ${r.dbMiB === null ? "–" : Math.round(r.dbMiB)} |`,
+    );
+  }
+  console.log(`| articles | seconds | articles/s | first slice (s) | last slice (s) | peak RSS (MiB) | database (MiB) |`);
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const row of rows) console.log(row);
+  console.log(`\nOne process, one core; slices of ${slice} articles, each a separate ingest (read, prepare, assign, update stories).`);
+  if (pg) console.log("Note: with --db the same PostgreSQL database is reused for every size; give it an empty one.");
+}
