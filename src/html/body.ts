@@ -336,7 +336,32 @@ function finish(s: PageStats, raw: RawBlock[], containers: number[], titles: str
     }
     blocks.push({ kind: b.kind, text: b.text });
   }
-  return blocks;
+  return trimTail(blocks);
+}
+
+/** Fewest characters of a paragraph that shows the story is still going. */
+const STORY_LINE = 100;
+
+/**
+ * After the story's last real paragraph, a heading introduces what was dropped or what is not the story
+ * ("More on this", "Weitere Informationen", "Vous aimerez aussi").
+ */
+function trimTail(blocks: Block[]): Block[] {
+  let last = -1;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    if (blocks[i].kind !== "heading" && weight(blocks[i].text) >= STORY_LINE) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return blocks;
+  return blocks.filter((b, i) => i <= last || b.kind !== "heading");
+}
+
+/** Length with a Chinese, Japanese or Korean character counting three (it carries about a word). */
+function weight(text: string): number {
+  const wide = text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g);
+  return text.length + (wide ? 2 * wide.length : 0);
 }
 
 function inHeader(s: PageStats, owner: number): boolean {
