@@ -21,6 +21,8 @@ const DIGITS = /\d/;
 /** Trailing roles and affiliations: "Jane Doe, Senior Reporter" keeps "Jane Doe" (the split on commas drops the role). */
 const ROLE = /^(?:senior|chief|staff|contributing|special|political|foreign|business|sports?|science|health|technology|tech|economics|news|associate|deputy|managing|executive|editor|reporter|writer|correspondent|columnist|journalist|photographer|contributor|producer|analyst|director|redakteur(?:in)?|korrespondent(?:in)?|journaliste|periodista|giornalista|in|at|for|of|the|and)(?:\s|$)/i;
 
+/** Characters of one byline or author field looked at. */
+const MAX_BYLINE = 400;
 /** Upper bound on names kept from one page. */
 const MAX_AUTHORS = 10;
 
@@ -53,7 +55,7 @@ export function cleanAuthors(values: readonly string[], options: { handles?: boo
   const seen = new Set<string>();
   for (const value of values) {
     // A date or a time ends the byline part of a line ("By Jane Doe | May 14, 2021").
-    let line = value.replace(/[\s\u00a0]+/g, " ").trim();
+    let line = value.slice(0, MAX_BYLINE).replace(/[\s\u00a0]+/g, " ").trim();
     const cut = line.search(/\s(?:[|•·]|-{1,2}|–|—)\s|\b(?:updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|pubblicato|on\s+\p{Lu}\p{Ll}+\s+\d)\b/iu);
     if (cut > 0) line = line.slice(0, cut);
     line = line.replace(BYLINE_LEAD, "");

@@ -11,8 +11,9 @@ export interface LdNode {
   typeName: string;
 }
 
-/** Scripts longer than this are not parsed (a page's whole state dumped as JSON-LD). */
-const MAX_SCRIPT = 500_000;
+/** Scripts longer than this are not parsed (a page's whole state dumped as JSON-LD), nor past this much in all. */
+const MAX_SCRIPT = 1_000_000;
+const MAX_TOTAL = 3_000_000;
 /** Objects kept per page. */
 const MAX_NODES = 500;
 
@@ -50,8 +51,9 @@ function typesOf(o: Record<string, unknown>): string[] {
 /** Every typed object of the page's JSON-LD scripts, in document order (outer objects before inner ones). */
 export function parseJsonLd(scripts: readonly string[]): LdNode[] {
   const nodes: LdNode[] = [];
+  let total = 0;
   for (const script of scripts) {
-    if (script.length > MAX_SCRIPT || nodes.length >= MAX_NODES) continue;
+    if (script.length > MAX_SCRIPT || nodes.length >= MAX_NODES || (total += script.length) > MAX_TOTAL) continue;
     const data = parseLoose(script);
     if (data === undefined) continue;
     // Breadth-first over objects and arrays, iterative: outer objects come first.

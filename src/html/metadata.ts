@@ -25,6 +25,9 @@ export const EARLIEST_DATE = "1995-01-01";
 /** A page can carry tomorrow's date where its time zone is ahead of the capture clock's. */
 const CLOCK_SLACK_DAYS = 1;
 
+/** Characters of a <meta> value kept: more is never a date, a name or a title. */
+const MAX_META_VALUE = 2_000;
+
 /** The page's <meta> tags as name/value pairs (property, name, itemprop or http-equiv; content or value). */
 function metaEntries(doc: HtmlDocument): MetaEntry[] {
   const out: MetaEntry[] = [];
@@ -34,7 +37,7 @@ function metaEntries(doc: HtmlDocument): MetaEntry[] {
     for (const attr of ["property", "name", "itemprop", "http-equiv"]) {
       const name = el.attrs[attr];
       if (name) {
-        out.push({ attr, name: name.trim().toLowerCase(), content: content.trim() });
+        out.push({ attr, name: name.trim().toLowerCase(), content: content.slice(0, MAX_META_VALUE).trim() });
         break;
       }
     }
@@ -327,7 +330,7 @@ export function extractMetadata(doc: HtmlDocument, context: MetadataContext): Do
 
   const source = siteName(metas, ld, article);
   const titleElement = doc.byTag("title")[0];
-  const titleHints = [firstMeta(metas, ["og:title", "twitter:title"])?.content, article && ldString(article.value.headline), titleElement && shortText(titleElement, 600)];
+  const titleHints = [firstMeta(metas, ["og:title", "twitter:title"])?.content, article && ldString(article.value.headline)?.slice(0, 600), titleElement && shortText(titleElement, 600)];
   const heading = chooseHeading(scan, [...titleHints, ...titleHints.map((t) => (t ? cleanTitle(t, source?.value) : t))]);
   const title = shownHeadline(heading, scan, source?.value) ?? pageTitle(doc, metas, article, scan, source?.value);
   if (title?.value) {

@@ -55,6 +55,8 @@ const DATE_ITEMPROP = /^(?:datepublished|datecreated|uploaddate|dateposted|pubda
 /** class/id/itemprop naming an author. */
 const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|author-name|authorname|byline|by-line|byline-name|autor|autorin|auteur|autore|writer|reporter|contributor|creator|article-author|post-author|entry-author|vcard|fn)(?:$|[\s_-])/i;
 
+/** Marked elements kept per kind: a real page has a few dozen. */
+const MAX_MARKED = 1_000;
 /** Stops the walk's work on a pathological page (checked every this many elements). */
 const DEADLINE_EVERY = 2_000;
 
@@ -74,8 +76,9 @@ export function scanPage(doc: HtmlDocument, deadline: Deadline): PageScan {
     const node = stack.pop()!;
     if (typeof node === "string") {
       if (length < MAX_SCAN_TEXT) {
-        parts.push(node);
-        length += node.length;
+        const piece = node.length > MAX_SCAN_TEXT - length ? node.slice(0, MAX_SCAN_TEXT - length) : node;
+        parts.push(piece);
+        length += piece.length;
       }
       continue;
     }
@@ -89,14 +92,16 @@ export function scanPage(doc: HtmlDocument, deadline: Deadline): PageScan {
     if (key && SKIP_CLASS.test(key) && el.tag !== "body" && el.tag !== "html" && el.tag !== "article" && el.tag !== "main") continue;
 
     const itemprop = el.attrs.itemprop;
+    const moreDates = dates.length < MAX_MARKED;
+    const moreBylines = bylines.length < MAX_MARKED;
     if (itemprop) {
-      if (DATE_ITEMPROP.test(itemprop)) dates.push({ el, via: "itemprop", name: itemprop, at: length });
-      else if (/^(?:author|creator)$/i.test(itemprop)) bylines.push({ el, via: "itemprop", name: itemprop, at: length });
+      if (moreDates && DATE_ITEMPROP.test(itemprop)) dates.push({ el, via: "itemprop", name: itemprop, at: length });
+      else if (moreBylines && /^(?:author|creator)$/i.test(itemprop)) bylines.push({ el, via: "itemprop", name: itemprop, at: length });
     }
     if (key && el.tag !== "meta") {
-      const date = DATE_CLASS.exec(key);
-      if (date && !itemprop) dates.push({ el, via: "class", name: tokenAround(key, date.index), at: length });
-      const author = AUTHOR_CLASS.exec(key);
+      const date = moreDates && !itemprop ? DATE_CLASS.exec(key) : null;
+      if (date) dates.push({ el, via: "class", name: tokenAround(key, date.index), at: length });
+      const author = moreBylines ? AUTHOR_CLASS.exec(key) : null;
       if (author) bylines.push({ el, via: "class", name: tokenAround(key, author.index + 1), at: length });
     }
     if (el.attrs.rel && /(?:^|\s)author(?:\s|$)/i.test(el.attrs.rel) && el.tag === "a") bylines.push({ el, via: "rel", name: "author", at: length });
@@ -174,8 +179,9 @@ export function shortText(el: HtmlElement, max: number): string {
   while (stack.length && length < max) {
     const node = stack.pop()!;
     if (typeof node === "string") {
-      parts.push(node);
-      length += node.length;
+      const piece = node.length > max ? node.slice(0, max) : node;
+      parts.push(piece);
+      length += piece.length;
       continue;
     }
     // Parts of a date are often separate elements ("<span>Mai</span><span>06</span><span>2018</span>").
