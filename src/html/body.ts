@@ -192,7 +192,11 @@ interface RawBlock extends Block {
   chars: number;
   linkChars: number;
   h1: boolean;
+  /** All its text is small or italic print, and an image comes just before it or within it: a caption. */
+  caption: boolean;
 }
+
+const SMALL_PRINT = new Set(["small", "em", "i", "sub", "cite", "figcaption"]);
 
 function readBlocks(s: PageStats, containers: number[], deadline: Deadline): RawBlock[] {
   const blocks: RawBlock[] = [];
@@ -202,6 +206,9 @@ function readBlocks(s: PageStats, containers: number[], deadline: Deadline): Raw
   let quote = 0;
   let item = 0;
   let link = 0;
+  let small = 0;
+  let smallChars = 0;
+  let image = false;
   let buf: Buffer = { parts: [], chars: 0, linkChars: 0 };
   const owners: number[] = [];
 
@@ -213,7 +220,12 @@ function readBlocks(s: PageStats, containers: number[], deadline: Deadline): Raw
     const raw = buf.parts.join("");
     const text = pre ? raw.replace(/^\n+|\s+$/g, "") : collapseSpace(raw);
     const kind: BlockKind = heading ? "heading" : pre ? "preformatted" : item ? "list-item" : quote ? "quote" : "paragraph";
-    if (text) blocks.push({ kind, text, owner: owners[owners.length - 1], chars: buf.chars, linkChars: buf.linkChars, h1: h1 > 0 });
+    if (text) {
+      const caption = image && smallChars === buf.chars;
+      blocks.push({ kind, text, owner: owners[owners.length - 1], chars: buf.chars, linkChars: buf.linkChars, h1: h1 > 0, caption });
+      image = false;
+    }
+    smallChars = 0;
     buf = { parts: [], chars: 0, linkChars: 0 };
   };
 
@@ -229,6 +241,7 @@ function readBlocks(s: PageStats, containers: number[], deadline: Deadline): Raw
         buf.parts.push(entry);
         buf.chars += len;
         if (link) buf.linkChars += len;
+        if (small) smallChars += len;
         continue;
       }
       if ("exit" in entry) {
@@ -238,6 +251,7 @@ function readBlocks(s: PageStats, containers: number[], deadline: Deadline): Raw
           flush();
           owners.pop();
         }
+        if (SMALL_PRINT.has(tag)) small--;
         if (tag === "a") link--;
         else if (HEADING.test(tag)) {
           heading--;
@@ -248,6 +262,8 @@ function readBlocks(s: PageStats, containers: number[], deadline: Deadline): Raw
         continue;
       }
       const el = entry;
+      // (A <figure>'s own caption is dropped as such; what follows it is not a caption.)
+      if ((el.tag === "img" || el.tag === "picture") && !inFigure(el)) image = true;
       const at = s.index.get(el);
       if (at === undefined || !s.kept[at]) continue;
       const tag = el.tag;
@@ -262,6 +278,7 @@ function readBlocks(s: PageStats, containers: number[], deadline: Deadline): Raw
         if (tag === "hr") continue;
         owners.push(at);
       }
+      if (SMALL_PRINT.has(tag)) small++;
       if (tag === "a") link++;
       else if (HEADING.test(tag)) {
         heading++;
@@ -278,6 +295,8 @@ function readBlocks(s: PageStats, containers: number[], deadline: Deadline): Raw
   return blocks;
 }
 
+/** Most characters of a caption under a picture. */
+const CAPTION_CHARS = 300;
 /** Most characters of a line that introduces a following list of links. */
 const INTRO_CHARS = 40;
 /** Most characters of a teaser card (a linked title with an image, a line of summary, a date…). */
@@ -319,7 +338,7 @@ function finish(s: PageStats, raw: RawBlock[], containers: number[], titles: str
   };
   const blocks: Block[] = [];
   let sawParagraph = false;
-  const removed = raw.map((b) => b.linkChars / b.chars > 0.5 || (cards.size > 0 && inCard(b.owner)));
+  const removed = raw.map((b) => b.linkChars / b.chars > 0.5 || (b.caption && b.chars < CAPTION_CHARS) || (cards.size > 0 && inCard(b.owner)));
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i];
     if (removed[i]) continue;
@@ -362,6 +381,11 @@ function trimTail(blocks: Block[]): Block[] {
 function weight(text: string): number {
   const wide = text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g);
   return text.length + (wide ? 2 * wide.length : 0);
+}
+
+function inFigure(el: HtmlElement): boolean {
+  for (let a = el.parent, k = 0; a && k < 4; a = a.parent, k++) if (a.tag === "figure") return true;
+  return false;
 }
 
 function inHeader(s: PageStats, owner: number): boolean {
