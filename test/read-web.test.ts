@@ -536,3 +536,19 @@ test("a gzip bomb as a WARC page's Content-Encoding is refused at the page limit
   assert.deepEqual(got.map((x) => (isError(x) ? x.code : x.meta.url)), ["too-large", "https://news.example/ok"]);
   assert.match((got[0] as InputError).message, /bomb-payload\.warc#1.*decompresses to more than 8\.0 MiB/);
 });
+
+test("a JSON line in a legacy charset is decoded, not mangled", async () => {
+  const dir = await tempDir();
+  const path = await write(dir, "legacy.jsonl", Buffer.from(`{"title": "Caf\xe9 prices", "text": "The caf\xe9 owners said the rent rose by 40 per cent this year, according to the city."}\n`, "latin1"));
+  const [doc] = await items([path]);
+  assert.ok(!isError(doc));
+  assert.equal(doc.meta.title, "Café prices");
+});
+
+test("a WARC response stored without its HTTP header is read as the page it holds", async () => {
+  const dir = await tempDir();
+  const path = await write(dir, "bare.warc", warcRecord({ "WARC-Type": "response", "WARC-Target-URI": "https://news.example/bare", "Content-Type": "text/html; charset=utf-8" }, newsPage(7)));
+  const [doc] = await items([path]);
+  assert.ok(!isError(doc), JSON.stringify(doc));
+  assert.equal(doc.meta.url, "https://news.example/bare");
+});

@@ -1,6 +1,6 @@
 // One input file → its documents: the format from the name or, when the name does not say, the first bytes;
 // gzip undone on the way (streamed, bomb-guarded); per-item problems yielded in line, never thrown.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { InputError, SourceDocument } from "../model/index.js";
 import { ByteReader, fileChunks, fileHead, GzipBroken, sizeInWords, StreamLimit } from "./bytes.js";
 import { decodeText, looksBinary, looksBinaryMarkup } from "./decode.js";
@@ -30,11 +30,13 @@ export function isQuickFile(path: string): boolean {
 }
 
 async function readHtmlFile(path: string, limits: ReadLimits): Promise<ReadItem> {
+  const tooLarge = (bytes: number) =>
+    inputErrors.overLimit(path, `the page is ${sizeInWords(bytes)}, over the ${sizeInWords(limits.maxPageBytes)} limit for one page`, "maxPageBytes");
+  const { size } = await stat(path);
+  if (size > limits.maxPageBytes) return tooLarge(size);
   const bytes = await readFile(path);
-  if (bytes.length > limits.maxPageBytes) {
-    return inputErrors.overLimit(path, `the page is ${sizeInWords(bytes.length)}, over the ${sizeInWords(limits.maxPageBytes)} limit for one page`, "maxPageBytes");
-  }
-  return readHtmlPage(path, bytes, limits);
+  // The file may have grown between stat and read.
+  return bytes.length > limits.maxPageBytes ? tooLarge(bytes.length) : readHtmlPage(path, bytes, limits);
 }
 
 /** Everything a file holds, item by item, in order. Never throws. */

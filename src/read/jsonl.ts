@@ -28,6 +28,7 @@
 // blank lines are skipped; the rest of the file goes on. Lines over maxRecordBytes are skipped unread.
 import type { DocumentMeta, InputError, SourceDocument } from "../model/index.js";
 import { type ByteReader, sizeInWords } from "./bytes.js";
+import { decodeText } from "./decode.js";
 import { inputErrors } from "./errors.js";
 import type { ReadLimits } from "./limits.js";
 import { contentBody, finish, looksLikeHtml, MetaFiller, primaryLanguage, type PageResult } from "./page.js";
@@ -165,7 +166,15 @@ export function recordDocument(path: string, value: unknown, limits: ReadLimits)
 export async function* readJsonLines(path: string, reader: ByteReader, limits: ReadLimits): AsyncGenerator<SourceDocument | InputError> {
   let lineNo = 0;
   let items = 0;
-  const decoder = new TextDecoder("utf-8");
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  // JSON lines are UTF-8; a line that is not (a legacy export) is decoded by detection instead of mangled.
+  const decode = (bytes: Uint8Array): string => {
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      return decodeText(bytes);
+    }
+  };
   for (;;) {
     const line = await reader.readLine(limits.maxRecordBytes);
     if (!line) return;
@@ -175,7 +184,7 @@ export async function* readJsonLines(path: string, reader: ByteReader, limits: R
       yield inputErrors.overLimit(where, `line ${lineNo} is ${sizeInWords(line.length)}, over the ${sizeInWords(limits.maxRecordBytes)} limit for one record`, "maxRecordBytes");
       continue;
     }
-    let text = decoder.decode(line.bytes);
+    let text = decode(line.bytes);
     if (lineNo === 1) text = text.replace(/^\uFEFF/, "");
     if (!text.trim()) continue;
     if (++items > limits.maxItemsPerFile) {

@@ -9,8 +9,8 @@
 // HTML record at a time (at most maxPageBytes); other records are streamed past.
 //
 // Records read: `response` records with an HTTP status 200 and an HTML Content-Type (text/html,
-// application/xhtml+xml, or none and a payload that starts like markup), and `resource` records whose
-// Content-Type is HTML. Everything else (requests, metadata, redirects, images, PDFs…) is skipped with no
+// application/xhtml+xml, or none and a payload that starts like markup), and `resource` records (or
+// responses stored without their HTTP header) whose Content-Type is HTML. Everything else (requests, metadata, redirects, images, PDFs…) is skipped with no
 // error. The HTTP payload's chunked Transfer-Encoding and gzip/deflate/br Content-Encoding are undone; its
 // Content-Type charset is passed to decodeMarkup. Each page keeps WARC-Target-URI (meta.url when the page
 // names no canonical URL; evidence kind "warc") and WARC-Date (meta.captured). Paths are `file.warc.gz#n`
@@ -235,7 +235,8 @@ export async function* readWarc(path: string, reader: ByteReader, limits: ReadLi
         wanted = true;
         skipReason = contentType?.split(";")[0].trim().toLowerCase() || "no content type";
       }
-    } else if (type === "resource") {
+    } else if (type === "resource" || (type === "response" && /html/i.test(warcType ?? ""))) {
+      // A resource, or a response stored without its HTTP header (some crawlers): the block is the page.
       contentType = warcType;
       wanted = true;
       skipReason = contentType?.split(";")[0].trim().toLowerCase() || "no content type";
