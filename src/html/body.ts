@@ -10,7 +10,7 @@ import type { HtmlDocument, HtmlElement, HtmlNode } from "./dom.js";
 import { collapseSpace, textOf } from "./dom.js";
 import type { Deadline } from "./limits.js";
 import { BLOCK_TAGS } from "./boilerplate.js";
-import { buildTree, computeStats, linkDensity, scoreCandidates, textLength, type PageStats, type PageTree } from "./scoring.js";
+import { buildTree, computeStats, linkDensity, MIN_PARAGRAPH, scoreCandidates, textLength, type PageStats, type PageTree } from "./scoring.js";
 
 export type BlockKind = "paragraph" | "heading" | "list-item" | "quote" | "preformatted";
 
@@ -37,7 +37,18 @@ export function extractBody(doc: HtmlDocument, options: BodyOptions): Block[] {
     const relaxed = extractWith(tree, true, titles, options.deadline);
     if (proseLength(relaxed) > 2 * proseLength(blocks)) blocks = relaxed;
   }
+  if (proseLength(blocks) < TOO_LITTLE) {
+    const all = baseline(tree, titles, options.deadline);
+    if (proseLength(all) > 2 * proseLength(blocks)) blocks = all;
+  }
   return blocks;
+}
+
+/** The last resort: every paragraph of the page outside furniture, in order, link lines and scraps left out. */
+function baseline(tree: PageTree, titles: string[], deadline: Deadline): Block[] {
+  const stats = computeStats(tree, false, deadline);
+  const blocks = finish(stats, readBlocks(stats, [0], deadline), [0], titles);
+  return blocks.filter((b) => b.kind !== "heading" && textLength(b.text) >= MIN_PARAGRAPH);
 }
 
 function proseLength(blocks: Block[]): number {
