@@ -3,7 +3,8 @@
 // with the page's URL as htmldate's own evaluation passes it) against Mozilla Readability on linkedom
 // (its `publishedTime`), on the same pages in the same run, dev and test parts apart.
 // Run: node --import tsx eval/dates.ts                 (both systems, both data sets)
-//      node --import tsx eval/dates.ts --misses         (tuning: storydesk's wrong and missing DEV dates listed)
+//      node --import tsx eval/dates.ts --quick --misses (tuning: dev only, storydesk only, its wrong and missing
+//                                                        dev dates listed; test pages are never listed)
 //
 // Metric (htmldate's): the predicted publication date as YYYY-MM-DD (storydesk's `meta.date` normalised as
 // the article builder does; Readability's `publishedTime` the same way). Equal to the reference: TP; another

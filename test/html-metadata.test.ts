@@ -174,6 +174,14 @@ test("<time datetime> and itemprop=datePublished", () => {
   assert.deepEqual(itemprop.evidence?.date, { kind: "time", detail: "span[itemprop=datePublished]" });
 });
 
+test("a UTC time whose day is the day after the local day the page shows takes the shown day", () => {
+  const html = (shown: string) => `<html lang="en"><head><meta property="article:published_time" content="2020-05-02T02:54:29Z"></head>
+    <body><h1>Station to close overnight</h1><p>${shown}</p></body></html>`;
+  assert.equal(meta(html("Friday, May 1, 2020 10:54PM")).date, "2020-05-01");
+  assert.equal(meta(html("Saturday, May 2, 2020")).date, "2020-05-02T02:54:29Z");
+  assert.equal(meta(html("No date shown here")).date, "2020-05-02T02:54:29Z");
+});
+
 test("the capture date rules out a later date", () => {
   const html = `<html><head><meta property="article:published_time" content="2024-03-01T10:00:00Z"></head>
     <body><h1>Headline of the page</h1><p>Posted on 12 February 2021</p></body></html>`;
