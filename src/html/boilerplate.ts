@@ -63,15 +63,28 @@ export interface Verdict {
 
 const KEEP: Verdict = { drop: null, weight: 0, anchor: false };
 
-/** Splits class and id into their lower-case name tokens. */
-function names(el: HtmlElement): string[] {
-  const out: string[] = [];
-  for (const attr of ["class", "id"]) {
-    const v = el.attrs[attr];
-    if (!v) continue;
-    for (const t of v.toLowerCase().split(/\s+/)) if (t) out.push(t);
+/** What an element's class and id say: 0 nothing, else the bits below. */
+const FURNITURE_NAME = 1;
+const CONTENT_NAME = 2;
+const STRONG_NAME = 4;
+
+/** Pages repeat the same class strings many times: their reading is cached (bounded). */
+const nameCache = new Map<string, number>();
+const NAME_CACHE_SIZE = 20_000;
+
+function readNames(names: string): number {
+  let bits = nameCache.get(names);
+  if (bits !== undefined) return bits;
+  bits = 0;
+  for (const t of names.toLowerCase().split(/\s+/)) {
+    if (!t || WRAPPER.test(t)) continue;
+    if (STRONG_BODY.test(t)) bits |= STRONG_NAME;
+    else if (FURNITURE.test(t) || AD_WORD.test(t)) bits |= FURNITURE_NAME;
+    else if (CONTENT.test(t)) bits |= CONTENT_NAME;
   }
-  return out;
+  if (nameCache.size >= NAME_CACHE_SIZE) nameCache.clear();
+  nameCache.set(names, bits);
+  return bits;
 }
 
 function hidden(el: HtmlElement): boolean {
@@ -97,17 +110,13 @@ export function judge(el: HtmlElement): Verdict {
     if (itemprop.includes("articlebody")) return { drop: null, weight: 50, anchor: true };
     if (FURNITURE_ITEMPROP.test(itemprop) && tag !== "article") return { drop: "name", weight: -25, anchor: false };
   }
-  const tokens = names(el);
-  if (tokens.length === 0) return tag === "main" ? { drop: null, weight: 0, anchor: true } : KEEP;
-  let furniture = false;
-  let content = false;
-  let strong = false;
-  for (const t of tokens) {
-    if (WRAPPER.test(t)) continue;
-    if (STRONG_BODY.test(t)) strong = true;
-    else if (FURNITURE.test(t) || AD_WORD.test(t)) furniture = true;
-    else if (CONTENT.test(t)) content = true;
-  }
+  const cls = el.attrs.class;
+  const id = el.attrs.id;
+  const bits = cls || id ? readNames(cls && id ? `${cls} ${id}` : (cls ?? id)!) : 0;
+  if (bits === 0) return tag === "main" ? { drop: null, weight: 0, anchor: true } : KEEP;
+  const furniture = (bits & FURNITURE_NAME) !== 0;
+  const content = (bits & CONTENT_NAME) !== 0;
+  const strong = (bits & STRONG_NAME) !== 0;
   if (strong) return { drop: null, weight: furniture ? 0 : 35, anchor: !furniture };
   if (furniture) return { drop: "name", weight: -25, anchor: false };
   if (content) return { drop: null, weight: 25, anchor: tag === "main" };

@@ -85,17 +85,22 @@ export interface PageTree {
 export function buildTree(doc: HtmlDocument, deadline: Deadline): PageTree {
   const els: HtmlElement[] = [];
   const parents: number[] = [];
-  const stack: [HtmlElement, number][] = [[doc.root, -1]];
+  const stack: HtmlElement[] = [doc.root];
+  const stackParent: number[] = [-1];
   let n = 0;
   while (stack.length) {
     if ((++n & 1023) === 0) deadline.check();
-    const [el, parent] = stack.pop()!;
+    const el = stack.pop()!;
+    const parent = stackParent.pop()!;
+    const i = els.length;
     els.push(el);
     parents.push(parent);
-    const i = els.length - 1;
     for (let c = el.children.length - 1; c >= 0; c--) {
       const child = el.children[c];
-      if (typeof child !== "string") stack.push([child, i]);
+      if (typeof child !== "string") {
+        stack.push(child);
+        stackParent.push(i);
+      }
     }
   }
   const count = els.length;
