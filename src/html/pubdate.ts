@@ -253,13 +253,16 @@ export function findPageDates(inputs: DateInputs): PageDates {
   date ??= reserve.choice ?? null;
   if (!date && modified) date = modified;
   date ??= mostFrequent(inputs, pageTextDates());
-  // A UTC time's day can be the day after (or before) the local day the page shows: the shown day wins.
-  if (date && /(?:Z|[+-]00:00)$/.test(date.value)) {
+  // A UTC time's day can be the day after (or before) the local day the page shows: the shown day wins. Time
+  // zones run from UTC-12 to UTC+14, so only an early UTC time can be the previous local day, a late one the next.
+  const utc = date ? /T(\d{2}):\d{2}(?::\d{2})?(?:Z|[+-]00:00)$/.exec(date.value) : null;
+  if (date && utc) {
+    const hour = Number(utc[1]);
     const shown = shownDays(inputs, pageTextDates());
-    const before = addDays(date.day, -1);
-    const after = addDays(date.day, 1);
-    if (!shown.has(date.day) && (shown.has(before) !== shown.has(after))) {
-      const day = shown.has(before) ? before : after;
+    const before = hour < 12 && shown.has(addDays(date.day, -1)) ? addDays(date.day, -1) : null;
+    const after = hour >= 10 && shown.has(addDays(date.day, 1)) ? addDays(date.day, 1) : null;
+    if (!shown.has(date.day) && (before === null) !== (after === null)) {
+      const day = (before ?? after)!;
       date = { value: day, day, evidence: date.evidence };
     }
   }
