@@ -31,7 +31,7 @@ export async function countBatch(store: Store, limit: number): Promise<number> {
 /** Full story entries kept between batches, least recently used dropped first. */
 export class StoryCache {
   private readonly entries = new Map<number, { entry: StoryEntry; mergedInto: number | null }>();
-  constructor(private readonly limit = 20000) {}
+  constructor(private readonly limit = 5000) {}
   get(no: number) {
     const hit = this.entries.get(no);
     if (hit) {
