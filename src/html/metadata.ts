@@ -125,7 +125,8 @@ const LEADING_SEPARATOR = /^\s*(?:[|\-–—·•»«:]|::)\s*/;
 
 /** A title without the site name around it: "Minister resigns | Daily Ledger" → "Minister resigns". */
 export function cleanTitle(title: string, site?: string, heading?: string): string {
-  const t = clip(title, 500);
+  // A separator left dangling at either end ("National Rail Enquiries -") goes.
+  const t = clip(title, 500).replace(/^(?:[|\-–—·•»«:]|::)\s+|\s+(?:[|\-–—·•»«:]|::)$/g, "").trim();
   const parts = t.split(TITLE_SEPARATORS);
   if (parts.length < 2) return t;
   const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
@@ -143,6 +144,11 @@ export function cleanTitle(title: string, site?: string, heading?: string): stri
     if (s && norm(last).includes(s) && last.length < 80) return withoutLast || t;
     if (s && norm(first).includes(s) && first.length < 80) return withoutFirst || t;
   }
+  // Three or more parts ("Site - Article title - Section"): the longest is the article's.
+  if (parts.length >= 3) {
+    const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+    if (longest.split(" ").length >= 4) return longest.trim();
+  }
   // No known site name: drop a short last segment ("… | Daily Ledger").
   if (last.split(" ").length <= 4 && withoutLast.length > last.length) return withoutLast;
   return t;
@@ -153,7 +159,11 @@ function shownHeadline(heading: { el: HtmlElement; longer: boolean } | null, sca
   // A heading longer than the title carries a kicker or a date ("Nach Corona-Lockerungen Autohäuser …"): the title is cleaner.
   if (!heading || heading.longer || !scan.heading) return undefined;
   if (site && squash(scan.heading) === squash(site)) return undefined;
-  return { value: clip(scan.heading, 500), evidence: { kind: "html", detail: heading.el.tag } };
+  // A heading can carry the site's name too ("… | Umweltbundesamt"): only that is cut.
+  let value = clip(scan.heading, 500);
+  const parts = value.split(TITLE_SEPARATORS);
+  if (site && parts.length > 1 && squash(parts[parts.length - 1]) === squash(site)) value = value.slice(0, value.length - parts[parts.length - 1].length).replace(TRAILING_SEPARATOR, "").trim() || value;
+  return { value, evidence: { kind: "html", detail: heading.el.tag } };
 }
 
 function pageTitle(doc: HtmlDocument, metas: readonly MetaEntry[], article: LdNode | undefined, scan: PageScan, site?: string): { value: string; evidence: Evidence } | undefined {
