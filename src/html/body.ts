@@ -63,7 +63,7 @@ function extractWith(tree: PageTree, relaxed: boolean, titles: string[], deadlin
   if (best < 0) return [];
   best = widen(stats, best);
   const containers = [...leadsBefore(stats, best), ...chooseContainers(stats, best)];
-  return finish(stats, readBlocks(stats, containers, deadline), containers, titles);
+  return finish(stats, readBlocks(stats, containers, deadline), containers, titles, teaserLists(tree, stats, containers));
 }
 
 // ---- choosing the container ----
@@ -306,6 +306,37 @@ function readBlocks(s: PageStats, containers: number[], deadline: Deadline): Raw
   return blocks;
 }
 
+/**
+ * Teaser lists inside the containers: two or more siblings of one tag and class, each small, with a link
+ * and a heading or a picture (a "more stories" grid that carries no telling name).
+ */
+function teaserLists(tree: PageTree, s: PageStats, containers: number[]): Set<number> {
+  const out = new Set<number>();
+  for (const c of containers) {
+    const depth = s.els[c].depth;
+    for (let p = c; p < s.els.length && (p === c || s.els[p].depth > depth); p++) {
+      if (!s.kept[p]) continue;
+      const groups = new Map<string, number[]>();
+      for (const child of s.els[p].children) {
+        if (typeof child === "string") continue;
+        const i = s.index.get(child)!;
+        if (!s.kept[i] || !s.text[i]) continue;
+        const key = `${child.tag} ${child.attrs.class ?? ""}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = []));
+        g.push(i);
+      }
+      for (const g of groups.values()) {
+        if (g.length < 2) continue;
+        // (The link may be a mere "read more": the repetition is the evidence.)
+        if (g.every((i) => s.text[i] <= CARD_CHARS && s.link[i] >= 5 && s.link[i] / s.text[i] >= 0.02 && tree.media[i]))
+          for (const i of g) out.add(i);
+      }
+    }
+  }
+  return out;
+}
+
 /** Most characters of a caption under a picture. */
 const CAPTION_CHARS = 300;
 /** Most characters of a line that introduces a following list of links. */
@@ -319,9 +350,9 @@ const CARD_TITLE = 15;
  * The filters: link lines go (menus, "read more"), and with a linked title goes the small card around it
  * (the teaser's summary line and byline); the headline goes.
  */
-function finish(s: PageStats, raw: RawBlock[], containers: number[], titles: string[]): Block[] {
+function finish(s: PageStats, raw: RawBlock[], containers: number[], titles: string[], listed: Set<number> = new Set()): Block[] {
   const inContainer = new Set(containers);
-  const cards = new Set<number>();
+  const cards = new Set<number>(listed);
   const found = new Set<number>();
   const within = (owner: number, card: number) => {
     for (let a = owner, k = 0; a >= 0 && k < 8; a = s.parent[a], k++) if (a === card) return true;

@@ -75,6 +75,8 @@ export interface PageTree {
   holdsAnchor: Uint8Array;
   /** Non-space characters below, nothing dropped. */
   rawText: Float64Array;
+  /** 1 when the element holds a heading or a picture (dropped ones too). */
+  media: Uint8Array;
   /** Non-space characters of embedded posts (a quoted tweet, an Instagram post) below. */
   embedText: Float64Array;
   /** Non-space characters and commas of the element's own text nodes. */
@@ -111,6 +113,7 @@ export function buildTree(doc: HtmlDocument, deadline: Deadline): PageTree {
   const directText = new Float64Array(count);
   const directCommas = new Float64Array(count);
   const embedText = new Float64Array(count);
+  const media = new Uint8Array(count);
   const parent = Int32Array.from(parents);
   for (let i = 0; i < count; i++) {
     index.set(els[i], i);
@@ -124,11 +127,14 @@ export function buildTree(doc: HtmlDocument, deadline: Deadline): PageTree {
       directCommas[i] += commaCount(child);
     }
     rawText[i] += directText[i];
-    if (els[i].tag === "blockquote" && EMBEDDED_POST.test(els[i].attrs.class ?? "")) embedText[i] = rawText[i];
+    const tag = els[i].tag;
+    if (tag === "blockquote" && EMBEDDED_POST.test(els[i].attrs.class ?? "")) embedText[i] = rawText[i];
+    if (tag === "img" || tag === "picture" || (tag.length === 2 && tag[0] === "h" && tag[1] >= "1" && tag[1] <= "6")) media[i] = 1;
     const p = parent[i];
     if (p >= 0) {
       rawText[p] += rawText[i];
       embedText[p] += embedText[i];
+      if (media[i]) media[p] = 1;
     }
   }
   // The anchor: the most telling kind (articleBody, then body-like names, then <main>); of that kind the one
@@ -155,7 +161,7 @@ export function buildTree(doc: HtmlDocument, deadline: Deadline): PageTree {
     for (let i = anchor + 1; i < count && els[i].depth > depth; i++)
       if (rawText[i] >= 0.7 * rawText[anchor] && holdsAnchor[parent[i]]) holdsAnchor[i] = 1;
   }
-  return { els, index, parent, verdicts, holdsAnchor, rawText, directText, directCommas, embedText };
+  return { els, index, parent, verdicts, holdsAnchor, rawText, directText, directCommas, embedText, media };
 }
 
 /** Class names the big platforms give a post embedded in a page. */
