@@ -182,6 +182,15 @@ test("a UTC time whose day is the day after the local day the page shows takes t
   assert.equal(meta(html("No date shown here")).date, "2020-05-02T02:54:29Z");
 });
 
+test("slashed dates: the page's own unambiguous ones settle the order, else its language", () => {
+  const page = (lang: string, other: string) =>
+    `<html lang="${lang}"><body><h1>Council meeting report</h1><p>05/04/2021</p><p>${LONG_ENGLISH}</p><p>${other}</p></body></html>`;
+  assert.equal(meta(page("en-US", "")).date, "2021-05-04");
+  assert.equal(meta(page("en-GB", "")).date, "2021-04-05");
+  assert.equal(meta(page("en-US", "Archive: 13/03/2021")).date, "2021-04-05");
+  assert.equal(meta(page("fr", "Archive: 03/13/2021")).date, "2021-05-04");
+});
+
 test("the capture date rules out a later date", () => {
   const html = `<html><head><meta property="article:published_time" content="2024-03-01T10:00:00Z"></head>
     <body><h1>Headline of the page</h1><p>Posted on 12 February 2021</p></body></html>`;

@@ -317,6 +317,29 @@ function declaredLanguage(doc: HtmlDocument, metas: readonly MetaEntry[], articl
 
 // ---- All together ----
 
+const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:19|20)\d{2}(?![\d/])/g;
+
+/** The page's own order of slashed dates, when one of them settles it (13/05/2021: day first), else null. */
+function slashOrder(text: string): boolean | null {
+  SLASHED.lastIndex = 0;
+  let dayFirst = false;
+  let monthFirst = false;
+  for (let m = SLASHED.exec(text), n = 0; m && n < 200; m = SLASHED.exec(text), n++) {
+    if (Number(m[1]) > 12 && Number(m[2]) <= 12) dayFirst = true;
+    else if (Number(m[2]) > 12 && Number(m[1]) <= 12) monthFirst = true;
+  }
+  return dayFirst === monthFirst ? null : dayFirst;
+}
+
+/** English-language sites of countries that write the day first (.uk, .ie, .au, .nz, .in, .za…). */
+function dayFirstHost(url: string | undefined): boolean {
+  try {
+    return url ? /\.(?:uk|ie|au|nz|in|za|sg|ng|ke|pk)$/i.test(new URL(url).hostname) : false;
+  } catch {
+    return false;
+  }
+}
+
 /** A web archive's copy of a page: the original URL (whose date patterns are the page's) and the capture time. */
 export function archivedUrl(url: string): { original: string; captured: string } | null {
   const m = /^https?:\/\/(?:web\.)?archive\.org\/web\/(\d{4})(\d{2})(\d{2})(\d{0,6})[a-z_]*\/(.+)$/i.exec(url);
@@ -377,7 +400,7 @@ export function extractMetadata(doc: HtmlDocument, context: MetadataContext): Do
   const archived = [context.url, url?.value].map((u) => (u ? archivedUrl(u) : null)).find((a) => a);
   const urls = [context.url, url?.value, firstMeta(metas, ["og:url"])?.content].filter((u): u is string => !!u).map((u) => archivedUrl(u)?.original ?? u);
   const captured = context.captured ?? archived?.captured;
-  const dayFirst = declared ? !monthFirst(declared.tag) : language !== "en";
+  const dayFirst = slashOrder(scan.text) ?? (declared ? !monthFirst(declared.tag) : language !== "en" || dayFirstHost(context.url));
   const dates = findPageDates({ doc, metas, ld, article, scan, urls: [...new Set(urls)], bounds: dateBounds(captured), text: { dayFirst } });
   if (dates.date) {
     meta.date = dates.date.value;
