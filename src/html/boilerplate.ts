@@ -36,7 +36,9 @@ const FURNITURE = new RegExp(
     "^follow", "contact-?us", "donat", "meta-?data", "post-?meta", "entry-?meta", "article-?meta", "dateline",
     "timestamp", "published", "^(?:site|page|global|top|main)[-_]?header", "^header(?:$|[-_])", "kicker", "lightbox", "gallery", "slideshow", "carousel",
     "video", "embed", "email-?(?:form|signup)",
-    "^toc$", "^toc[-_]", "table-?of-?contents", "alert", "notice", "disclaimer", "^(?:next|prev|previous)(?:$|[-_])", "[-_](?:next|prev)$",
+    "^toc$", "^toc[-_]", "table-?of-?contents", "alert", "notice", "disclaimer", "disclosure", "affiliate", "(?:^|[-_])cta(?:$|[-_\\d])",
+    "(?:^|[-_])sources?$", "(?:^|[-_])categor(?:y|ies)$", "ratings?$", "reading-?time|read-?time", "article[-_]*meta",
+    "calendar", "^(?:next|prev|previous)(?:$|[-_])", "[-_](?:next|prev)$",
   ].join("|"),
 );
 /** Names of layout wrappers that mention furniture they sit beside ("content-sidebar-wrap", "has-sidebar"). */
