@@ -9,7 +9,8 @@
 //  - trafilatura-eval: whitespace collapsed; each `with` chunk found in the output is a TP (else FN), each
 //    `without` chunk found an FP; summed over the part; F1 = 2TP/(2TP+FP+FN). A crash is empty output.
 // The scored text is the body only (blocks joined by newlines): the headline is not part of either truth.
-// Speed: pages per second of each system on one core (parse + extraction; decoding not counted).
+// Speed: pages per second of each system on one core (parse + extraction; decoding not counted), the two
+// run page by page in alternating order after an untimed warm-up, so a busy machine slows both alike.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -173,30 +174,50 @@ function header(title: string, columns: string) {
   rows.push("", title, columns, columns.replace(/[^|]/g, "-").replace(/^-*/, (m) => m));
 }
 
+/**
+ * Runs every system on every page, page by page and in alternating order, so a busy machine slows them
+ * alike; the first pages are run once before, untimed, so neither is timed while its code is still cold.
+ */
+function runAll(pages: Page[]): Record<System, Timed[]> {
+  const out = { storydesk: [] as Timed[], readability: [] as Timed[] };
+  pages.forEach((page, n) => {
+    const order = n % 2 ? [...SYSTEMS].reverse() : SYSTEMS;
+    for (const system of order) {
+      const result = run(system, page.html);
+      out[system][n] = result;
+      speed[system].pages++;
+      speed[system].ms += result.ms;
+      if (result.crashed) speed[system].crashes++;
+    }
+  });
+  return out;
+}
+
+function warmUp(pages: Page[]): void {
+  for (const page of pages) for (const system of SYSTEMS) run(system, page.html);
+}
+
+const pagesPerSecond = (results: Timed[]) => ((results.length * 1000) / results.reduce((sum, r) => sum + r.ms, 0)).toFixed(0).padStart(7);
+
 if (onlySet !== "traf") {
   const aeb = loadAeb();
+  warmUp(aeb.pages(aeb.splits.dev.slice(0, 10)));
   header("scrapinghub-aeb (AEB shingle metric; F1 of mean P and mean R)", "part  pages | system      |   P     R     F1   | pages<0.8 F1 | pages/s");
   for (const split of ["dev", "test"]) {
     const pages = aeb.pages(aeb.splits[split]);
+    const results = runAll(pages);
     for (const system of SYSTEMS) {
       const counts: PageCounts[] = [];
       const perPage: { key: string; f1: number; c: PageCounts }[] = [];
-      let ms = 0;
-      for (const page of pages) {
-        const out = run(system, page.html);
-        ms += out.ms;
-        speed[system].pages++;
-        speed[system].ms += out.ms;
-        if (out.crashed) speed[system].crashes++;
-        const c = aebCounts(out.text, aeb.truth[page.key].articleBody);
+      pages.forEach((page, n) => {
+        const c = aebCounts(results[system][n].text, aeb.truth[page.key].articleBody);
         counts.push(c);
-        const s = aebScore([c]);
-        perPage.push({ key: page.key, f1: s.f1, c });
-      }
+        perPage.push({ key: page.key, f1: aebScore([c]).f1, c });
+      });
       const s = aebScore(counts);
       const low = perPage.filter((x) => x.f1 < 0.8).length;
       rows.push(
-        `${split.padEnd(5)} ${String(pages.length).padStart(5)} | ${system.padEnd(11)} | ${fmt(s.p)} ${fmt(s.r)} ${fmt(s.f1)} | ${String(low).padStart(12)} | ${((pages.length * 1000) / ms).toFixed(0).padStart(7)}`,
+        `${split.padEnd(5)} ${String(pages.length).padStart(5)} | ${system.padEnd(11)} | ${fmt(s.p)} ${fmt(s.r)} ${fmt(s.f1)} | ${String(low).padStart(12)} | ${pagesPerSecond(results[system])}`,
       );
       if (WORST && split === "dev" && system === "storydesk") {
         perPage.sort((a, b) => a.f1 - b.f1);
@@ -209,34 +230,30 @@ if (onlySet !== "traf") {
 
 if (onlySet !== "aeb") {
   const traf = loadTraf();
+  if (onlySet === "traf") warmUp(traf.pages(traf.splits.dev.slice(0, 10)));
   header("trafilatura-eval (chunks found; F1 = 2TP/(2TP+FP+FN), summed over the part)", "part  pages | system      |   P     R     F1   | TP    FP    FN   | pages/s");
   for (const split of ["dev", "test"]) {
     const pages = traf.pages(traf.splits[split]);
+    const results = runAll(pages);
     for (const system of SYSTEMS) {
       let tp = 0;
       let fp = 0;
       let fn = 0;
-      let ms = 0;
       const bad: string[] = [];
-      for (const page of pages) {
-        const out = run(system, page.html);
-        ms += out.ms;
-        speed[system].pages++;
-        speed[system].ms += out.ms;
-        if (out.crashed) speed[system].crashes++;
+      pages.forEach((page, n) => {
         const a = traf.annotations[page.key];
-        const c = trafCounts(out.text, a.with, a.without);
+        const c = trafCounts(results[system][n].text, a.with, a.without);
         tp += c.tp;
         fp += c.fp;
         fn += c.fn;
         if (WORST && split === "dev" && system === "storydesk" && (c.fp || c.fn))
           bad.push(`  dev traf ${page.key} ${a.file} fn ${c.fn} fp ${c.fp}${c.missed.length ? `\n     missed: ${c.missed.map((m) => JSON.stringify(m.slice(0, 70))).join(" | ")}` : ""}${c.leaked.length ? `\n     leaked: ${c.leaked.map((m) => JSON.stringify(m.slice(0, 70))).join(" | ")}` : ""}`);
-      }
+      });
       const p = tp / (tp + fp || 1);
       const r = tp / (tp + fn || 1);
       const f1 = (2 * tp) / (2 * tp + fp + fn || 1);
       rows.push(
-        `${split.padEnd(5)} ${String(pages.length).padStart(5)} | ${system.padEnd(11)} | ${fmt(p)} ${fmt(r)} ${fmt(f1)} | ${String(tp).padStart(4)} ${String(fp).padStart(5)} ${String(fn).padStart(5)} | ${((pages.length * 1000) / ms).toFixed(0).padStart(7)}`,
+        `${split.padEnd(5)} ${String(pages.length).padStart(5)} | ${system.padEnd(11)} | ${fmt(p)} ${fmt(r)} ${fmt(f1)} | ${String(tp).padStart(4)} ${String(fp).padStart(5)} ${String(fn).padStart(5)} | ${pagesPerSecond(results[system])}`,
       );
       if (bad.length) console.log(bad.slice(0, WORST * 4).join("\n"));
     }
