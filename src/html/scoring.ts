@@ -291,7 +291,10 @@ export function scoreCandidates(s: PageStats, deadline: Deadline): number {
   if (best < 0) return best;
   // A story split over several containers: when three of the best candidates scoring near the top share an
   // ancestor, that ancestor is the story (readability's rule).
-  const near = top.filter((i) => i !== best && s.score[i] >= 0.75 * bestScore);
+  // (An ancestor of the best is no alternative: it holds the best.)
+  const holdsBest = new Set<number>();
+  for (let a = s.parent[best]; a >= 0; a = s.parent[a]) holdsBest.add(a);
+  const near = top.filter((i) => i !== best && s.score[i] >= 0.75 * bestScore && !holdsBest.has(i));
   if (near.length >= 2) {
     const ancestorsOf = (i: number) => {
       const set = new Set<number>();
