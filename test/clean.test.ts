@@ -192,3 +192,19 @@ test("the same document always gets the same id; different text gets another", (
   assert.notEqual(buildArticle(doc).id, buildArticle({ ...doc, body: `Minister resigns\n\n${SECOND}` }).id);
   assert.equal(buildArticle(doc).source.name, "Daily Ledger");
 });
+
+test("a wire dateline crediting an agency storydesk does not know is taken off the first line", () => {
+  const r = cleanBody("VALMARA, March 18 (Baltic Wire) — Dockworkers at the Port of Valmara returned to work on Monday after their union accepted a pay deal.\n\nThe deal gives workers a 7 percent raise over two years.");
+  assert.equal(r.dateline, "VALMARA");
+  assert.equal(r.agency, "Baltic Wire");
+  assert.match(r.paragraphs[0], /^Dockworkers at the Port/);
+});
+
+test("a name and a date on a line of their own are a byline, not article text", () => {
+  const r = cleanBody("Piotr Ek · 19 March 2024\n\nCranes at the Port of Valmara were working around the clock on Tuesday as the terminal began to clear a queue of ships.");
+  assert.equal(r.author, "Piotr Ek");
+  assert.equal(r.date, "2024-03-19");
+  assert.equal(r.paragraphs.length, 1);
+  const notByline = cleanBody("Paris | Le Monde\n\nThe council voted on Tuesday to approve the budget for next year after a long debate.");
+  assert.equal(notByline.author, null);
+});

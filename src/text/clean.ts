@@ -90,6 +90,11 @@ const DASH = String.raw`\s*(?:[—–]|-{1,2})\s*`;
 
 /** Opening agency credit, with or without a place: "(Reuters) -", "NEW DELHI, July 9 (AFP) -". */
 const DATELINE_AGENCY = new RegExp(`^(?:((?:${CAPS_PLACE}|${PROPER_PLACE})${REGION})(?:,\\s*${DAY_MONTH})?\\s*)?\\((${AGENCIES})\\)(?:${DASH}|\\s*:\\s*)`, "u");
+/**
+ * A wire dateline crediting an agency storydesk does not know: "VALMARA, March 18 (Baltic Wire) —". Only
+ * with a capitals place and a date, the wire style, so a parenthesis opening an ordinary sentence is not one.
+ */
+const DATELINE_WIRE = new RegExp(`^(${CAPS_PLACE}${REGION}),\\s*${DAY_MONTH}\\s*\\((${PROPER_WORD}(?:\\s+${PROPER_WORD}){0,3})\\)${DASH}`, "u");
 /** "NEW DELHI —", "KYIV, Ukraine —", "MUMBAI:" */
 const DATELINE_CAPS = new RegExp(`^(${CAPS_PLACE}${REGION})(?:,\\s*${DAY_MONTH})?(?:${DASH}|\\s*:\\s+)(?=\\S)`, "u");
 /** "Geneva, 9 July –", "Mumbai, July 9:" (a proper-cased place needs a date or a long dash to be a dateline). */
@@ -279,7 +284,15 @@ function isTitleLine(line: Line, next: Line | undefined): boolean {
 
 interface Byline { author: string; date: string | null; agency: string | null }
 
+/** A name and a date with no "By": "Piotr Ek · 19 March 2024", "Jane Doe | July 9, 2022" (pages print these). */
+const NAME_THEN_DATE = new RegExp(`^(${NAMES})\\s*[|·•–—]\\s*(.{6,40})$`, "u");
+
 function bylineOf(text: string): Byline | null {
+  const named = NAME_THEN_DATE.exec(text);
+  if (named && !NOT_NAMES.test(named[1])) {
+    const date = leadingDate(named[2].trim()) === named[2].trim() ? normalizeDate(named[2]) : null;
+    if (date) return { author: named[1].trim(), date, agency: null };
+  }
   const m = BYLINE.exec(text);
   if (!m || NOT_NAMES.test(m[1])) return null;
   const tail = m[2] ?? "";
@@ -407,6 +420,8 @@ function datelineOf(text: string): Dateline | null {
   if (!DATELINE_MARK.test(text.slice(0, MAX_DATELINE_CHARS))) return null;
   const withAgency = DATELINE_AGENCY.exec(text);
   if (withAgency) return { place: withAgency[1]?.trim() || null, agency: canonicalAgency(withAgency[2]), length: withAgency[0].length };
+  const wire = DATELINE_WIRE.exec(text);
+  if (wire) return { place: wire[1].trim(), agency: wire[2], length: wire[0].length };
   const m = DATELINE_CAPS.exec(text) ?? DATELINE_PROPER_DATED.exec(text) ?? DATELINE_PROPER_DASH.exec(text);
   if (!m || NOT_PLACES.has(m[1].toUpperCase())) return null;
   return { place: m[1].trim(), agency: null, length: m[0].length };
