@@ -157,3 +157,20 @@ test("a preformatted block keeps its line breaks", () => {
   const blocks = body(html);
   assert.deepEqual(blocks[1], { kind: "preformatted", text: "line one\n  line two" });
 });
+
+test("a lead above the body container comes first; an unnamed teaser grid after the story is dropped", () => {
+  const lead = "The harbour bridge will close to cars in June after engineers found its beams badly rusted.";
+  const cards = [1, 2, 3]
+    .map((i) => `<div class="col"><img src="${i}.jpg"><h3>Other story number ${i} from the city desk</h3><p>A short summary of the other story, number ${i}.</p><a href="/s/${i}">Read more</a></div>`)
+    .join("");
+  const html = `<html><body><div class="wrap"><div class="intro"><p>${lead}</p></div>
+  <div class="article-body"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div></div>
+  <div class="row">${cards}</div></body></html>`;
+  const got = texts(body(html));
+  assert.deepEqual(got, [lead, P1, P2, P3]);
+});
+
+test("a caption in small print under a picture is dropped, the story around it kept", () => {
+  const html = `<html><body><div class="article-body"><p>${P1}</p><p><img src="a.jpg"></p><p><em>The bridge at dusk. Photo: J. Smith</em></p><p>${P2}</p></div></body></html>`;
+  assert.deepEqual(texts(body(html)), [P1, P2]);
+});

@@ -63,7 +63,7 @@ function extractWith(tree: PageTree, relaxed: boolean, titles: string[], deadlin
   if (best < 0) return [];
   best = widen(stats, best);
   const containers = [...leadsBefore(stats, best), ...chooseContainers(stats, best)];
-  return finish(stats, readBlocks(stats, containers, deadline), containers, titles, teaserLists(tree, stats, containers));
+  return finish(stats, readBlocks(stats, containers, deadline), containers, titles, teaserLists(tree, stats, containers, deadline));
 }
 
 // ---- choosing the container ----
@@ -310,11 +310,12 @@ function readBlocks(s: PageStats, containers: number[], deadline: Deadline): Raw
  * Teaser lists inside the containers: two or more siblings of one tag and class, each small, with a link
  * and a heading or a picture (a "more stories" grid that carries no telling name).
  */
-function teaserLists(tree: PageTree, s: PageStats, containers: number[]): Set<number> {
+function teaserLists(tree: PageTree, s: PageStats, containers: number[], deadline: Deadline): Set<number> {
   const out = new Set<number>();
   for (const c of containers) {
     const depth = s.els[c].depth;
     for (let p = c; p < s.els.length && (p === c || s.els[p].depth > depth); p++) {
+      if ((p & 1023) === 0) deadline.check();
       if (!s.kept[p]) continue;
       const groups = new Map<string, number[]>();
       for (const child of s.els[p].children) {
