@@ -174,3 +174,11 @@ test("a caption in small print under a picture is dropped, the story around it k
   const html = `<html><body><div class="article-body"><p>${P1}</p><p><img src="a.jpg"></p><p><em>The bridge at dusk. Photo: J. Smith</em></p><p>${P2}</p></div></body></html>`;
   assert.deepEqual(texts(body(html)), [P1, P2]);
 });
+
+test("a lead paragraph beside the body container is read once, before it", () => {
+  const lead = "The harbour bridge will close to cars in June after engineers found its steel beams badly rusted, the council said.";
+  const html = `<html><body><div class="story"><p>${lead}</p><div class="article-body"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div>
+  <div class="aside-box"><p>Some unrelated words about a different thing altogether here</p><a href="/x">More from the desk</a></div></div></body></html>`;
+  assert.deepEqual(texts(body(html)).slice(0, 4), [lead, P1, P2, P3]);
+  assert.equal(texts(body(html)).filter((t) => t === lead).length, 1);
+});

@@ -1,11 +1,15 @@
 // The article body of a page: the story's text as blocks in reading order, page furniture left out.
-// 1. Furniture is pruned by tag, role, visibility and class/id names (boilerplate.ts).
-// 2. Every kept element gets text statistics; paragraph-like ones score their ancestors (scoring.ts).
-// 3. The container: the best-scoring element with its article-like siblings, or the page's named article
-//    body when it holds as much prose.
-// 4. Blocks are read from the container(s) in document order; link lists, the headline and short furniture
-//    lines are dropped.
-// 5. When that finds too little, a second pass keeps furniture-named containers (the article may sit in one).
+// No word lists: structure, text and link density, punctuation and class/id names, so any language works.
+// 1. Furniture is pruned by tag, role, visibility and class/id names (boilerplate.ts), except the page's
+//    article anchor (itemprop=articleBody, a body-named container, <main>) and what holds it.
+// 2. Every kept element gets text statistics; paragraph-like ones score their ancestors, readability-style
+//    (scoring.ts); a story split over containers that share an ancestor is taken at that ancestor.
+// 3. The container is widened while its ancestors add mostly prose, a lead just above it is added, and
+//    sibling paragraphs that read as part of the story join it.
+// 4. Blocks are read from the containers in document order; link lines, teaser cards and grids, captions,
+//    the headline and its dek, and headings left with nothing to head are dropped.
+// 5. When that finds too little, a pass that keeps furniture-named containers, then every paragraph of the
+//    page, are tried.
 import type { HtmlDocument, HtmlElement, HtmlNode } from "./dom.js";
 import { collapseSpace, textOf } from "./dom.js";
 import type { Deadline } from "./limits.js";
@@ -62,7 +66,8 @@ function extractWith(tree: PageTree, relaxed: boolean, titles: string[], deadlin
   let best = scoreCandidates(stats, deadline);
   if (best < 0) return [];
   best = widen(stats, best);
-  const containers = [...leadsBefore(stats, best), ...chooseContainers(stats, best)];
+  // In document order, each once (a lead may also be a sibling paragraph readability's rule took).
+  const containers = [...new Set([...leadsBefore(stats, best), ...chooseContainers(stats, best)])].sort((a, b) => a - b);
   return finish(stats, readBlocks(stats, containers, deadline), containers, titles, teaserLists(tree, stats, containers, deadline));
 }
 
