@@ -28,8 +28,8 @@ const FURNITURE = new RegExp(
     "related", "recommend", "more-?(?:stories|articles|news|from)", "read-?(?:also|next)", "also-?read",
     "see-?also", "further-?reading", "newsletter", "subscri", "signup", "sign-up", "register", "login", "paywall",
     "cookie", "consent", "gdpr", "privacy", "banner", "promo(?!ted)", "advert", "sponsor", "outbrain", "taboola",
-    "breadcrumb", "pagination", "pager", "^tags?$", "-tags?$", "^tags?[-_]", "tag-?(?:list|cloud|links)", "keywords",
-    "byline", "author", "bio(?:graphy)?$", "caption", "credit", "copyright", "sidebar", "side-bar", "widget",
+    "breadcrumb", "pagination", "pager", "^tags?$", "-tags?$", "tag-?(?:list|cloud|links)", "keywords",
+    "byline", "author", "bio(?:graphy)?$", "caption", "credit", "copyright", "sidebar", "side-bar", "^widget", "[-_]widget$",
     "^nav", "[-_ ]nav", "navbar", "navigation", "menu", "footer", "masthead", "toolbar", "popup", "modal",
     "overlay", "^rating", "^vote", "^print", "skip", "jump-?link", "visually-?hidden", "sr-only", "^hide$",
     "screen-?reader", "offscreen", "most-?(?:read|popular|viewed)", "trending", "top-?stories",
@@ -38,11 +38,17 @@ const FURNITURE = new RegExp(
     "video", "embed", "email-?(?:form|signup)",
     "^toc$", "^toc[-_]", "table-?of-?contents", "alert", "notice", "disclaimer", "disclosure", "affiliate", "(?:^|[-_])cta(?:$|[-_\\d])",
     "(?:^|[-_])sources?$", "(?:^|[-_])categor(?:y|ies)$", "ratings?$", "reading-?time|read-?time", "article[-_]*meta",
-    "calendar", "^(?:next|prev|previous)(?:$|[-_])", "[-_](?:next|prev)$",
+    "calendar", "^(?:next|prev|previous)(?:$|[-_])", "[a-z0-9][-_](?:next|prev)$",
   ].join("|"),
 );
-/** Names of layout wrappers that mention furniture they sit beside ("content-sidebar-wrap", "has-sidebar"). */
-const WRAPPER = /(?:has|with|no)[-_]?sidebar|content.*sidebar|sidebar.*content|[-_]wrap(?:per)?$/;
+/**
+ * Names that say nothing about the element itself: layout wrappers that mention furniture they sit beside
+ * ("content-sidebar-wrap", "has-sidebar", "right-sidebar" on the content column, a sticky-sidebar plugin's
+ * wrapper, "paywall-container" around the text) and the taxonomy classes a CMS puts on an article
+ * ("tag-video", "category-gallery", "format-video").
+ */
+const WRAPPER =
+  /(?:has|with|no)[-_]?sidebar|sidebar[-_]?included|^(?:left|right)[-_]sidebar$|sticky-?sidebar|content.*sidebar|sidebar.*content|[-_]wrap(?:per)?$|paywall[-_]?(?:container|wrapper|content)|content[-_]container$|^(?:category|tag|format|type|status|post_tag|post-format)-/;
 /** Short ad names must be whole words: "ad", "ads", "ad-slot", "google-ad" but not "head" or "loaded". */
 const AD_WORD = /(?:^|[-_])(?:ads?|adv|dfp|gpt|adslot|adunit|adsense|ad\d+)(?:$|[-_\d])/;
 /** Names of containers that hold the article (they rescue a furniture-looking name like "content-header"? no: they weigh). */
