@@ -2,9 +2,6 @@
 import type { InputError } from "../model/index.js";
 import { sizeInWords } from "./bytes.js";
 
-/** The plain-text file extensions (lowercase, with the dot). */
-export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set([".txt", ".md"]);
-
 /** What storydesk reads, for messages. */
 const READABLE =
   "plain text (.txt, .md), web pages (.html, .htm), feeds (.rss, .atom, .xml, JSON Feed), " +

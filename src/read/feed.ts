@@ -298,7 +298,8 @@ function contents(item: RawItem, dialect: Dialect): ContentChoice[] {
     for (const name of ["content", "summary"]) {
       const f = first(item, name);
       const type = f?.attrs.type?.toLowerCase();
-      add(f, type === "html" || type === "xhtml" || type?.includes("html") ? true : type === "text" ? null : null);
+      // type="html"/"xhtml" is HTML; "text" (or none) is guessed, since feeds often mislabel HTML as text.
+      add(f, type?.includes("html") ? true : null);
     }
   } else if (dialect === "json feed") {
     add(first(item, "content_html"), true);

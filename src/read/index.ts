@@ -13,6 +13,7 @@ import type { WarcStats } from "./warc.js";
 
 export { decodeMarkup, decodeText } from "./decode.js";
 export { DEFAULT_LIMITS, type ReadLimits } from "./limits.js";
+export { SUPPORTED_EXTENSIONS } from "./formats.js";
 export { parseTextFile } from "./text-header.js";
 export { documentsFromText } from "./text-file.js";
 export { newWarcStats, type WarcStats } from "./warc.js";
