@@ -56,7 +56,7 @@ export async function copyBatch(store: Store, limit: number): Promise<number> {
   });
 
   const families = await recomputeFamilies(store, pending.map((r) => r.seq), edges);
-  await db.transaction().execute((trx) =>
+  await q.transaction(db, (trx) =>
     q.writeCopyBatch(trx, {
       seqs: pending.map((r) => r.seq),
       postings,

@@ -115,7 +115,7 @@ async function storeBatch(
   const duplicates = articles.length - fresh.length;
   if (fresh.length === 0) return { added: 0, duplicates };
   const ingested = (options.now?.() ?? new Date()).toISOString();
-  await store.db.transaction().execute(async (trx) => {
+  await q.transaction(store.db, async (trx) => {
     // Numbered inside the transaction: one writer at a time holds the next numbers.
     const first = await q.nextSeq(trx);
     await q.insertArticles(

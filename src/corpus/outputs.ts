@@ -12,15 +12,18 @@ export async function outputBatch(store: Store, limit: number): Promise<number> 
   const nos = await q.dirtyStories(db, limit);
   if (nos.length === 0) return 0;
   const outputs: q.OutputWrite[] = [];
+  // Two queries for the whole batch: the members of its stories, then their copy relations.
+  const members = await q.membersOfStories(db, nos);
+  const ids = [...members.values()].flatMap((rows) => rows.map((r) => r.id));
+  const copyOf = new Map<string, Copy>();
+  for (const c of await q.copiesOf(db, ids)) copyOf.set(c.copy, { copy: c.copy, of: c.of, kind: c.kind as Copy["kind"], similarity: c.similarity });
   for (const no of nos) {
-    const rows = await q.storyMembers(db, no);
+    const rows = members.get(no)!;
     if (rows.length === 0) continue;
     const articles = rows.map(articleFromRow);
     const facts = new Map<string, ArticleFacts>(rows.map((r) => [r.id, factsFromRow(r.id, r.facts)]));
     const families = new Map(rows.map((r) => [r.id, r.family]));
-    const copies: Copy[] = (await q.copiesOf(db, articles.map((a) => a.id))).map((c) => ({
-      copy: c.copy, of: c.of, kind: c.kind as Copy["kind"], similarity: c.similarity,
-    }));
+    const copies: Copy[] = articles.flatMap((a) => copyOf.get(a.id) ?? []);
     const story = assembleStory(articles, copies, facts, families);
     const dates = articles.flatMap((a) => (a.published ? [a.published] : [])).sort();
     outputs.push({
@@ -34,6 +37,6 @@ export async function outputBatch(store: Store, limit: number): Promise<number> 
       json: JSON.stringify(story),
     });
   }
-  await db.transaction().execute((trx) => q.writeOutputs(trx, outputs, nos));
+  await q.transaction(db, (trx) => q.writeOutputs(trx, outputs, nos));
   return nos.length;
 }

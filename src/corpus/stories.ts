@@ -24,7 +24,7 @@ export async function countBatch(store: Store, limit: number): Promise<number> {
   const freq = { docs: await q.counter(db, "docs"), df: {} as Record<number, number> };
   for (const v of voters) countDocument(freq, termsFromRow(v.terms));
   const df = new Map(Object.entries(freq.df).map(([t, n]) => [Number(t), n]));
-  await db.transaction().execute((trx) => q.writeCounts(trx, rows.map((r) => Number(r.seq)), voters.map((v) => Number(v.seq)), df, freq.docs));
+  await q.transaction(db, (trx) => q.writeCounts(trx, rows.map((r) => Number(r.seq)), voters.map((v) => Number(v.seq)), df, freq.docs));
   return rows.length;
 }
 
@@ -148,7 +148,7 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
     touched.add(story);
     (members.get(story) ?? members.set(story, []).get(story)!).push(Number(rows[i].seq));
   }
-  await db.transaction().execute((trx) =>
+  await q.transaction(db, (trx) =>
     q.writePlacements(trx, {
       stories: [...touched].map((no) => {
         const e = index.stories[no];
@@ -205,6 +205,6 @@ export async function followBatch(store: Store, limit: number, now: string): Pro
     }
     (members.get(story) ?? members.set(story, []).get(story)!).push(Number(r.seq));
   }
-  await db.transaction().execute((trx) => q.writeFollowers(trx, { members, opened, merges, nextStory, at: now }));
+  await q.transaction(db, (trx) => q.writeFollowers(trx, { members, opened, merges, nextStory, at: now }));
   return rows.length;
 }

@@ -5,12 +5,16 @@ import { connect, dialectOf, tableNames, type Dialect } from "./dialect.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import type { Database } from "./schema.js";
 import type { Kysely } from "kysely";
+import type BetterSqlite3 from "better-sqlite3";
+import { registerRaw } from "./queries.js";
 
 export const APPLICATION = "storydesk";
 
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** SQLite only: the connection itself, for the hot queries run without a query builder (queries.ts). */
+  sqlite?: BetterSqlite3.Database;
   /** The file or connection string, without a password. */
   location: string;
   close(): Promise<void>;
@@ -53,7 +57,8 @@ export async function openStore(location: string): Promise<Store> {
     }
     throw new StoreError("unreachable", `cannot open ${shown}: ${message}`);
   }
-  return { db: connection.db, dialect, location: shown, close: connection.close };
+  if (connection.sqlite) registerRaw(connection.db, connection.sqlite);
+  return { db: connection.db, dialect, location: shown, sqlite: connection.sqlite, close: connection.close };
 }
 
 async function readVersion(db: Kysely<Database>, dialect: Dialect, shown: string): Promise<number> {

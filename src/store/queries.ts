@@ -2,11 +2,44 @@
 // nothing else; every list parameter is chunked, every write runs inside the caller's transaction.
 
 import { sql, type Kysely, type Transaction } from "kysely";
+import type BetterSqlite3 from "better-sqlite3";
 import { matchesQuery, type Dialect } from "./dialect.js";
 import type { ArticlesTable, Database, SignaturesTable, StoriesTable } from "./schema.js";
 import { ARTICLE_COLUMNS, chunks, termFromRow, termToRow, type ProfileFields } from "./codec.js";
 
 export type Q = Kysely<Database> | Transaction<Database>;
+
+// --- SQLite without the query builder ---------------------------------------------------------------------
+// On SQLite the hot statements of an ingest run straight on the connection, each prepared once: building
+// and compiling a query (Kysely) cost more than SQLite took to run it. SQLite has one connection, so such a
+// statement runs inside the transaction Kysely opened. PostgreSQL keeps the Kysely path.
+
+const RAW = new WeakMap<object, BetterSqlite3.Database>();
+const STATEMENTS = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+export function registerRaw(db: Q, sqlite: BetterSqlite3.Database): void {
+  RAW.set(db, sqlite);
+}
+
+/** A prepared statement on the SQLite connection behind `db`, or undefined on PostgreSQL. */
+function raw(db: Q, text: string): BetterSqlite3.Statement | undefined {
+  const sqlite = RAW.get(db);
+  if (!sqlite) return undefined;
+  let cache = STATEMENTS.get(sqlite);
+  if (!cache) STATEMENTS.set(sqlite, (cache = new Map()));
+  let stmt = cache.get(text);
+  if (!stmt) cache.set(text, (stmt = sqlite.prepare(text)));
+  return stmt;
+}
+
+/** Runs `fn` in one transaction (on SQLite, raw statements inside it join it). */
+export async function transaction<T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  const sqlite = RAW.get(db);
+  return db.transaction().execute((trx) => {
+    if (sqlite) RAW.set(trx, sqlite);
+    return fn(trx);
+  });
+}
 
 async function inChunks<T, R>(items: readonly T[], run: (part: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
@@ -37,7 +70,24 @@ export async function nextSeq(db: Q): Promise<number> {
   return row?.m == null ? 1 : Number(row.m) + 1;
 }
 
+const ARTICLE_INSERT_COLUMNS = [
+  "seq", "id", "path", "source_name", "source_url", "agency", "author", "title", "published", "dateline", "text", "sentences", "facts",
+  "status", "family", "voter", "story", "ingested",
+] as const satisfies readonly (keyof ArticlesTable)[];
+const SIGNATURE_COLUMNS = [
+  "seq", "digest", "chars", "codes", "sentence_ends", "keys", "word_keys", "skeleton_keys", "terms",
+] as const satisfies readonly (keyof SignaturesTable)[];
+const insertSql = (table: string, columns: readonly string[]) =>
+  `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
+
 export async function insertArticles(db: Q, articles: ArticlesTable[], signatures: SignaturesTable[]): Promise<void> {
+  const a = raw(db, insertSql("articles", ARTICLE_INSERT_COLUMNS));
+  if (a) {
+    for (const row of articles) a.run(ARTICLE_INSERT_COLUMNS.map((c) => row[c]));
+    const s = raw(db, insertSql("signatures", SIGNATURE_COLUMNS))!;
+    for (const row of signatures) s.run(SIGNATURE_COLUMNS.map((c) => row[c]));
+    return;
+  }
   // Rows are wide (texts): a few hundred per statement keeps every dialect's parameter limit far away.
   for (const part of chunks(articles, 200)) await db.insertInto("articles").values(part).execute();
   for (const part of chunks(signatures, 500)) await db.insertInto("signatures").values(part).execute();
@@ -149,8 +199,15 @@ export interface CopyBatchWrite {
 }
 
 export async function writeCopyBatch(db: Q, w: CopyBatchWrite): Promise<void> {
-  for (const part of chunks(w.postings, 5000)) await db.insertInto("copy_postings").values(part).execute();
-  for (const part of chunks(w.digests, 5000)) await db.insertInto("copy_digests").values(part).execute();
+  const posting = raw(db, "INSERT INTO copy_postings (key, slot) VALUES (?, ?)");
+  if (posting) {
+    for (const p of w.postings) posting.run(p.key, p.slot);
+    const digest = raw(db, "INSERT INTO copy_digests (digest, slot) VALUES (?, ?)")!;
+    for (const d of w.digests) digest.run(d.digest, d.slot);
+  } else {
+    for (const part of chunks(w.postings, 5000)) await db.insertInto("copy_postings").values(part).execute();
+    for (const part of chunks(w.digests, 5000)) await db.insertInto("copy_digests").values(part).execute();
+  }
   for (const part of chunks(w.keyless)) await db.updateTable("signatures").set({ word_keys: 0, skeleton_keys: 0 }).where("seq", "in", part).execute();
   for (const part of chunks(w.edges, 2000)) await db.insertInto("copy_edges").values(part).execute();
   const ids = w.members.map((m) => m.id);
@@ -164,7 +221,17 @@ export async function writeCopyBatch(db: Q, w: CopyBatchWrite): Promise<void> {
   // Stories holding a member whose copy relation may have changed are recomputed.
   const stories = [...new Set(w.members.flatMap((m) => (m.story === null ? [] : [m.story])))];
   for (const part of chunks(stories)) await db.updateTable("stories").set({ dirty: 1 }).where("no", "in", part).execute();
-  for (const part of chunks(w.seqs)) await db.updateTable("articles").set({ status: 1 }).where("seq", "in", part).execute();
+  await setStatus(db, w.seqs, 1);
+}
+
+/** Sets the assignment status of articles (one cached statement per row on SQLite). */
+async function setStatus(db: Q, seqs: number[], status: number): Promise<void> {
+  const stmt = raw(db, "UPDATE articles SET status = ? WHERE seq = ?");
+  if (stmt) {
+    for (const seq of seqs) stmt.run(status, seq);
+    return;
+  }
+  for (const part of chunks(seqs)) await db.updateTable("articles").set({ status }).where("seq", "in", part).execute();
 }
 
 // --- step 2b: stories ---------------------------------------------------------------------------------------
@@ -190,6 +257,15 @@ export async function placedFamilies(db: Q, families: string[]): Promise<Set<str
 
 export async function writeCounts(db: Q, seqs: number[], voters: number[], df: Map<number, number>, docs: number): Promise<void> {
   const rows = [...df].map(([term, n]) => ({ term: termToRow(term), df: n }));
+  const upsert = raw(db, "INSERT INTO story_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df");
+  if (upsert) {
+    for (const r of rows) upsert.run(r.term, r.df);
+    await setCounter(db, "docs", docs);
+    const voter = raw(db, "UPDATE articles SET voter = 1 WHERE seq = ?")!;
+    for (const seq of voters) voter.run(seq);
+    await setStatus(db, seqs, 2);
+    return;
+  }
   for (const part of chunks(rows, 5000)) {
     await db
       .insertInto("story_df")
@@ -199,7 +275,7 @@ export async function writeCounts(db: Q, seqs: number[], voters: number[], df: M
   }
   await setCounter(db, "docs", docs);
   for (const part of chunks(voters)) await db.updateTable("articles").set({ voter: 1 }).where("seq", "in", part).execute();
-  for (const part of chunks(seqs)) await db.updateTable("articles").set({ status: 2 }).where("seq", "in", part).execute();
+  await setStatus(db, seqs, 2);
 }
 
 export async function pendingVoters(db: Q, limit: number): Promise<{ seq: number; id: string; terms: Uint8Array }[]> {
@@ -273,11 +349,23 @@ export async function writePlacements(db: Q, w: PlacementWrite): Promise<void> {
       )
       .execute();
   }
+  const fresh = w.terms.filter((t) => t.added !== null).map((t) => ({ story: t.story, term: termToRow(t.term), weight: t.weight, added: t.added! }));
+  const known = w.terms.filter((t) => t.added === null).map((t) => ({ story: t.story, term: termToRow(t.term), weight: t.weight, added: 0 }));
+  const remove = raw(db, "DELETE FROM story_terms WHERE story = ? AND term = ?");
+  if (remove) {
+    for (const r of w.removed) remove.run(r.story, termToRow(r.term));
+    const add = raw(db, "INSERT INTO story_terms (story, term, weight, added) VALUES (?, ?, ?, ?) ON CONFLICT (story, term) DO UPDATE SET weight = excluded.weight, added = excluded.added")!;
+    for (const t of fresh) add.run(t.story, t.term, t.weight, t.added);
+    const reweigh = raw(db, "INSERT INTO story_terms (story, term, weight, added) VALUES (?, ?, ?, 0) ON CONFLICT (story, term) DO UPDATE SET weight = excluded.weight")!;
+    for (const t of known) reweigh.run(t.story, t.term, t.weight);
+    await writeMembers(db, w.members);
+    await setCounter(db, "next_story", w.nextStory);
+    await setCounter(db, "next_added", w.nextAdded);
+    return;
+  }
   for (const r of w.removed) {
     await db.deleteFrom("story_terms").where("story", "=", r.story).where("term", "=", termToRow(r.term)).execute();
   }
-  const fresh = w.terms.filter((t) => t.added !== null).map((t) => ({ story: t.story, term: termToRow(t.term), weight: t.weight, added: t.added! }));
-  const known = w.terms.filter((t) => t.added === null).map((t) => ({ story: t.story, term: termToRow(t.term), weight: t.weight, added: 0 }));
   for (const part of chunks(fresh, 5000)) {
     await db
       .insertInto("story_terms")
@@ -298,6 +386,11 @@ export async function writePlacements(db: Q, w: PlacementWrite): Promise<void> {
 }
 
 async function writeMembers(db: Q, members: Map<number, number[]>): Promise<void> {
+  const stmt = raw(db, "UPDATE articles SET story = ?, status = 3 WHERE seq = ?");
+  if (stmt) {
+    for (const [story, seqs] of members) for (const seq of seqs) stmt.run(story, seq);
+    return;
+  }
   for (const [story, seqs] of members) {
     for (const part of chunks(seqs)) await db.updateTable("articles").set({ story, status: 3 }).where("seq", "in", part).execute();
   }
@@ -359,6 +452,17 @@ export async function storyMembers(db: Q, no: number): Promise<MemberRow[]> {
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
+/** The members of several stories in one query, by story, each in ingest order. */
+export async function membersOfStories(db: Q, nos: number[]): Promise<Map<number, MemberRow[]>> {
+  const rows = await inChunks(nos, (part) =>
+    db.selectFrom("articles").select([...ARTICLE_COLUMNS, "seq", "facts", "family", "story"]).where("story", "in", part).execute(),
+  );
+  const out = new Map<number, MemberRow[]>(nos.map((no) => [no, []]));
+  for (const r of rows) out.get(Number(r.story))?.push({ ...r, seq: Number(r.seq) });
+  for (const list of out.values()) list.sort((a, b) => a.seq - b.seq);
+  return out;
+}
+
 export async function copiesOf(db: Q, ids: string[]): Promise<{ copy: string; of: string; kind: string; similarity: number; copy_seq: number }[]> {
   const rows = await inChunks(ids, (part) => db.selectFrom("copies").select(["copy", "of", "kind", "similarity", "copy_seq"]).where("copy", "in", part).execute());
   return rows.map((r) => ({ ...r, copy_seq: Number(r.copy_seq) })).sort((a, b) => a.copy_seq - b.copy_seq);
@@ -376,6 +480,21 @@ export interface OutputWrite {
 }
 
 export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]): Promise<void> {
+  const put = raw(
+    db,
+    `INSERT INTO story_outputs (story, id, title, size, first_seq, first_date, last_date, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (story) DO UPDATE SET id = excluded.id, title = excluded.title, size = excluded.size, first_seq = excluded.first_seq,
+       first_date = excluded.first_date, last_date = excluded.last_date, json = excluded.json`,
+  );
+  if (put) {
+    for (const o of outputs) put.run(o.story, o.id, o.title, o.size, o.first_seq, o.first_date, o.last_date, o.json);
+    const clean = raw(db, "UPDATE stories SET dirty = 0 WHERE no = ?")!;
+    for (const no of done) clean.run(no);
+    const written = new Set(outputs.map((o) => o.story));
+    const drop = raw(db, "DELETE FROM story_outputs WHERE story = ?")!;
+    for (const no of done) if (!written.has(no)) drop.run(no);
+    return;
+  }
   for (const o of outputs) {
     await db
       .insertInto("story_outputs")
