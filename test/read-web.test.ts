@@ -552,3 +552,11 @@ test("a WARC response stored without its HTTP header is read as the page it hold
   assert.ok(!isError(doc), JSON.stringify(doc));
   assert.equal(doc.meta.url, "https://news.example/bare");
 });
+
+test("a WARC record whose header never ends does not swallow the record after it", async () => {
+  const dir = await tempDir();
+  const broken = Buffer.from("WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n");
+  const path = await write(dir, "headless.warc", Buffer.concat([broken, responseRecord({ uri: "https://news.example/next", body: newsPage(2) })]));
+  const got = await items([path]);
+  assert.deepEqual(got.map((x) => (isError(x) ? `${x.code} ${x.path}` : x.meta.url)), [`malformed ${path}#1`, "https://news.example/next"]);
+});

@@ -65,6 +65,11 @@ async function readHeaders(reader: ByteReader, budget: number): Promise<{ header
   for (let n = 0; n < MAX_HEADER_LINES; n++) {
     const line = await reader.readLine(MAX_HEADER_LINE);
     if (!line) return null;
+    if (!line.tooLong && startsWithWarc(line.bytes)) {
+      // The next record's header: this one had no blank line (or a short Content-Length). Leave it to be read.
+      reader.unshift(Buffer.concat([line.bytes, Buffer.from("\n")]));
+      return null;
+    }
     bytes += line.length + 1;
     if (line.tooLong || bytes > budget) return null;
     if (isBlank(line.bytes)) return { headers, bytes };
