@@ -118,17 +118,24 @@ test("text in <div>s separated by <br> is read as paragraphs", () => {
   assert.deepEqual(texts(body(html)), [l1, l2, l3]);
 });
 
-test("10,000 nested elements: extraction finishes and keeps the text", () => {
+// A hang would fail by the test's timeout; how fast it runs is measured in the benchmark, not here.
+test("10,000 nested elements: extraction finishes and keeps the text, paragraphs apart", { timeout: 60_000 }, () => {
   const text = "Deeply nested text about the harbour bridge, which the council voted to close to cars on Tuesday, still counts as the article.";
   const html = `<html><body>${"<div>".repeat(10_000)}<p>${text}</p><p>${text}</p>${"</div>".repeat(10_000)}</body></html>`;
-  const started = performance.now();
-  const blocks = body(html);
-  assert.ok(performance.now() - started < 5_000);
-  // Below the depth limit the parser flattens the tags into one element, so the two paragraphs may run
-  // together; the text itself must all be there and nothing else.
-  const all = joined(blocks);
+  // Below the depth limit the parser flattens the tags into one element; a flattened paragraph still
+  // starts on a line of its own, so the two do not run together ("article.Deeply").
+  const all = joined(body(html));
   assert.equal(all.split(text).length - 1, 2);
   assert.equal(all.split(text).join("").trim(), "");
+  assert.ok(!all.includes(`article.${text.slice(0, 6)}`));
+});
+
+test("a short closing sentence before a link line is story, not an introduction to the links", () => {
+  const p1 = "Dockworkers at the Port of Valmara went on strike on Monday, stopping the loading and unloading of containers at the country's largest port.";
+  const p2 = "The port authority said 17 ships were waiting at anchor and estimated the cost of the stoppage at 30 million euros a day.";
+  const p3 = "The strike is open-ended, the union said.";
+  const html = `<html><body><p>${p1}</p><p>${p2}</p><p>${p3}</p><p><a href="https://wire.example/subscribe">Subscribe to our alerts</a></p></body></html>`;
+  assert.deepEqual(texts(body(html)), [p1, p2, p3]);
 });
 
 test("a page with no article (a menu and link lists) gives nothing", () => {

@@ -391,8 +391,9 @@ function finish(s: PageStats, raw: RawBlock[], containers: number[], titles: str
     const b = raw[i];
     if (removed[i]) continue;
     // A short line or heading introducing a list of links or teasers ("More on this:", "Weitere Artikel")
-    // goes with it.
-    if ((b.kind === "heading" || b.chars <= INTRO_CHARS) && removed[i + 1] && (i + 2 >= raw.length || removed[i + 2])) continue;
+    // goes with it; a short sentence ("The strike is open-ended, the union said.") introduces nothing.
+    const introduces = b.kind === "heading" || (b.chars <= INTRO_CHARS && !ENDS_SENTENCE.test(b.text));
+    if (introduces && removed[i + 1] && (i + 2 >= raw.length || removed[i + 2])) continue;
     if (b.kind === "heading") {
       if (isTitle(b.text, titles, false)) continue;
       // Above the first paragraph, the headline and a heading in the article's <header> (its dek).

@@ -47,6 +47,17 @@ export interface HtmlDocument {
 /** Elements whose content is never article text; their children are not kept (JSON-LD scripts are). */
 const DROPPED = new Set(["script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "select", "textarea"]);
 
+/** Block elements whose text, once flattened below the depth limit, must not run into the text before it. */
+const FLATTENED_BREAKS = new Set(["p", "div", "br", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "pre", "dd", "dt"]);
+
+/** Adds text to an element; the parser may deliver one text run in pieces, so they are joined into one node. */
+function appendText(el: HtmlElement, text: string): void {
+  const siblings = el.children;
+  const last = siblings.length - 1;
+  if (last >= 0 && typeof siblings[last] === "string") siblings[last] = (siblings[last] as string) + text;
+  else siblings.push(text);
+}
+
 /** Parses HTML into a bounded tree. Pure; never throws on any input. */
 export function parseHtml(html: string, limits: PageLimits = DEFAULT_PAGE_LIMITS): HtmlDocument {
   const root = new HtmlElement("#root", {}, null, 0);
@@ -70,6 +81,8 @@ export function parseHtml(html: string, limits: PageLimits = DEFAULT_PAGE_LIMITS
           return;
         }
         if (current.depth >= limits.maxDepth || overLimit) {
+          // A flattened block still separates its text from the text before it ("end.Next" otherwise).
+          if (!overLimit && FLATTENED_BREAKS.has(name)) appendText(current, "\n");
           open.push(null);
           return;
         }
@@ -103,12 +116,7 @@ export function parseHtml(html: string, limits: PageLimits = DEFAULT_PAGE_LIMITS
           if (jsonLdText !== null) jsonLdText += text;
           return;
         }
-        if (overLimit) return;
-        const siblings = current.children;
-        // The parser may deliver one text run in pieces: join them so text nodes are whole.
-        const last = siblings.length - 1;
-        if (last >= 0 && typeof siblings[last] === "string") siblings[last] = (siblings[last] as string) + text;
-        else siblings.push(text);
+        if (!overLimit) appendText(current, text);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
