@@ -87,13 +87,14 @@ test("the examples' wire reprint, partial copy and spun copy are found, and noth
   });
   assert.deepEqual(found.sort(), [
     "02-lakeside-courier-reprint.txt near 01-reuters-wire.txt",
+    "03-crawler-export.jsonl#1 near 02-baltic-wire.rss#1",
     "03-dravsk-daily-partial.txt partial 01-reuters-wire.txt",
     "05-worldbuzzhub-spun.txt spun 04-alpine-ledger-cp1252.txt",
   ]);
 });
 
-test("the examples make two stories; the summit story has 6 independent voices and two events months apart", () => {
-  assert.equal(examples.stories.length, 2);
+test("the examples make three stories; the summit story has 6 independent voices and two events months apart", () => {
+  assert.equal(examples.stories.length, 3);
   const story = summit();
   assert.equal(story.articles.length, 9);
   assert.equal(story.voices, 6);
@@ -170,4 +171,36 @@ test("the museum theft and the arrests a week later are two events of one story"
   assert.ok(story);
   assert.equal(story.articles.length, 3);
   assert.deepEqual(story.events.map((e) => e.date), ["2022-11-13", "2022-11-22"]);
+});
+
+test("the harbour-strike example is read from a saved page, a feed, a crawler export and a WARC file", () => {
+  const articles = examples.articles.filter((a) => a.source.path.includes("harbour-strike"));
+  assert.deepEqual(articles.map((a) => a.source.path.split("/").pop()).sort(), [
+    "01-valmara-times.html", "02-baltic-wire.rss#1", "02-baltic-wire.rss#2",
+    "03-crawler-export.jsonl#1", "03-crawler-export.jsonl#2", "04-coastline-crawl.warc#3",
+  ]);
+  // Nothing in the folder is an error: the WARC's request, 404 and image records are skipped, not reported.
+  assert.deepEqual(examples.errors.filter((e) => e.path.includes("harbour-strike")), []);
+  const page = byFile("01-valmara-times.html");
+  assert.equal(page.title, "Dockworkers walk out at Port of Valmara over pay and night shifts");
+  assert.equal(page.published, "2024-03-04");
+  assert.equal(page.source.name, "The Valmara Times");
+  assert.equal(page.source.author, "Ilse Norberg");
+  assert.match(page.text, /Ships wait offshore/);
+  assert.match(page.text, /spare parts for the region's car plants/);
+  assert.doesNotMatch(page.text, /cookies|Share on|Related stories|harbourwatcher|Subscribe|Photo: Anna Lind|All rights reserved/);
+  const wire = byFile("02-baltic-wire.rss#1");
+  assert.equal(wire.dateline, "VALMARA");
+  assert.match(wire.text, /The strike is open-ended, the union said\.$/);
+  assert.equal(byFile("03-crawler-export.jsonl#2").source.author, "Piotr Ek");
+  const warc = byFile("04-coastline-crawl.warc#3");
+  assert.equal(warc.published, "2024-03-05");
+  assert.match(warc.text, /“The authority walked away from the table after twenty minutes,”/);
+
+  const story = examples.stories.find((s) => s.articles.includes(page.id));
+  assert.ok(story);
+  assert.equal(story.articles.length, 6);
+  assert.equal(story.voices, 5);
+  assert.deepEqual(story.events.map((e) => [e.date?.slice(0, 7), e.articles.length]), [["2024-03", 4], ["2024-03", 2]]);
+  assert.equal(story.events[0].date, "2024-03-04");
 });
