@@ -1,7 +1,7 @@
 // Text the cleaner keeps: cleanBody run on the AEB ground-truth article bodies, per split.
 // Run: node --import tsx eval/cleaning.ts
-// This is NOT article extraction: storydesk has no HTML reader yet, so the AEB pages themselves are not
-// read. The input is the true article text, so nothing is boilerplate and every dropped shingle is a loss.
+// The cleaner alone, not HTML extraction (eval/extraction.ts scores that): the input is the true article
+// text, so nothing is boilerplate and every dropped shingle is a loss.
 // Metric: AEB's shingle recall (4-grams of \w+ tokens, multiset overlap, averaged over pages) of the
 // cleaner's title + paragraphs against the true body. Precision is 1 by construction and not reported.
 // Also counted: pages where the cleaner took a title line, or found a byline/dateline/agency/source credit
@@ -10,32 +10,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { cleanBody, type CleanResult } from "../src/text/clean.js";
+import { aebCounts } from "./aeb-metric.js";
 
 const DATA = fileURLToPath(new URL("../../shared/data/scrapinghub-aeb/", import.meta.url));
-const TOKEN = /\w+/gu;
-const SHINGLE = 4;
 const METADATA = ["author", "dateline", "agency", "sourceName", "date"] as const;
 
-function shingles(text: string): Map<string, number> {
-  const tokens = text.match(TOKEN) ?? [];
-  const counts = new Map<string, number>();
-  if (tokens.length < SHINGLE) return tokens.length ? counts.set(tokens.join(" "), 1) : counts;
-  for (let i = 0; i + SHINGLE <= tokens.length; i++) {
-    const key = tokens.slice(i, i + SHINGLE).join(" ");
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
 function recall(kept: string, truth: string): number {
-  const predicted = shingles(kept);
-  let tp = 0;
-  let fn = 0;
-  for (const [key, n] of shingles(truth)) {
-    const hit = Math.min(n, predicted.get(key) ?? 0);
-    tp += hit;
-    fn += n - hit;
-  }
+  const { tp, fn } = aebCounts(kept, truth);
   return tp + fn ? tp / (tp + fn) : 1;
 }
 
@@ -43,7 +24,7 @@ const keptText = (r: CleanResult) => [r.title ?? "", ...r.paragraphs].join("\n")
 
 const truth = JSON.parse(readFileSync(`${DATA}ground-truth.json`, "utf8")) as Record<string, { articleBody: string }>;
 const splits = JSON.parse(readFileSync(`${DATA}splits.json`, "utf8")) as Record<string, string[]>;
-console.log("\nCleaning: text the cleaner keeps of AEB ground-truth bodies (not extraction: no HTML is read)");
+console.log("\nCleaning: text the cleaner keeps of AEB ground-truth bodies (the cleaner alone: no HTML is read)");
 console.log("split pages | recall  min    pages<0.99 | title taken | metadata found on pages");
 for (const split of ["dev", "test"]) {
   const recalls: number[] = [];
