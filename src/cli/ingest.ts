@@ -1,6 +1,6 @@
 // `storydesk ingest`: add articles to a corpus (a SQLite file by default, or PostgreSQL) incrementally.
 import type { Command } from "commander";
-import { ingest, type IngestProgress } from "../corpus/index.js";
+import { enqueue, ingest, type IngestProgress } from "../corpus/index.js";
 import { readDocuments } from "../read/index.js";
 import { safe } from "../render/index.js";
 import { openStore, StoreError } from "../store/index.js";
@@ -48,6 +48,7 @@ export function addIngestCommand(program: Command, result: CommandResult): void 
     .argument("<inputs...>", "files or folders (text, HTML, feeds, JSONL, WARC; gzip too)")
     .option("--db <file|url>", "the corpus: a SQLite file, or a postgres:// URL (default: $STORYDESK_DB, else ./storydesk.db)")
     .option("--batch <n>", "articles per transaction", (v) => Math.max(1, Number.parseInt(v, 10) || 500), 500)
+    .option("--queue", "PostgreSQL only: store the inputs as batches for `storydesk worker` processes instead of doing the work")
     .addHelpText(
       "after",
       `
@@ -60,9 +61,10 @@ Examples:
   $ storydesk ingest news/2024-05/                     # into ./storydesk.db
   $ storydesk ingest feed.rss --db corpus.db
   $ storydesk ingest crawl.warc.gz --db postgres://user@host/news
+  $ storydesk ingest crawl/ --db postgres://user@host/news --queue   # then: storydesk worker --db … on each machine
   $ storydesk brief --db corpus.db --since 2024-05-01 --query "river accord"`,
     )
-    .action(async (inputs: string[], opts: { db?: string; batch: number }) => {
+    .action(async (inputs: string[], opts: { db?: string; batch: number; queue?: boolean }) => {
       const location = opts.db ?? defaultDb();
       let store;
       try {
@@ -70,6 +72,30 @@ Examples:
       } catch (e) {
         process.stderr.write(`storydesk: ${safe(e instanceof StoreError ? e.message : String(e))}\n`);
         result.exitCode = 2;
+        return;
+      }
+      if (opts.queue) {
+        if (store.dialect !== "postgres") {
+          process.stderr.write("storydesk: --queue needs a postgres:// corpus that the workers share\n");
+          await store.close();
+          result.exitCode = 2;
+          return;
+        }
+        try {
+          const started = performance.now();
+          const summary = await enqueue(store, location, readDocuments(inputs), { batchSize: opts.batch });
+          for (const e of summary.errors) process.stderr.write(`storydesk: skipped ${safe(e.message)}\n`);
+          process.stderr.write(
+            `storydesk: ${summary.read} documents queued in ${summary.batches} batches for ${store.location} in ` +
+              `${((performance.now() - started) / 1000).toFixed(1)} s; storydesk worker --db … processes them\n`,
+          );
+          if (summary.read === 0) result.exitCode = 1;
+        } catch (e) {
+          process.stderr.write(`storydesk: queueing stopped: ${safe((e as Error).message)}\n`);
+          result.exitCode = 2;
+        } finally {
+          await store.close();
+        }
         return;
       }
       const line = progressLine(process.stderr.isTTY === true);

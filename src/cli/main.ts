@@ -5,6 +5,7 @@ import { addBriefCommand } from "./brief.js";
 import type { CommandResult } from "./common.js";
 import { addExtractCommand } from "./extract.js";
 import { addIngestCommand } from "./ingest.js";
+import { addWorkerCommand } from "./worker.js";
 
 const VERSION = "0.1.0";
 
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
   addBriefCommand(program, result);
   addExtractCommand(program, result);
   addIngestCommand(program, result);
+  addWorkerCommand(program, result);
   await program.parseAsync(argv);
   return result.exitCode;
 }

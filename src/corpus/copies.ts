@@ -15,9 +15,9 @@ import { i32, profileFromRow } from "../store/codec.js";
 const NO_CODES = new Uint16Array(0);
 
 /** Assigns copies for up to `limit` waiting articles; returns how many it did (0: none waiting). */
-export async function copyBatch(store: Store, limit: number): Promise<number> {
+export async function copyBatch(store: Store, limit: number, below?: number): Promise<number> {
   const { db } = store;
-  const pending = await q.pendingSignatures(db, limit);
+  const pending = await q.pendingSignatures(db, limit, below);
   if (pending.length === 0) return 0;
   const index = createCopyIndex();
   const sigs: CopySignature[] = pending.map((r) => ({ profile: profileFromRow(r), keys: Array.from(i32(r.keys)) }));

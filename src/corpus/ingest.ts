@@ -9,6 +9,7 @@
 // Every batch is one transaction, so a killed ingest loses nothing it reported stored and leaves nothing
 // half-written; each step picks up the rows the previous one left, so running it again finishes the job.
 
+import { sql } from "kysely";
 import type { Article, InputError, SourceDocument } from "../model/index.js";
 import { articleOf, prepareArticle, type PreparedArticle } from "../brief/prepare.js";
 import type { Store } from "../store/index.js";
@@ -53,6 +54,12 @@ export interface IngestSummary {
 }
 
 export const DEFAULT_BATCH = 500;
+/**
+ * Batches per round: copies and stories are assigned once a round of batches is stored, over that round
+ * (and all before it). A queued ingest (queue.ts) cuts the input in the same rounds, so it assigns the same
+ * articles together and ends with the corpus one process builds.
+ */
+export const ROUND_BATCHES = 10;
 
 /** Adds documents to the corpus and brings copies, stories and story outputs up to date. */
 export async function ingest(
@@ -64,12 +71,21 @@ export async function ingest(
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, errors: [], assigned: 0, storiesUpdated: 0, seconds: 0 };
   let pending: SourceDocument[] = [];
+  let batches = 0;
+  let roundEnd = 0;
+  const cache = new StoryCache();
   const flush = async () => {
-    const { added, duplicates } = await storeBatch(store, pending, summary.errors, options);
+    const { added, duplicates, lastSeq } = await storeBatch(store, pending, summary.errors, options);
     summary.added += added;
     summary.duplicates += duplicates;
+    roundEnd = Math.max(roundEnd, lastSeq + 1);
     pending = [];
     options.onStored?.(added);
+    if (++batches % ROUND_BATCHES === 0) {
+      const done = await finishIngest(store, options, { below: roundEnd, cache });
+      summary.assigned += done.assigned;
+      summary.storiesUpdated += done.storiesUpdated;
+    }
   };
   for await (const item of documents) {
     if ("code" in item) {
@@ -84,9 +100,9 @@ export async function ingest(
     }
   }
   if (pending.length > 0) await flush();
-  const finished = await finishIngest(store, options);
-  summary.assigned = finished.assigned;
-  summary.storiesUpdated = finished.storiesUpdated;
+  const finished = await finishIngest(store, options, { cache });
+  summary.assigned += finished.assigned;
+  summary.storiesUpdated += finished.storiesUpdated;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
@@ -97,14 +113,16 @@ async function storeBatch(
   docs: SourceDocument[],
   errors: InputError[],
   options: IngestOptions,
-): Promise<{ added: number; duplicates: number }> {
+): Promise<{ added: number; duplicates: number; lastSeq: number }> {
   const articles: Article[] = [];
   for (const doc of docs) {
     const a = articleOf(doc);
     if ("code" in a) errors.push(a);
     else articles.push(a);
   }
-  const known = await q.existingIds(store.db, articles.map((a) => a.id));
+  const known = await q.storedIds(store.db, articles.map((a) => a.id));
+  let lastSeq = 0;
+  for (const k of known.values()) lastSeq = Math.max(lastSeq, k.seq);
   const fresh: PreparedArticle[] = [];
   const seen = new Set<string>();
   for (const a of articles) {
@@ -113,25 +131,45 @@ async function storeBatch(
     fresh.push(prepareArticle(a));
   }
   const duplicates = articles.length - fresh.length;
-  if (fresh.length === 0) return { added: 0, duplicates };
+  if (fresh.length === 0) return { added: 0, duplicates, lastSeq };
   const ingested = (options.now?.() ?? new Date()).toISOString();
   await q.transaction(store.db, async (trx) => {
     // Numbered inside the transaction: one writer at a time holds the next numbers.
-    const first = await q.nextSeq(trx);
+    const first = await q.reserveSeqs(trx, store.dialect, fresh.length);
     await q.insertArticles(
       trx,
       fresh.map((p, i) => articleRow(p.article, p.facts, first + i, ingested)),
       fresh.map((p, i) => signatureRow(first + i, p.copy, p.terms)),
     );
+    lastSeq = Math.max(lastSeq, first + fresh.length - 1);
   });
-  return { added: fresh.length, duplicates };
+  return { added: fresh.length, duplicates, lastSeq };
 }
 
-/** Steps 2 and 3 for everything waiting (this run's articles and any an interrupted run left). */
-export async function finishIngest(store: Store, options: IngestOptions = {}): Promise<{ assigned: number; storiesUpdated: number }> {
+/**
+ * Steps 2 and 3 for everything waiting (this run's articles and any an interrupted run left), or only for
+ * articles numbered below `below` (a round). On PostgreSQL it holds the assignment lock, so it never runs
+ * beside another process's assignment (a worker's, or another ingest's).
+ */
+export async function finishIngest(
+  store: Store,
+  options: IngestOptions = {},
+  scope: { below?: number; cache?: StoryCache; locked?: boolean } = {},
+): Promise<{ assigned: number; storiesUpdated: number }> {
+  if (store.dialect === "postgres" && !scope.locked) {
+    return store.db.connection().execute(async (conn) => {
+      await sql`SELECT pg_advisory_lock(${q.ASSIGN_LOCK})`.execute(conn);
+      try {
+        // Another process may have assigned in the meantime: cached stories are not to be trusted.
+        return await finishIngest(store, options, { ...scope, cache: new StoryCache(), locked: true });
+      } finally {
+        await sql`SELECT pg_advisory_unlock(${q.ASSIGN_LOCK})`.execute(conn);
+      }
+    });
+  }
   const batch = options.batchSize ?? DEFAULT_BATCH;
   const now = (options.now?.() ?? new Date()).toISOString();
-  const cache = new StoryCache();
+  const cache = scope.cache ?? new StoryCache();
   const run = async (phase: Exclude<IngestPhase, "prepare">, step: () => Promise<number>): Promise<number> => {
     const total = options.onProgress ? await q.waiting(store.db, phase) : null;
     let done = 0;
@@ -141,7 +179,7 @@ export async function finishIngest(store: Store, options: IngestOptions = {}): P
     }
     return done;
   };
-  const assigned = await run("copies", () => copyBatch(store, batch));
+  const assigned = await run("copies", () => copyBatch(store, batch, scope.below));
   await run("count", () => countBatch(store, batch));
   await run("place", () => placeBatch(store, batch, cache));
   await run("follow", () => followBatch(store, batch, now));

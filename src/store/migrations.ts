@@ -93,4 +93,20 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
+MIGRATIONS.push({
+  version: 2,
+  description: "queued ingest batches (storydesk ingest --queue, storydesk worker)",
+  statements: Object.fromEntries(
+    (["sqlite", "postgres"] as const).map((d) => [
+      d,
+      [
+        `CREATE TABLE ingest_batches (
+          no ${T[d].id} PRIMARY KEY, round ${T[d].big} NOT NULL, first_seq ${T[d].big} NOT NULL, size INTEGER NOT NULL,
+          docs TEXT, prepared INTEGER NOT NULL DEFAULT 0)`,
+        `CREATE INDEX ingest_batches_round ON ingest_batches (round, prepared)`,
+      ],
+    ]),
+  ) as Record<Dialect, string[]>,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

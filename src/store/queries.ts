@@ -70,6 +70,80 @@ export async function nextSeq(db: Q): Promise<number> {
   return row?.m == null ? 1 : Number(row.m) + 1;
 }
 
+/** Advisory lock keys (PostgreSQL): numbering new articles, and the one assigning process. */
+export const RESERVE_LOCK = 7358002;
+export const ASSIGN_LOCK = 7358003;
+
+/**
+ * Reserves `n` sequence numbers (in the caller's transaction): after every stored article and every
+ * number a queued batch holds. On PostgreSQL the transaction holds a lock until it ends, so concurrent
+ * writers take consecutive ranges.
+ */
+export async function reserveSeqs(db: Q, dialect: Dialect, n: number): Promise<number> {
+  if (dialect === "postgres") await sql`SELECT pg_advisory_xact_lock(${RESERVE_LOCK})`.execute(db);
+  const first = Math.max(await nextSeq(db), await counter(db, "next_seq"));
+  await setCounter(db, "next_seq", first + n);
+  return first;
+}
+
+/** Stored articles among the ids: their numbers and how far their assignment got. */
+export async function storedIds(db: Q, ids: string[]): Promise<Map<string, { seq: number; status: number }>> {
+  const rows = await inChunks(ids, (part) => db.selectFrom("articles").select(["id", "seq", "status"]).where("id", "in", part).execute());
+  return new Map(rows.map((r) => [r.id, { seq: Number(r.seq), status: r.status }]));
+}
+
+/** Removes prepared, unassigned articles (a queued batch found an earlier copy of the same article). */
+export async function deletePrepared(db: Q, seqs: number[]): Promise<void> {
+  for (const part of chunks(seqs)) {
+    await db.deleteFrom("signatures").where("seq", "in", part).execute();
+    await db.deleteFrom("articles").where("seq", "in", part).where("status", "=", 0).execute();
+  }
+}
+
+// --- queued batches ---------------------------------------------------------------------------------------
+
+export async function insertBatches(db: Q, rows: { no: number; round: number; first_seq: number; size: number; docs: string }[]): Promise<void> {
+  for (const r of rows) await db.insertInto("ingest_batches").values({ ...r, prepared: 0 }).execute();
+}
+
+/** A queued batch, locked until the caller's transaction ends (PostgreSQL); null when gone. */
+export async function lockBatch(db: Q, dialect: Dialect, no: number): Promise<{ round: number; first_seq: number; size: number; docs: string | null; prepared: number } | null> {
+  if (dialect === "postgres") {
+    const r = await sql<{ round: string; first_seq: string; size: number; docs: string | null; prepared: number }>`
+      SELECT round, first_seq, size, docs, prepared FROM ingest_batches WHERE no = ${no} FOR UPDATE`.execute(db);
+    const row = r.rows[0];
+    return row ? { ...row, round: Number(row.round), first_seq: Number(row.first_seq) } : null;
+  }
+  const row = await db.selectFrom("ingest_batches").select(["round", "first_seq", "size", "docs", "prepared"]).where("no", "=", no).executeTakeFirst();
+  return row ? { ...row, round: Number(row.round), first_seq: Number(row.first_seq) } : null;
+}
+
+export async function markPrepared(db: Q, no: number): Promise<void> {
+  await db.updateTable("ingest_batches").set({ prepared: 1, docs: null }).where("no", "=", no).execute();
+}
+
+/** The oldest round still queued: whether all its batches are prepared, and the number after its last seq. */
+export async function oldestRound(db: Q): Promise<{ round: number; ready: boolean; end: number } | null> {
+  const first = await db.selectFrom("ingest_batches").select((eb) => eb.fn.min("round").as("r")).executeTakeFirst();
+  if (first?.r == null) return null;
+  const round = Number(first.r);
+  const rows = await db.selectFrom("ingest_batches").select(["first_seq", "size", "prepared"]).where("round", "=", round).execute();
+  return {
+    round,
+    ready: rows.every((r) => r.prepared === 1),
+    end: Math.max(...rows.map((r) => Number(r.first_seq) + r.size)),
+  };
+}
+
+export async function deleteRound(db: Q, round: number): Promise<void> {
+  await db.deleteFrom("ingest_batches").where("round", "=", round).execute();
+}
+
+export async function unpreparedBatches(db: Q): Promise<number[]> {
+  const rows = await db.selectFrom("ingest_batches").select("no").where("prepared", "=", 0).orderBy("no").execute();
+  return rows.map((r) => Number(r.no));
+}
+
 const ARTICLE_INSERT_COLUMNS = [
   "seq", "id", "path", "source_name", "source_url", "agency", "author", "title", "published", "dateline", "text", "sentences", "facts",
   "status", "family", "voter", "story", "ingested",
@@ -106,12 +180,13 @@ export interface PendingSignature extends ProfileFields {
 }
 
 /** The next articles waiting for copy assignment, in ingest order, with their signatures. */
-export async function pendingSignatures(db: Q, limit: number): Promise<PendingSignature[]> {
+export async function pendingSignatures(db: Q, limit: number, below = Number.MAX_SAFE_INTEGER): Promise<PendingSignature[]> {
   return db
     .selectFrom("articles as a")
     .innerJoin("signatures as s", "s.seq", "a.seq")
     .select(["a.seq", "a.id", "a.published", "s.chars", "s.digest", "s.codes", "s.sentence_ends", "s.keys", "s.word_keys", "s.skeleton_keys"])
     .where("a.status", "=", 0)
+    .where("a.seq", "<", below)
     .orderBy("a.seq")
     .limit(limit)
     .execute();

@@ -134,7 +134,24 @@ export interface IngestStateTable {
   value: number;
 }
 
+/**
+ * A batch of documents queued by `storydesk ingest --queue`, prepared by any worker. Its articles take the
+ * sequence numbers first_seq … first_seq + size - 1 (by position; a duplicate or unreadable one leaves a
+ * gap), so the corpus orders them as one process would. Rounds are assigned in order, each once all its
+ * batches are prepared; then its rows are deleted.
+ */
+export interface IngestBatchesTable {
+  no: number;
+  round: number;
+  first_seq: number;
+  size: number;
+  /** JSON: the SourceDocuments; null once prepared. */
+  docs: string | null;
+  prepared: number;
+}
+
 export interface Database {
+  ingest_batches: IngestBatchesTable;
   storydesk_meta: MetaTable;
   articles: ArticlesTable;
   signatures: SignaturesTable;
