@@ -5,17 +5,19 @@
 //   npm run bench -- ingest                       # SQLite, 10k and 100k (slices of 10k)
 //   npm run bench -- ingest 1000000               # up to 1M
 //   npm run bench -- ingest 100000 --slice 20000 --db postgres://…/bench
+//   npm run bench -- ingest 20000 --workers 1,2 --db postgres://…/bench   # queued ingest, 1 then 2 workers
 //
 // Each size runs in a child process of its own into a new database, so peak RSS is that run's alone.
 // Slices are built by bench/corpus.ts from ../shared/data with a seed of their own (copies inside a slice).
 
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import pg from "pg";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 // The compiled code, as the CLI runs it (`npm run bench` builds first).
-import { ingest } from "../dist/corpus/index.js";
+import { enqueue, ingest } from "../dist/corpus/index.js";
 import { openStore } from "../dist/store/index.js";
 import { buildCorpus } from "./corpus.js";
 
@@ -43,8 +45,44 @@ async function measure(size: number, sliceSize: number, db: string): Promise<Res
   return { size, slices, peakMiB: process.resourceUsage().maxRSS / 1024, seconds: (performance.now() - started) / 1000, dbMiB };
 }
 
+/** A queued ingest of `size` articles processed by `workers` storydesk worker processes; wall seconds. */
+async function queued(size: number, workers: number, db: string): Promise<number> {
+  const store = await openStore(db);
+  const documents = buildCorpus(size, 1000).map((d) => ({ ...d, path: `queued/${d.path}` }));
+  await enqueue(store, db, documents);
+  await store.close();
+  const cli = fileURLToPath(new URL("../bin/storydesk.js", import.meta.url));
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, () => new Promise((resolve) => spawn(process.execPath, [cli, "worker", "--db", db, "--exit-when-idle"], { stdio: "inherit" }).on("exit", resolve))),
+  );
+  return (performance.now() - t) / 1000;
+}
+
 const args = process.argv.slice(2);
-if (args[0] === "--child") {
+if (args.includes("--workers")) {
+  const i = args.indexOf("--workers");
+  const counts = args[i + 1].split(",").map(Number);
+  const base = args[args.indexOf("--db") + 1];
+  const size = Number(args.find((a, k) => /^\d+$/.test(a) && k !== i + 1) ?? 10000);
+  const rows: string[] = [];
+  for (const n of counts) {
+    // A schema of its own per run, so every run starts from an empty corpus.
+    const schema = `bench_${process.pid}_${n}`;
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    const u = new URL(base);
+    u.searchParams.set("options", `-c search_path=${schema}`);
+    const seconds = await queued(size, n, u.toString());
+    await client.query(`DROP SCHEMA ${schema} CASCADE`);
+    await client.end();
+    rows.push(`| ${n} | ${size} | ${seconds.toFixed(1)} | ${Math.round(size / seconds)} |`);
+    console.error(`  ${n} worker(s): ${seconds.toFixed(1)} s`);
+  }
+  console.log("| workers | articles | seconds | articles/s |\n| ---: | ---: | ---: | ---: |");
+  for (const r of rows) console.log(r);
+} else if (args[0] === "--child") {
   const [, size, slice, db] = args;
   process.stdout.write(JSON.stringify(await measure(Number(size), Number(slice), db)));
 } else {
