@@ -22,35 +22,28 @@ function byteOrderMark(b: Uint8Array): Bom | null {
   return null;
 }
 
-/** True when the bytes are not text: a NUL byte, or many control bytes, in the first 64 KB. UTF-16 with a BOM is text. */
-export function looksBinary(bytes: Uint8Array): boolean {
+/**
+ * True when the bytes are not text: a NUL byte, or many control bytes, in the first 64 KB. UTF-16 with a BOM
+ * is text. Markup (web pages, feeds) tolerates NUL bytes (real pages carry the odd one, a CMS bug): there
+ * only the share of NUL and control bytes counts.
+ */
+export function looksBinary(bytes: Uint8Array, { markup = false }: { markup?: boolean } = {}): boolean {
   const bom = byteOrderMark(bytes);
   if (bom === "utf-16le" || bom === "utf-16be") return false;
   const n = Math.min(bytes.length, SNIFF_BYTES);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const c = bytes[i];
-    if (c === 0) return true;
+    if (c === 0 && !markup) return true;
     // Tab, newline, form feed, carriage return are text.
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || c === 0x7f) control++;
   }
   return n > 0 && control / n > MAX_CONTROL_SHARE;
 }
 
-/**
- * The binary test for web pages and feeds: real pages carry the odd NUL byte (a CMS bug), so only the share
- * of NUL and control bytes in the first 64 KB counts, not a single NUL.
- */
+/** The binary test for web pages and feeds (see looksBinary). */
 export function looksBinaryMarkup(bytes: Uint8Array): boolean {
-  const bom = byteOrderMark(bytes);
-  if (bom === "utf-16le" || bom === "utf-16be") return false;
-  const n = Math.min(bytes.length, SNIFF_BYTES);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const c = bytes[i];
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || c === 0x7f) control++;
-  }
-  return n > 0 && control / n > MAX_CONTROL_SHARE;
+  return looksBinary(bytes, { markup: true });
 }
 
 /** Charsets chardet names that are better read as windows-1252 (its superset for the bytes that occur). */
