@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { InvalidArgumentError, type Command } from "commander";
 import { brief, FORMATS, render, type Brief, type Format } from "../index.js";
 import { briefFromStore } from "../corpus/index.js";
-import { safe } from "../render/index.js";
+import { terminalLine } from "../render/index.js";
 import { openStore, StoreError } from "../store/index.js";
 import { choice, type CommandResult } from "./common.js";
 
@@ -27,7 +27,7 @@ function date(value: string): string {
 export function addBriefCommand(program: Command, result: CommandResult): void {
   program
     .command("brief")
-    .description("Read articles (.txt, .md; folders recursively) and write a briefing; or write one from a corpus (--db).")
+    .description("Read articles (text, web pages, feeds, JSON lines, WARC; folders recursively) and write a briefing; or write one from a corpus (--db).")
     .argument("[paths...]", "files or folders of articles (not with --db)")
     .option("-f, --format <format>", `output format: ${FORMATS.join(" or ")}`, choice(FORMATS), "markdown" as Format)
     .option("-o, --out <file>", "write to this file instead of standard output")
@@ -39,13 +39,17 @@ export function addBriefCommand(program: Command, result: CommandResult): void {
     .addHelpText(
       "after",
       `
-A text file may open with header lines such as "date 2022-07-09", "title: ...", "source: ...",
-"url: ...", "author: ...". Inputs that cannot be read are reported by name on standard error and in
-the briefing; the rest of the batch goes on. Exit code 1 means no article could be read.
+Formats: .txt/.md text files (which may open with header lines such as "date 2022-07-09", "title: ...",
+"source: ...", "url: ...", "author: ..."), saved web pages (.html), RSS/Atom/RDF/JSON feeds (one
+article per item), crawler JSON lines (.jsonl, one per line) and WARC archives (.warc, one per HTML
+record), gzipped too; files without a known extension are recognised by their content. Inputs or items
+that cannot be read are reported by name (file#n inside a container) on standard error and in the
+briefing; the rest of the batch goes on. Exit code 1 means no article could be read.
 
 Examples:
   $ storydesk brief examples/water-summit/
   $ storydesk brief a.txt b.txt news/ --format json --out brief.json
+  $ storydesk brief saved-pages/ feed.rss crawl.jsonl.gz CC-NEWS.warc.gz
   $ storydesk brief --db corpus.db --since 2024-05-01 --until 2024-05-31 --query "river accord"`,
     )
     .action(async (paths: string[], opts: BriefCliOptions) => {
@@ -71,7 +75,7 @@ Examples:
         try {
           store = await openStore(opts.db);
         } catch (e) {
-          process.stderr.write(`storydesk: ${safe(e instanceof StoreError ? e.message : String(e))}\n`);
+          process.stderr.write(`storydesk: ${terminalLine(e instanceof StoreError ? e.message : String(e))}\n`);
           result.exitCode = 2;
           return;
         }
@@ -82,7 +86,7 @@ Examples:
         }
       } else {
         briefing = await brief(paths);
-        for (const e of briefing.errors) process.stderr.write(`storydesk: skipped ${safe(e.message)}\n`);
+        for (const e of briefing.errors) process.stderr.write(`storydesk: skipped ${terminalLine(e.message)}\n`);
       }
       const output = render(briefing, opts.format);
       if (opts.out) await writeFile(opts.out, output);

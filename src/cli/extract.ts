@@ -4,7 +4,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { Command } from "commander";
 import { extractArticles } from "../index.js";
-import { EXTRACT_FORMATS, extractWriter, safe, type ExtractFormat } from "../render/index.js";
+import { EXTRACT_FORMATS, extractWriter, terminalLine, type ExtractFormat } from "../render/index.js";
 import { choice, Progress, type CommandResult } from "./common.js";
 
 export function addExtractCommand(program: Command, result: CommandResult): void {
@@ -35,7 +35,7 @@ Examples:
       for await (const item of extractArticles(inputs)) {
         if ("code" in item) {
           progress.error();
-          process.stderr.write(`${progress.clear()}storydesk: skipped ${safe(item.message)}\n`);
+          process.stderr.write(`${progress.clear()}storydesk: skipped ${terminalLine(item.message)}\n`);
           await write(writer.error(item));
         } else {
           progress.article();

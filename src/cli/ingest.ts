@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { enqueue, ingest, type IngestProgress } from "../corpus/index.js";
 import { readDocuments } from "../read/index.js";
-import { safe } from "../render/index.js";
+import { terminalLine } from "../render/index.js";
 import { openStore, StoreError } from "../store/index.js";
 import type { CommandResult } from "./common.js";
 
@@ -70,7 +70,7 @@ Examples:
       try {
         store = await openStore(location);
       } catch (e) {
-        process.stderr.write(`storydesk: ${safe(e instanceof StoreError ? e.message : String(e))}\n`);
+        process.stderr.write(`storydesk: ${terminalLine(e instanceof StoreError ? e.message : String(e))}\n`);
         result.exitCode = 2;
         return;
       }
@@ -84,14 +84,14 @@ Examples:
         try {
           const started = performance.now();
           const summary = await enqueue(store, location, readDocuments(inputs), { batchSize: opts.batch });
-          for (const e of summary.errors) process.stderr.write(`storydesk: skipped ${safe(e.message)}\n`);
+          for (const e of summary.errors) process.stderr.write(`storydesk: skipped ${terminalLine(e.message)}\n`);
           process.stderr.write(
             `storydesk: ${summary.read} documents queued in ${summary.batches} batches for ${store.location} in ` +
               `${((performance.now() - started) / 1000).toFixed(1)} s; storydesk worker --db … processes them\n`,
           );
           if (summary.read === 0) result.exitCode = 1;
         } catch (e) {
-          process.stderr.write(`storydesk: queueing stopped: ${safe((e as Error).message)}\n`);
+          process.stderr.write(`storydesk: queueing stopped: ${terminalLine((e as Error).message)}\n`);
           result.exitCode = 2;
         } finally {
           await store.close();
@@ -103,7 +103,7 @@ Examples:
       try {
         const errors = async function* () {
           for await (const item of readDocuments(inputs)) {
-            if ("code" in item) process.stderr.write(`${line.clear()}storydesk: skipped ${safe(item.message)}\n`);
+            if ("code" in item) process.stderr.write(`${line.clear()}storydesk: skipped ${terminalLine(item.message)}\n`);
             yield item;
           }
         };
@@ -124,7 +124,7 @@ Examples:
           result.exitCode = 1;
         }
       } catch (e) {
-        process.stderr.write(`${line.clear()}storydesk: ingest stopped after storing ${stored} new articles: ${safe((e as Error).message)}\n`);
+        process.stderr.write(`${line.clear()}storydesk: ingest stopped after storing ${stored} new articles: ${terminalLine((e as Error).message)}\n`);
         process.stderr.write("storydesk: run the same command again to finish; stored articles are kept\n");
         result.exitCode = 2;
       } finally {

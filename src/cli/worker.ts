@@ -2,7 +2,7 @@
 // PostgreSQL corpus (see src/corpus/queue.ts).
 import type { Command } from "commander";
 import { runWorker } from "../corpus/index.js";
-import { safe } from "../render/index.js";
+import { terminalLine } from "../render/index.js";
 import { openStore, StoreError } from "../store/index.js";
 import type { CommandResult } from "./common.js";
 
@@ -29,7 +29,7 @@ Example:
       try {
         store = await openStore(opts.db);
       } catch (e) {
-        process.stderr.write(`storydesk: ${safe(e instanceof StoreError ? e.message : String(e))}\n`);
+        process.stderr.write(`storydesk: ${terminalLine(e instanceof StoreError ? e.message : String(e))}\n`);
         result.exitCode = 2;
         return;
       }
@@ -56,7 +56,7 @@ Example:
           `storydesk: worker prepared ${done.batches} batches (${articles} new articles) and assigned ${done.rounds} rounds in ${seconds.toFixed(1)} s\n`,
         );
       } catch (e) {
-        process.stderr.write(`storydesk: worker stopped: ${safe((e as Error).message)}\n`);
+        process.stderr.write(`storydesk: worker stopped: ${terminalLine((e as Error).message)}\n`);
         result.exitCode = 2;
       } finally {
         process.off("SIGINT", onSignal);

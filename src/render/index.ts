@@ -9,6 +9,8 @@ export function render(brief: Brief, format: Format): string {
   return format === "json" ? renderJson(brief) : renderMarkdown(brief);
 }
 export { renderJson, renderMarkdown };
-/** Untrusted text made safe for a terminal line (also used for messages on standard error). */
+/** Untrusted text made safe for a Markdown line. */
 export { safe } from "./markdown.js";
+/** Untrusted text made safe for a terminal (messages on standard error, plain-text output). */
+export { terminalLine, terminalText } from "./terminal.js";
 export { EXTRACT_FORMATS, extractWriter, type ExtractFormat, type ExtractWriter } from "./extract.js";
