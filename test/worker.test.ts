@@ -75,6 +75,6 @@ test(`postgres: three workers sharing a queued ingest of ${SIZE} articles end wi
 
 test("storydesk ingest --queue refuses a SQLite corpus: workers need PostgreSQL", () => {
   const r = runCli(["ingest", "examples/water-summit", "--db", join(TMP, "queue.db"), "--queue"]);
-  assert.equal(r.code, 2);
+  assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /postgres/);
 });
