@@ -1,7 +1,7 @@
 // What an element is, judged from its tag, attributes and class/id names alone (no text yet): page furniture
 // to drop (navigation, share bars, related lists, comments, banners…), a likely article container, or neutral.
 // Names are matched on class, id, role and itemprop, which sites write in English whatever their language.
-import type { HtmlElement } from "./dom.js";
+import { detach, type HtmlElement } from "./dom.js";
 
 /** Elements laid out as blocks: text on either side of one is not one paragraph. */
 export const BLOCK_TAGS = new Set([
@@ -91,7 +91,7 @@ function readNames(names: string): number {
     else if (CONTENT.test(t)) bits |= CONTENT_NAME;
   }
   if (nameCache.size >= NAME_CACHE_SIZE) nameCache.clear();
-  nameCache.set(names, bits);
+  nameCache.set(detach(names), bits);
   return bits;
 }
 

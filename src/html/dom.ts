@@ -152,3 +152,12 @@ export function textOf(el: HtmlElement): string {
 export function collapseSpace(s: string): string {
   return s.replace(/[\s\u00a0\u200b]+/g, " ").trim();
 }
+
+/**
+ * A copy of `s` that shares no memory with the page. V8 makes a substring of a long string a view into it,
+ * so one kept attribute value or text would keep a whole page's HTML alive; what outlives the page (the
+ * extracted article, cache keys) is copied with this.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}

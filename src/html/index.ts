@@ -1,7 +1,7 @@
 // HTML → article: a page's body as blocks and its metadata with evidence. Pure: a string in, values out.
 import type { DocumentMeta } from "../model/index.js";
 import { extractBody, type Block } from "./body.js";
-import { parseHtml } from "./dom.js";
+import { detach, parseHtml } from "./dom.js";
 import { DEFAULT_PAGE_LIMITS, Deadline, PageTooComplex, type PageLimits } from "./limits.js";
 import { extractMetadata } from "./metadata.js";
 
@@ -27,6 +27,16 @@ export interface PageRefusal {
   message: string;
 }
 
+/** A copy of a metadata value with every string detached from the page (see detach). */
+function detachAll<T>(value: T): T {
+  if (typeof value === "string") return detach(value) as T;
+  if (Array.isArray(value)) return value.map(detachAll) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detachAll(v)])) as T;
+  }
+  return value;
+}
+
 /** Extracts one page. Never throws: a page over a limit comes back as a refusal. */
 export function extractPage(html: string, context: PageContext = {}): ExtractedPage | PageRefusal {
   const limits: PageLimits = { ...DEFAULT_PAGE_LIMITS, ...context.limits };
@@ -36,7 +46,8 @@ export function extractPage(html: string, context: PageContext = {}): ExtractedP
   try {
     const meta = extractMetadata(doc, { url: context.url, captured: context.captured, deadline });
     const blocks = extractBody(doc, { title: meta.title, deadline });
-    return { blocks, meta };
+    // The page's HTML must not outlive the page: nothing handed on may be a view into it.
+    return { blocks: blocks.map((b) => ({ kind: b.kind, text: detach(b.text) })), meta: detachAll(meta) };
   } catch (err) {
     if (err instanceof PageTooComplex) return { refused: "too-complex", message: err.message };
     throw err;
