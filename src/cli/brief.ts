@@ -4,8 +4,7 @@ import { InvalidArgumentError, type Command } from "commander";
 import { brief, FORMATS, render, type Brief, type Format } from "../index.js";
 import { briefFromStore } from "../corpus/index.js";
 import { terminalLine } from "../render/index.js";
-import { openStore, StoreError } from "../store/index.js";
-import { choice, type CommandResult } from "./common.js";
+import { choice, openCorpus, type CommandResult } from "./common.js";
 
 interface BriefCliOptions {
   format: Format;
@@ -71,14 +70,8 @@ Examples:
       }
       let briefing: Brief;
       if (opts.db) {
-        let store;
-        try {
-          store = await openStore(opts.db);
-        } catch (e) {
-          process.stderr.write(`storydesk: ${terminalLine(e instanceof StoreError ? e.message : String(e))}\n`);
-          result.exitCode = 2;
-          return;
-        }
+        const store = await openCorpus(opts.db, result);
+        if (!store) return;
         try {
           briefing = await briefFromStore(store, { story: opts.story, since: opts.since, until: opts.until, query: opts.query });
         } finally {

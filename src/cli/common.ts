@@ -1,5 +1,7 @@
 // Shared pieces of the commands: exit status, option parsers, progress on a terminal.
 import { InvalidArgumentError } from "commander";
+import { terminalLine } from "../render/index.js";
+import { openStore, StoreError, type Store } from "../store/index.js";
 
 /** What a command reports back to main(): the process exit code. */
 export interface CommandResult {
@@ -43,3 +45,14 @@ export class Progress {
   }
 }
 
+
+/** Opens the corpus, or says on standard error why it cannot be opened (exit code 2) and gives null. */
+export async function openCorpus(location: string, result: CommandResult): Promise<Store | null> {
+  try {
+    return await openStore(location);
+  } catch (e) {
+    process.stderr.write(`storydesk: ${terminalLine(e instanceof StoreError ? e.message : String(e))}\n`);
+    result.exitCode = 2;
+    return null;
+  }
+}

@@ -3,8 +3,7 @@ import type { Command } from "commander";
 import { enqueue, ingest, type IngestProgress } from "../corpus/index.js";
 import { readDocuments } from "../read/index.js";
 import { terminalLine } from "../render/index.js";
-import { openStore, StoreError } from "../store/index.js";
-import type { CommandResult } from "./common.js";
+import { openCorpus, type CommandResult } from "./common.js";
 
 /** The corpus used when --db is not given: $STORYDESK_DB, else storydesk.db in the current folder. */
 export function defaultDb(): string {
@@ -66,14 +65,8 @@ Examples:
     )
     .action(async (inputs: string[], opts: { db?: string; batch: number; queue?: boolean }) => {
       const location = opts.db ?? defaultDb();
-      let store;
-      try {
-        store = await openStore(location);
-      } catch (e) {
-        process.stderr.write(`storydesk: ${terminalLine(e instanceof StoreError ? e.message : String(e))}\n`);
-        result.exitCode = 2;
-        return;
-      }
+      const store = await openCorpus(location, result);
+      if (!store) return;
       if (opts.queue) {
         if (store.dialect !== "postgres") {
           process.stderr.write("storydesk: --queue needs a postgres:// corpus that the workers share\n");

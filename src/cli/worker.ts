@@ -3,8 +3,7 @@
 import type { Command } from "commander";
 import { runWorker } from "../corpus/index.js";
 import { terminalLine } from "../render/index.js";
-import { openStore, StoreError } from "../store/index.js";
-import type { CommandResult } from "./common.js";
+import { openCorpus, type CommandResult } from "./common.js";
 
 export function addWorkerCommand(program: Command, result: CommandResult): void {
   program
@@ -25,14 +24,8 @@ Example:
   $ storydesk worker --db postgres://user@db-host/news          # on each machine`,
     )
     .action(async (opts: { db: string; exitWhenIdle?: boolean }) => {
-      let store;
-      try {
-        store = await openStore(opts.db);
-      } catch (e) {
-        process.stderr.write(`storydesk: ${terminalLine(e instanceof StoreError ? e.message : String(e))}\n`);
-        result.exitCode = 2;
-        return;
-      }
+      const store = await openCorpus(opts.db, result);
+      if (!store) return;
       if (store.dialect !== "postgres") {
         process.stderr.write("storydesk: worker needs a postgres:// corpus\n");
         await store.close();
