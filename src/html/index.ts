@@ -2,11 +2,13 @@
 import type { DocumentMeta } from "../model/index.js";
 import { extractBody, type Block } from "./body.js";
 import { detach, parseHtml } from "./dom.js";
+import { limitNesting } from "./nesting.js";
 import { DEFAULT_PAGE_LIMITS, Deadline, PageTooComplex, type PageLimits } from "./limits.js";
 import { extractMetadata } from "./metadata.js";
 
 export type { Block, BlockKind } from "./body.js";
 export { DEFAULT_PAGE_LIMITS, type PageLimits } from "./limits.js";
+export { limitNesting, MAX_MARKUP_DEPTH } from "./nesting.js";
 
 export interface PageContext {
   /** The URL the page came from (a WARC target URI, a feed link): evidence for dates and the outlet. */
@@ -41,7 +43,7 @@ function detachAll<T>(value: T): T {
 export function extractPage(html: string, context: PageContext = {}): ExtractedPage | PageRefusal {
   const limits: PageLimits = { ...DEFAULT_PAGE_LIMITS, ...context.limits };
   const deadline = new Deadline(limits.maxMillis);
-  const doc = parseHtml(html, limits);
+  const doc = parseHtml(limitNesting(html), limits);
   if (doc.overLimit) return { refused: "too-complex", message: `the page has more than ${limits.maxNodes} elements` };
   try {
     const meta = extractMetadata(doc, { url: context.url, captured: context.captured, deadline });

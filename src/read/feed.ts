@@ -19,7 +19,8 @@ import type { InputError, SourceDocument } from "../model/index.js";
 import { decodeMarkup } from "./decode.js";
 import { inputErrors } from "./errors.js";
 import type { ReadLimits } from "./limits.js";
-import { contentBody, finish, htmlToText, limitNesting, MetaFiller, primaryLanguage } from "./page.js";
+import { limitNesting } from "../html/index.js";
+import { contentBody, finish, htmlToText, MetaFiller, primaryLanguage } from "./page.js";
 
 type Dialect = "rss" | "rdf" | "atom" | "json feed";
 
