@@ -21,7 +21,7 @@ import { enqueue, ingest } from "../dist/corpus/index.js";
 import { openStore } from "../dist/store/index.js";
 import { buildCorpus } from "./corpus.js";
 
-interface Slice { corpus: number; seconds: number; perSecond: number; rssMiB: number }
+interface Slice { corpus: number; seconds: number; cpuSeconds: number; perSecond: number; rssMiB: number }
 interface Result { size: number; slices: Slice[]; peakMiB: number; seconds: number; dbMiB: number | null }
 
 async function measure(size: number, sliceSize: number, db: string): Promise<Result> {
@@ -33,12 +33,15 @@ async function measure(size: number, sliceSize: number, db: string): Promise<Res
     const n = Math.min(sliceSize, size - corpus);
     const documents = buildCorpus(n, 1000 + k).map((d) => ({ ...d, path: `slice${k}/${d.path}` }));
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const summary = await ingest(store, documents);
     const seconds = (performance.now() - t) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
     corpus += summary.added;
-    const slice = { corpus, seconds, perSecond: summary.added / seconds, rssMiB: process.memoryUsage().rss / 2 ** 20 };
+    const slice = { corpus, seconds, cpuSeconds, perSecond: summary.added / seconds, rssMiB: process.memoryUsage().rss / 2 ** 20 };
     slices.push(slice);
-    process.stderr.write(`  ${corpus} articles: slice ${seconds.toFixed(1)} s, ${Math.round(slice.perSecond)}/s, RSS ${Math.round(slice.rssMiB)} MiB\n`);
+    process.stderr.write(`  ${corpus} articles: slice ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(slice.perSecond)}/s, RSS ${Math.round(slice.rssMiB)} MiB\n`);
   }
   await store.close();
   const dbMiB = db.startsWith("postgres") ? null : statSync(db).size / 2 ** 20;

@@ -59,14 +59,23 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
   index.freq = { docs: await q.counter(db, "docs"), df: Object.fromEntries(df) };
   const vectors = terms.map((t) => weigh(t, index.freq, opts.topTerms, opts.idfPseudoDocs));
 
-  // The partial index: posting-list tails of the batch's terms, the stories they name.
-  const windows = await q.postingWindows(db, dialect, [...new Set(vectors.flatMap((v) => v.terms))], 2 * opts.postingScan);
+  // The partial index: posting-list tails of the batch's terms (as many entries as bestStory reads), the
+  // stories they name. A term whose window a pruned centroid shortens is topped up before it is read.
+  const scan = opts.postingScan;
+  const windows = await q.postingWindows(db, dialect, [...new Set(vectors.flatMap((v) => v.terms))], scan);
   windows.sort((a, b) => a.added - b.added);
   const named = new Set<number>();
+  const loaded = new Map<number, { count: number; oldest: number }>();
   for (const w of windows) {
     (index.postings[w.term] ??= []).push(w.story);
     named.add(w.story);
+    const l = loaded.get(w.term);
+    if (l) l.count++;
+    else loaded.set(w.term, { count: 1, oldest: w.added });
   }
+  // Term → the `added` of its oldest loaded entry, for terms whose stored list may go further back.
+  const more = new Map<number, number>();
+  for (const [term, l] of loaded) if (l.count >= scan) more.set(term, l.oldest);
   const mergedInto = new Map<number, number | null>();
   const full = new Set<number>();
   const uncached: number[] = [];
@@ -83,6 +92,44 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
     mergedInto.set(s.no, s.merged_into);
   }
   for (const w of windows) if (!full.has(w.story)) index.stories[w.story].centroid[w.term] = w.weight;
+
+  /**
+   * Makes sure bestStory reads the same `scan` newest entries of each of the vector's terms as over the
+   * whole list: when pruned centroids left fewer than `scan` in memory and the store holds older entries,
+   * the older ones are loaded (skipping stories this batch pruned the term from or already re-listed).
+   */
+  const topUp = async (terms: number[]): Promise<void> => {
+    for (const term of terms) {
+      for (let before = more.get(term); before !== undefined && (index.postings[term]?.length ?? 0) < scan; ) {
+        const rows = await q.postingTail(db, term, before, scan);
+        const unseen = [...new Set(rows.map((r) => r.story).filter((no) => index.stories[no] === undefined))];
+        for (const no of unseen) {
+          const hit = cache.get(no);
+          if (hit) {
+            index.stories[no] = hit.entry;
+            mergedInto.set(no, hit.mergedInto);
+            full.add(no);
+          }
+        }
+        for (const s of await q.storiesOf(db, unseen.filter((no) => !full.has(no)))) {
+          index.stories[s.no] = { id: s.key, size: s.size, centroid: {}, terms: s.terms, norm2: s.norm2 };
+          mergedInto.set(s.no, s.merged_into);
+        }
+        const list = index.postings[term] ?? [];
+        const older: number[] = [];
+        for (const r of rows) {
+          if (full.has(r.story)) {
+            if (index.stories[r.story].centroid[term] === undefined || list.includes(r.story)) continue;
+          } else index.stories[r.story].centroid[term] = r.weight;
+          older.push(r.story);
+        }
+        if (older.length + list.length > 0) index.postings[term] = [...older.reverse(), ...list];
+        before = rows.length < scan ? undefined : rows[rows.length - 1].added;
+        if (before === undefined) more.delete(term);
+        else more.set(term, before);
+      }
+    }
+  };
 
   const load = async (no: number): Promise<number> => {
     for (;;) {
@@ -114,6 +161,7 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
   const members = new Map<number, number[]>();
   for (let i = 0; i < rows.length; i++) {
     const v = vectors[i];
+    if (more.size > 0) await topUp(v.terms);
     const best = bestStory(index, v);
     let story: number;
     if (best.cosine >= opts.joinThreshold) story = await load(best.story);

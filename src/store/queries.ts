@@ -392,6 +392,22 @@ export async function postingWindows(db: Q, dialect: Dialect, terms: number[], s
   return rows.map((r) => ({ term: termFromRow(Number(r.term)), story: Number(r.story), weight: r.weight, added: Number(r.added) }));
 }
 
+/** The `size` entries of a term's posting list just older than `before` (its `added`), newest first. */
+export async function postingTail(db: Q, term: number, before: number, size: number): Promise<WindowRow[]> {
+  const stmt = raw(db, "SELECT story, weight, added FROM story_terms WHERE term = ? AND added < ? ORDER BY added DESC LIMIT ?");
+  const rows = stmt
+    ? (stmt.all(termToRow(term), before, size) as { story: number; weight: number; added: number }[])
+    : await db
+        .selectFrom("story_terms")
+        .select(["story", "weight", "added"])
+        .where("term", "=", termToRow(term))
+        .where("added", "<", before)
+        .orderBy("added", "desc")
+        .limit(size)
+        .execute();
+  return rows.map((r) => ({ term, story: Number(r.story), weight: r.weight, added: Number(r.added) }));
+}
+
 export async function storiesOf(db: Q, nos: number[]): Promise<Omit<StoriesTable, "dirty">[]> {
   const rows = await inChunks(nos, (part) =>
     db.selectFrom("stories").select(["no", "key", "size", "terms", "norm2", "merged_into"]).where("no", "in", part).execute(),
