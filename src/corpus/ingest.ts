@@ -15,6 +15,7 @@ import { articleOf, prepareArticle, type PreparedArticle } from "../brief/prepar
 import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
 import { articleRow, signatureRow } from "../store/codec.js";
+import { inBatches } from "./batches.js";
 import { copyBatch } from "./copies.js";
 import { countBatch, followBatch, placeBatch, StoryCache } from "./stories.js";
 import { outputBatch } from "./outputs.js";
@@ -70,16 +71,14 @@ export async function ingest(
   const started = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, errors: [], assigned: 0, storiesUpdated: 0, seconds: 0 };
-  let pending: SourceDocument[] = [];
   let batches = 0;
   let roundEnd = 0;
   const cache = new StoryCache();
-  const flush = async () => {
+  const flush = async (pending: SourceDocument[]) => {
     const { added, duplicates, lastSeq } = await storeBatch(store, pending, summary.errors, options);
     summary.added += added;
     summary.duplicates += duplicates;
     roundEnd = Math.max(roundEnd, lastSeq + 1);
-    pending = [];
     options.onStored?.(added);
     if (++batches % ROUND_BATCHES === 0) {
       const done = await finishIngest(store, options, { below: roundEnd, cache });
@@ -87,19 +86,11 @@ export async function ingest(
       summary.storiesUpdated += done.storiesUpdated;
     }
   };
-  for await (const item of documents) {
-    if ("code" in item) {
-      summary.errors.push(item);
-      continue;
-    }
-    summary.read++;
-    pending.push(item);
-    if (pending.length >= batchSize) {
-      await flush();
-      options.onProgress?.({ phase: "prepare", done: summary.read, total: null });
-    }
+  for await (const batch of inBatches(documents, batchSize, summary)) {
+    await flush(batch);
+    // Progress after each full batch (the last, short one is followed by the assignment's own progress).
+    if (batch.length === batchSize) options.onProgress?.({ phase: "prepare", done: summary.read, total: null });
   }
-  if (pending.length > 0) await flush();
   const finished = await finishIngest(store, options, { cache });
   summary.assigned += finished.assigned;
   summary.storiesUpdated += finished.storiesUpdated;

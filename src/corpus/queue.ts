@@ -21,6 +21,7 @@ import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
 import { articleRow, signatureRow } from "../store/codec.js";
 import { DEFAULT_BATCH, finishIngest, ROUND_BATCHES, type IngestOptions } from "./ingest.js";
+import { inBatches } from "./batches.js";
 import { StoryCache } from "./stories.js";
 
 /** The queue of a corpus: named after its PostgreSQL schema, so corpora in one database keep apart. */
@@ -56,10 +57,7 @@ export async function enqueue(
   const boss = await startBoss(location, name);
   const summary: QueueSummary = { read: 0, batches: 0, errors: [] };
   let round = -1;
-  let pending: SourceDocument[] = [];
-  const flush = async () => {
-    const docs = pending;
-    pending = [];
+  const flush = async (docs: SourceDocument[]) => {
     const no = await q.transaction(store.db, async (trx) => {
       const first = await q.reserveSeqs(trx, "postgres", docs.length);
       const no = (await q.counter(trx, "next_batch")) + 1;
@@ -77,16 +75,7 @@ export async function enqueue(
     options.onQueued?.(summary.batches, summary.read);
   };
   try {
-    for await (const item of documents) {
-      if ("code" in item) {
-        summary.errors.push(item);
-        continue;
-      }
-      summary.read++;
-      pending.push(item);
-      if (pending.length >= batchSize) await flush();
-    }
-    if (pending.length > 0) await flush();
+    for await (const batch of inBatches(documents, batchSize, summary)) await flush(batch);
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }

@@ -78,19 +78,23 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
   for (const [term, l] of loaded) if (l.count >= scan) more.set(term, l.oldest);
   const mergedInto = new Map<number, number | null>();
   const full = new Set<number>();
-  const uncached: number[] = [];
-  for (const no of named) {
-    const hit = cache.get(no);
-    if (hit) {
-      index.stories[no] = hit.entry;
-      mergedInto.set(no, hit.mergedInto);
-      full.add(no);
-    } else uncached.push(no);
-  }
-  for (const s of await q.storiesOf(db, uncached)) {
-    index.stories[s.no] = { id: s.key, size: s.size, centroid: {}, terms: s.terms, norm2: s.norm2 };
-    mergedInto.set(s.no, s.merged_into);
-  }
+  /** Puts stories in the index: whole from the cache, else their header from the store (centroid filled by the caller). */
+  const addStories = async (nos: Iterable<number>): Promise<void> => {
+    const uncached: number[] = [];
+    for (const no of nos) {
+      const hit = cache.get(no);
+      if (hit) {
+        index.stories[no] = hit.entry;
+        mergedInto.set(no, hit.mergedInto);
+        full.add(no);
+      } else uncached.push(no);
+    }
+    for (const s of await q.storiesOf(db, uncached)) {
+      index.stories[s.no] = { id: s.key, size: s.size, centroid: {}, terms: s.terms, norm2: s.norm2 };
+      mergedInto.set(s.no, s.merged_into);
+    }
+  };
+  await addStories(named);
   for (const w of windows) if (!full.has(w.story)) index.stories[w.story].centroid[w.term] = w.weight;
 
   /**
@@ -102,19 +106,7 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
     for (const term of terms) {
       for (let before = more.get(term); before !== undefined && (index.postings[term]?.length ?? 0) < scan; ) {
         const rows = await q.postingTail(db, term, before, scan);
-        const unseen = [...new Set(rows.map((r) => r.story).filter((no) => index.stories[no] === undefined))];
-        for (const no of unseen) {
-          const hit = cache.get(no);
-          if (hit) {
-            index.stories[no] = hit.entry;
-            mergedInto.set(no, hit.mergedInto);
-            full.add(no);
-          }
-        }
-        for (const s of await q.storiesOf(db, unseen.filter((no) => !full.has(no)))) {
-          index.stories[s.no] = { id: s.key, size: s.size, centroid: {}, terms: s.terms, norm2: s.norm2 };
-          mergedInto.set(s.no, s.merged_into);
-        }
+        await addStories(new Set(rows.map((r) => r.story).filter((no) => index.stories[no] === undefined)));
         const list = index.postings[term] ?? [];
         const older: number[] = [];
         for (const r of rows) {

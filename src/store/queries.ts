@@ -4,7 +4,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type BetterSqlite3 from "better-sqlite3";
 import { matchesQuery, type Dialect } from "./dialect.js";
-import type { ArticlesTable, Database, SignaturesTable, StoriesTable } from "./schema.js";
+import type { ArticlesTable, Database, SignaturesTable, StoriesTable, StoryOutputsTable } from "./schema.js";
 import { ARTICLE_COLUMNS, chunks, termFromRow, termToRow, type ProfileFields } from "./codec.js";
 
 export type Q = Kysely<Database> | Transaction<Database>;
@@ -559,16 +559,8 @@ export async function copiesOf(db: Q, ids: string[]): Promise<{ copy: string; of
   return rows.map((r) => ({ ...r, copy_seq: Number(r.copy_seq) })).sort((a, b) => a.copy_seq - b.copy_seq);
 }
 
-export interface OutputWrite {
-  story: number;
-  id: string;
-  title: string;
-  size: number;
-  first_seq: number;
-  first_date: string | null;
-  last_date: string | null;
-  json: string;
-}
+/** One story's saved briefing: a row of story_outputs. */
+export type OutputWrite = StoryOutputsTable;
 
 export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]): Promise<void> {
   const put = raw(
