@@ -16,6 +16,8 @@ export { describeArticle, extractArticles } from "./extract/index.js";
 export { extractPage, type ExtractedPage, type PageContext } from "./html/index.js";
 export { findCopies } from "./copies/index.js";
 export { extractFacts, mergeEntities } from "./facts/index.js";
+export { articleFactsView } from "./facts/view.js";
+export { findTimexes } from "./facts/timex.js";
 export { groupStories, splitEvents } from "./stories/index.js";
 export { buildTimeline } from "./timeline/index.js";
 export { summarize } from "./summary/index.js";

@@ -137,3 +137,18 @@ test("a company named in the speaker's job title does not take the quote", () =>
   const text = 'Scott Harlan, president and chief executive of Velmont Airlines said, "This has been a long and exciting day for all of us."';
   assert.deepEqual(speakers(text), ["Scott Harlan"]);
 });
+
+test("each quote says how its speaker was found, and where it starts and ends", () => {
+  const text =
+    `${INTRO}"We will not accept these terms," Petrov said. Lena Fischer said: "Nothing has been agreed so far." ` +
+    `"The door remains open," she said. "It will not stay open for long." The ministry's spokeswoman said the offer ` +
+    `was "not serious at all, not for one minute".`;
+  const a = article(text);
+  const q = extractFacts(a).quotes;
+  assert.deepEqual(q.map((x) => [x.speaker, x.attribution]), [
+    ["Aleksandr Petrov", "named-after"], ["Lena Fischer", "named-before"], ["Lena Fischer", "pronoun"],
+    ["Lena Fischer", "continued"], [null, "role"],
+  ]);
+  for (const x of q) assert.match(a.text.slice(x.start!, x.end!), /^".*"$/s);
+  assert.deepEqual(q.map((x) => x.partial), [false, false, false, false, true]);
+});

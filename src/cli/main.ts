@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { addBriefCommand } from "./brief.js";
 import type { CommandResult } from "./common.js";
 import { addExtractCommand } from "./extract.js";
+import { addFactsCommand } from "./facts.js";
 import { addIngestCommand } from "./ingest.js";
 import { addWorkerCommand } from "./worker.js";
 
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText("after", `\nExample:\n  $ storydesk brief examples/water-summit/\n  $ storydesk brief a.txt b.txt news/ --format json --out brief.json`);
   addBriefCommand(program, result);
   addExtractCommand(program, result);
+  addFactsCommand(program, result);
   addIngestCommand(program, result);
   addWorkerCommand(program, result);
   await program.parseAsync(argv);

@@ -20,6 +20,14 @@ interface Form {
 
 /** Merges the mentions of several articles (one story) into entities, most mentioned first. */
 export function mergeEntities(facts: ArticleFacts[]): Entity[] {
+  return groupEntities(facts).entities;
+}
+
+/**
+ * The same merge, with the entity each mention went to: `entityOf` maps a Mention.name to its index in
+ * `entities` (every mention of one name lands in one entity).
+ */
+export function groupEntities(facts: ArticleFacts[]): { entities: Entity[]; entityOf: Map<string, number> } {
   const forms = collectForms(facts);
   const all = [...forms.values()];
   mergeSameKey(all);
@@ -31,8 +39,15 @@ export function mergeEntities(facts: ArticleFacts[]): Entity[] {
     clusters.get(root)!.push(f);
   }
   const articles = articlesByCluster(facts, forms);
-  const entities = [...clusters.entries()].map(([root, members]) => toEntity(members, articles.get(root) ?? []));
-  return entities.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const built = [...clusters.entries()].map(([root, members]) => ({ root, entity: toEntity(members, articles.get(root) ?? []) }));
+  built.sort((x, y) => {
+    const a = x.entity;
+    const b = y.entity;
+    return b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  });
+  const position = new Map(built.map((b, i) => [b.root, i]));
+  const entityOf = new Map([...forms].map(([name, f]) => [name, position.get(find(f))!]));
+  return { entities: built.map((b) => b.entity), entityOf };
 }
 
 /** The entity a quote's speaker (a Mention.name) was merged into, or null. */

@@ -1,7 +1,7 @@
 // Direct quotes and who said them: attribution after the quote ("…," Petrov said), before it
 // (Petrov said: "…"), split quotes ("…," he said, "…"), pronouns and roles resolved to names.
 
-import type { Article, Mention, QuoteFinding, Sentence } from "../model/index.js";
+import type { Article, Attribution, Mention, QuoteFinding, Sentence } from "../model/index.js";
 import { ABBREVIATIONS, SPEECH_VERBS } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
@@ -31,6 +31,7 @@ interface Found {
   more: QuoteSpan[];
   speaker: string | null;
   sentence: number;
+  how: Attribution;
 }
 
 /** A few quoted words in the middle of a sentence: a phrase being quoted, unless someone says it. */
@@ -52,11 +53,12 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
     const span = spans[i];
     if (!isQuote(text, span)) continue;
     const sentence = sentenceAt(article.sentences, span.open);
-    const q: Found = { span, more: [], speaker: null, sentence: sentence.i };
+    const q: Found = { span, more: [], speaker: null, sentence: sentence.i, how: "none" };
     let attributed = true;
     const after = attributionAfter(text, span, spans[i + 1], index);
     if (after) {
       q.speaker = speakerName(after.subject, span.open, sentence.i, index);
+      q.how = attributionOf(after.subject, "named-after");
       // "First part," he said, "second part."
       const next = spans[i + 1];
       if (next && SPLIT_JOINER.test(text.slice(after.end, next.open)) && isQuote(text, next)) {
@@ -66,14 +68,35 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
     } else {
       const before = attributionBefore(text, span, spans[i - 1], sentence);
       const subject = before && subjectOf(text, before, index);
-      if (subject) q.speaker = speakerName(subject, span.open, sentence.i, index);
-      else attributed = false;
+      if (subject) {
+        q.speaker = speakerName(subject, span.open, sentence.i, index);
+        q.how = attributionOf(subject, "named-before");
+      } else attributed = false;
     }
-    if (!attributed) q.speaker = continuedSpeaker(text, found[found.length - 1], q, article.sentences, index);
+    if (!attributed) {
+      q.speaker = continuedSpeaker(text, found[found.length - 1], q, article.sentences, index);
+      if (q.speaker) q.how = "continued";
+    }
     if (q.speaker === null && isEmbeddedPhrase(text, span, sentence.start)) continue;
     found.push(q);
   }
-  return found.map((q) => ({ text: quoteText(text, q), sentence: q.sentence, speaker: q.speaker }));
+  return found.map((q) => {
+    const sentence = sentenceAt(article.sentences, q.span.open);
+    return {
+      text: quoteText(text, q), sentence: q.sentence, speaker: q.speaker,
+      start: q.span.open, end: (q.more.at(-1) ?? q.span).close, attribution: q.how,
+      partial: isInsideSentence(text, q.span, sentence.start),
+    };
+  });
+}
+
+function attributionOf(subject: Subject, named: Attribution): Attribution {
+  return subject.kind === "mention" ? named : subject.kind;
+}
+
+/** Quoted words that follow words of the writer's own in the same sentence: a partial quote. */
+function isInsideSentence(text: string, span: QuoteSpan, sentenceStart: number): boolean {
+  return /[\p{L}\p{N}]/u.test(text.slice(sentenceStart, span.open)) && !/[:,]\s*$/.test(text.slice(sentenceStart, span.open));
 }
 
 function isQuote(text: string, span: QuoteSpan): boolean {

@@ -17,6 +17,12 @@ export interface Mention {
   end: number;
 }
 
+/**
+ * How a quote's speaker was found: a name after the quote ("…," Petrov said), a name before it (Petrov
+ * said: "…"), a pronoun or a role resolved back to a name, the previous quote's speaker going on, or none.
+ */
+export type Attribution = "named-after" | "named-before" | "pronoun" | "role" | "continued" | "none";
+
 /** A direct quote and, when found, who said it. */
 export interface QuoteFinding {
   /** The quoted words without the quote marks; the parts of a quote split by "he said" joined with " … ". */
@@ -25,6 +31,14 @@ export interface QuoteFinding {
   sentence: number;
   /** The speaker's name as a Mention.name of the same article, or null when unknown. */
   speaker: string | null;
+  /** Offsets into Article.text: the opening mark, and just after the last part's closing mark. Facts stored
+   *  before these fields existed lack them. */
+  start?: number;
+  end?: number;
+  /** How the attribution was found; with "pronoun" or "role" the speaker is null when nothing fits. */
+  attribution?: Attribution;
+  /** A few quoted words inside a sentence of the writer's own ("agreed to 'consult in good faith'"). */
+  partial?: boolean;
 }
 
 /** A time expression resolved against the article's publication date. */
