@@ -1,191 +1,202 @@
-// Entity mention detection (facts stage) against MEANTIME's annotated entity mentions.
-// Run: node --import tsx eval/entities.ts
-// MEANTIME has no dev/test split. We looked at a few of its documents once while building the facts stage
-// and never tuned on it, so all of it is reported. Only 60 of its 120 documents ship with text (airbus and
-// apple; the gm and stock texts are empty), so those 60 are scored.
+// Entities (facts stage) against GUM and MEANTIME named mentions, beside compromise as a baseline.
+// Run: npm run eval -- entities            (test parts, the numbers to report)
+//      node --import tsx eval/entities.ts --part dev   (dev parts, for tuning)
 //
-// Gold: mentions typed PER, ORG or LOC whose head the corpus tags as a proper noun: "Boeing", "the Air
-// Force", "Northrop Grumman CEO Ron Sugar". Nominal ("the company") and pronoun mentions are out of the
-// stage's scope. The annotation gives sentence and token numbers of its own tokenisation, so each gold
-// mention is located in the text by its tokens, in document order.
-// Match: a predicted mention of the same type whose span overlaps the gold mention, one to one ("overlap";
-// the corpus's spans include appositions and titles: "Apple Computer CEO and co-founder Steve Jobs"). "Exact" also asks the predicted name to equal the gold words without a leading
-// article. Precision is a lower bound: MEANTIME does not annotate every name (its entities are the
-// participants of annotated events), so a correct name it skipped counts as a false positive; the
-// "unannotated" column counts predictions overlapping no annotated mention of any kind, and P* is the
-// precision without them (an upper view: some of them are real mistakes).
+// Gold: named person, organisation and place mentions (entity-data.ts). Spans are compared after
+// dropping a leading article and a trailing possessive on both sides ("the United States" = "United
+// States", "Hurt's" = "Hurt"), since whether "the" belongs to a name is a corpus convention.
+// - exact: same span and type, one to one. GUM nests names ("Kanata, Ontario" inside "Castlefrank Road in
+//   Kanata, Ontario"; both gold) and a flat tagger finds one of each nest: `ceiling` is the recall of the
+//   outermost gold mentions alone.
+// - head: a prediction of the same type inside the gold span that covers its head word ("Charles Bolden"
+//   for "NASA Administrator Charles Bolden"): the name was found, its edges differ.
+// - BCubed: of the gold mentions found (head match, any type), the predicted entities (merging within the
+//   document) against the gold chains; `found` is the share of gold mentions that take part.
+// MEANTIME annotates only the participants of its annotated events, so its precision is a lower bound.
 
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import nlp from "compromise";
 import { extractFacts } from "../src/facts/index.js";
-import type { Article, EntityType, Mention } from "../src/model/index.js";
+import { groupEntities } from "../src/facts/merge.js";
+import type { Article, EntityType } from "../src/model/index.js";
 import { splitSentences } from "../src/text/sentences.js";
+import { loadGum, loadMeantime, type GoldDoc, type GoldType, type Part } from "./entity-data.js";
 
-const DATA = fileURLToPath(new URL("../../shared/data/meantime/", import.meta.url));
-const TYPES: Record<string, EntityType> = { PER: "person", ORG: "organization", LOC: "place" };
-const SCORED: EntityType[] = ["person", "organization", "place"];
-const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
+const TYPES: GoldType[] = ["person", "organization", "place"];
+const part: Part = process.argv.includes("--part") && process.argv[process.argv.indexOf("--part") + 1] === "dev" ? "dev" : "test";
 
-interface Doc {
-  id: string;
-  corpus: string;
-  text: string;
-}
-
-interface Annotation {
-  doc_id: string;
-  sent_id: number;
-  tokens_number: number[];
-  tokens_str: string;
-  mention_head_pos: string;
-  mention_type: string;
-}
-
-interface Span {
+/** A predicted mention: span, type, and the entity it was merged into (any key unique per document). */
+export interface Predicted {
   start: number;
   end: number;
+  type: EntityType;
+  entity: string;
 }
 
-interface Gold extends Span {
-  type: EntityType | null;
-  named: boolean;
-  words: string;
-}
+export type System = (text: string) => Predicted[];
 
-/** The corpus tokenises `"` as `` and '' and splits "(EADS" and "Wal-Mart"; the text does not always. */
-function tokenPattern(token: string): string {
-  if (token === "``" || token === "''") return `(["“”'\`]+)`;
-  return `(${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})`;
-}
-
-function locate(text: string, a: Annotation, from: number): Span | null {
-  const tokens = a.tokens_str.split(" ");
-  const boundary = /^\w/.test(tokens[0]) ? "(?<![\\w])" : "";
-  const pattern = new RegExp(boundary + tokens.map(tokenPattern).join("\\s*"), "g");
-  pattern.lastIndex = from;
-  const m = pattern.exec(text);
-  return m ? { start: m.index, end: m.index + m[0].length } : null;
-}
-
-/** Gold mentions of one document, located in its text; `missing` counts the ones not found. */
-function goldOf(text: string, annotations: Annotation[]): { gold: Gold[]; missing: number } {
-  const seen = new Set<string>();
-  const ordered = annotations
-    .filter((a) => {
-      const key = `${a.sent_id}:${a.tokens_number.join(",")}`; // the file repeats a mention once per chain view
-      return !seen.has(key) && seen.add(key);
-    })
-    .sort((x, y) => x.sent_id - y.sent_id || x.tokens_number[0] - y.tokens_number[0]);
-  const gold: Gold[] = [];
-  let missing = 0;
-  let cursor = 0;
-  for (const a of ordered) {
-    const found = locate(text, a, cursor);
-    const type = TYPES[a.mention_type] ?? null;
-    const named = a.mention_head_pos === "PROPN";
-    if (!found) {
-      if (type && named) missing++;
-      continue;
-    }
-    cursor = found.start;
-    const words = text.slice(found.start, found.end).replace(LEADING_ARTICLE, "").replace(/\s+/g, " ");
-    gold.push({ ...found, type, named, words });
-  }
-  return { gold, missing };
-}
-
-function articleOf(doc: Doc): Article {
+export function articleOf(id: string, text: string): Article {
   return {
-    id: doc.id,
-    source: { path: doc.id, name: null, url: null, agency: null, author: null },
-    title: null,
-    published: null,
-    dateline: null,
-    text: doc.text,
-    sentences: splitSentences(doc.text),
+    id, source: { path: id, name: null, url: null, agency: null, author: null }, title: null, published: null,
+    dateline: null, text, sentences: splitSentences(text),
   };
 }
 
-interface Counts {
-  gold: number;
-  predicted: number;
-  overlap: number;
-  exact: number;
-  unannotated: number;
-}
+const storydesk: System = (text) => {
+  const facts = extractFacts(articleOf("doc", text));
+  const { entityOf } = groupEntities([facts]);
+  return facts.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, entity: String(entityOf.get(m.name)) }));
+};
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+const COMPROMISE_TYPES: [string, EntityType][] = [["people", "person"], ["organizations", "organization"], ["places", "place"]];
 
-/**
- * The corpus annotates an apposition and the names inside it as separate mentions ("Apple Computer CEO and
- * co-founder Steve Jobs", "CEO", "Steve Jobs"); one name found there is one hit, so overlapping gold
- * mentions of one type count as one, with the words of each of them.
- */
-function nestedTogether(gold: Gold[]): { start: number; end: number; words: string[] }[] {
-  const groups: { start: number; end: number; words: string[] }[] = [];
-  for (const g of [...gold].sort((a, b) => a.start - b.start)) {
-    const last = groups.at(-1);
-    if (last && g.start < last.end) {
-      last.end = Math.max(last.end, g.end);
-      last.words.push(g.words);
-    } else groups.push({ start: g.start, end: g.end, words: [g.words] });
-  }
-  return groups;
-}
-
-function scoreDoc(gold: Gold[], predicted: Mention[], counts: Map<EntityType, Counts>): void {
-  for (const type of SCORED) {
-    const c = counts.get(type)!;
-    const g = nestedTogether(gold.filter((x) => x.named && x.type === type));
-    const p = predicted.filter((x) => x.type === type);
-    c.gold += g.length;
-    c.predicted += p.length;
-    c.unannotated += p.filter((x) => !gold.some((y) => overlaps(x, y))).length;
-    const used = new Set<Mention>();
-    for (const x of g) {
-      const match = p.find((y) => !used.has(y) && overlaps(y, x));
-      if (!match) continue;
-      used.add(match);
-      c.overlap++;
-      if (x.words.includes(match.name.replace(/\s+/g, " "))) c.exact++;
+/** compromise's people, organisations and places; one entity per normalised surface form. */
+const compromise: System = (text) => {
+  const doc = nlp(text);
+  const out: Predicted[] = [];
+  for (const [method, type] of COMPROMISE_TYPES) {
+    const found = (doc as unknown as Record<string, () => { out(f: "offset"): { offset: { start: number; length: number } }[] }>)[method]();
+    for (const m of found.out("offset")) {
+      const start = m.offset.start;
+      const end = start + m.offset.length;
+      const span = trimSpan(text, start, end);
+      if (span.start >= span.end) continue;
+      out.push({ start, end, type, entity: text.slice(span.start, span.end).toLowerCase() });
     }
   }
+  return out.sort((a, b) => a.start - b.start);
+};
+
+const LEADING = /^(?:the|a|an)\s+/i;
+const TRAILING = /(?:['’]s?|[\s,.;:!?)"”])+$/u;
+
+/** The span without a leading article, trailing possessive and punctuation. */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  const s = text.slice(start, end);
+  const lead = LEADING.exec(s)?.[0].length ?? 0;
+  const body = s.slice(lead);
+  const trail = TRAILING.exec(body)?.[0].length ?? 0;
+  return { start: start + lead, end: start + lead + body.length - trail };
 }
 
-const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "  -  ");
-const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
+interface Tally {
+  gold: number;
+  pred: number;
+  exact: number;
+  head: number;
+}
 
-function main(): void {
-  const docs = readFileSync(`${DATA}docs.jsonl`, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Doc);
-  const annotations = JSON.parse(readFileSync(`${DATA}entity_mentions.json`, "utf8")) as Annotation[];
-  const byDoc = new Map<string, Annotation[]>();
-  for (const a of annotations) byDoc.set(a.doc_id, [...(byDoc.get(a.doc_id) ?? []), a]);
-  const scored = docs.filter((d) => d.text && byDoc.has(d.id));
-  const counts = new Map(SCORED.map((t) => [t, { gold: 0, predicted: 0, overlap: 0, exact: 0, unannotated: 0 }]));
-  let missing = 0;
-  for (const doc of scored) {
-    const { gold, missing: lost } = goldOf(doc.text, byDoc.get(doc.id)!);
-    missing += lost;
-    scoreDoc(gold, extractFacts(articleOf(doc)).mentions, counts);
+const tally = (): Tally => ({ gold: 0, pred: 0, exact: 0, head: 0 });
+
+interface Scores {
+  byType: Map<GoldType, Tally>;
+  span: Tally;
+  outermost: number;
+  /** BCubed sums over found gold mentions. */
+  b3p: number;
+  b3r: number;
+  b3n: number;
+  goldAll: number;
+}
+
+function emptyScores(): Scores {
+  return { byType: new Map(TYPES.map((t) => [t, tally()])), span: tally(), outermost: 0, b3p: 0, b3r: 0, b3n: 0, goldAll: 0 };
+}
+
+function scoreDoc(doc: GoldDoc, predicted: Predicted[], s: Scores): void {
+  const key = (x: { start: number; end: number }) => {
+    const t = trimSpan(doc.text, x.start, x.end);
+    return `${t.start}:${t.end}`;
+  };
+  const gold = doc.mentions.map((g) => ({ ...g, key: key(g), trimmed: trimSpan(doc.text, g.start, g.end) }));
+  const pred = predicted.map((p) => ({ ...p, key: key(p), trimmed: trimSpan(doc.text, p.start, p.end) }));
+  s.goldAll += gold.length;
+  s.outermost += gold.filter((g) => !gold.some((o) => o !== g && o.start <= g.start && g.end <= o.end && o.end - o.start > g.end - g.start)).length;
+  const headOf = (g: (typeof gold)[0]) => g.head ?? [g.trimmed.start, g.trimmed.end];
+  const inside = (p: (typeof pred)[0], g: (typeof gold)[0]) => {
+    const [hs, he] = headOf(g);
+    return p.trimmed.start >= g.start && p.trimmed.end <= g.end && p.trimmed.start < he && hs < p.trimmed.end;
+  };
+  // Exact and head matches, one to one, per type and ignoring type.
+  const match = (typed: boolean, how: "exact" | "head", type?: GoldType): Map<number, number> => {
+    const used = new Set<number>();
+    const pairs = new Map<number, number>();
+    gold.forEach((g, gi) => {
+      if (typed && g.type !== type) return;
+      const pi = pred.findIndex((p, i) => !used.has(i) && (!typed || p.type === type) && (how === "exact" ? p.key === g.key : inside(p, g)));
+      if (pi >= 0) {
+        used.add(pi);
+        pairs.set(gi, pi);
+      }
+    });
+    return pairs;
+  };
+  for (const type of TYPES) {
+    const t = s.byType.get(type)!;
+    t.gold += gold.filter((g) => g.type === type).length;
+    t.pred += pred.filter((p) => p.type === type).length;
+    t.exact += match(true, "exact", type).size;
+    t.head += match(true, "head", type).size;
   }
-  console.log(`\nEntities: MEANTIME named mentions (all of it, no split; ${scored.length} of ${docs.length} documents have text)`);
-  console.log(`gold mentions not located in the text (left out): ${missing}; nested gold mentions of one type count once`);
-  console.log("P is a lower bound (MEANTIME leaves many names unannotated); P* leaves out predictions overlapping no annotation");
-  console.log("type          gold  pred |    overlap: P     R     F1  | exact: P     R     F1  | unannotated  P*");
-  const total = { gold: 0, predicted: 0, overlap: 0, exact: 0, unannotated: 0 };
-  const rows = [...counts.entries()] as [string, Counts][];
-  for (const [, c] of rows) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k];
-  for (const [type, c] of [...rows, ["all", total] as [string, Counts]]) {
-    const hp = c.overlap / c.predicted;
-    const hr = c.overlap / c.gold;
-    const ep = c.exact / c.predicted;
-    const er = c.exact / c.gold;
-    const pAnnotated = c.overlap / (c.predicted - c.unannotated);
+  s.span.gold += gold.length;
+  s.span.pred += pred.length;
+  s.span.exact += match(false, "exact").size;
+  const found = match(false, "head");
+  s.span.head += found.size;
+  // BCubed over the found gold mentions: predicted entity vs gold chain.
+  const items = [...found].map(([gi, pi]) => ({ gold: gold[gi].chain, pred: pred[pi].entity }));
+  for (const a of items) {
+    const samePred = items.filter((b) => b.pred === a.pred);
+    const sameGold = items.filter((b) => b.gold === a.gold);
+    s.b3p += samePred.filter((b) => b.gold === a.gold).length / samePred.length;
+    s.b3r += sameGold.filter((b) => b.pred === a.pred).length / sameGold.length;
+    s.b3n++;
+  }
+}
+
+const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "  -  ");
+const prf = (hit: number, t: { gold: number; pred: number }) => {
+  const p = hit / t.pred;
+  const r = hit / t.gold;
+  return `${fmt(p)} ${fmt(r)} ${fmt(f1(p, r))}`;
+};
+
+export function evaluate(docs: GoldDoc[], system: System): Scores {
+  const s = emptyScores();
+  for (const d of docs) scoreDoc(d, system(d.text), s);
+  return s;
+}
+
+function print(label: string, docs: GoldDoc[], systems: [string, System][]): void {
+  const gold = docs.reduce((n, d) => n + d.mentions.length, 0);
+  console.log(`\n${label}: ${docs.length} documents, ${gold} named mentions`);
+  console.log("system      | exact P     R     F1   | person F1 org F1 place F1 | head P R F1           | untyped exact F1 ceiling | BCubed P R F1 (found)");
+  for (const [name, system] of systems) {
+    const s = evaluate(docs, system);
+    const all = [...s.byType.values()].reduce((a, t) => ({ gold: a.gold + t.gold, pred: a.pred + t.pred, exact: a.exact + t.exact, head: a.head + t.head }), tally());
+    const typeF1 = TYPES.map((t) => {
+      const x = s.byType.get(t)!;
+      return fmt(f1(x.exact / x.pred, x.exact / x.gold));
+    });
+    const bp = s.b3p / s.b3n;
+    const br = s.b3r / s.b3n;
     console.log(
-      `${type.padEnd(12)} ${String(c.gold).padStart(5)} ${String(c.predicted).padStart(5)} |` +
-        `        ${fmt(hp)} ${fmt(hr)} ${fmt(f1(hp, hr))} |    ${fmt(ep)} ${fmt(er)} ${fmt(f1(ep, er))} | ${String(c.unannotated).padStart(6)}   ${fmt(pAnnotated)}`,
+      `${name.padEnd(11)} | ${prf(all.exact, all)} | ${typeF1[0]}     ${typeF1[1]}  ${typeF1[2]}    | ${prf(all.head, all)} | ` +
+        `${fmt(f1(s.span.exact / s.span.pred, s.span.exact / s.span.gold))}            ${fmt(s.outermost / s.goldAll)} | ` +
+        `${fmt(bp)} ${fmt(br)} ${fmt(f1(bp, br))} (${fmt(s.b3n / s.goldAll)})`,
     );
   }
 }
 
-main();
+function main(): void {
+  const gum = loadGum().filter((d) => d.part === part);
+  const meantime = loadMeantime();
+  const mt = meantime.docs.filter((d) => d.part === part);
+  const systems: [string, System][] = [["storydesk", storydesk], ["compromise", compromise]];
+  console.log(`\nEntities: named person / organisation / place mentions, ${part} parts (exact = same span and type after dropping "the" and "'s")`);
+  print(`GUM ${part}, all genres`, gum, systems);
+  print(`GUM ${part}, news and interview`, gum.filter((d) => d.genre === "news" || d.genre === "interview"), systems);
+  print(`MEANTIME ${part} (${meantime.missing} gold mentions not located in the text; P is a lower bound)`, mt, systems);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
