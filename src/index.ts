@@ -24,3 +24,5 @@ export { summarize } from "./summary/index.js";
 export { findDisagreements } from "./disagreements/index.js";
 export { render, renderJson, renderMarkdown, FORMATS, type Format } from "./render/index.js";
 export * from "./model/index.js";
+export { renderHtml } from "./render/html.js";
+export { buildServer, type ServerOptions } from "./server/app.js";

@@ -7,6 +7,8 @@ import { addExtractCommand } from "./extract.js";
 import { addFactsCommand } from "./facts.js";
 import { addIngestCommand } from "./ingest.js";
 import { addWorkerCommand } from "./worker.js";
+import { addServeCommand } from "./serve.js";
+import { addExportCommand } from "./export.js";
 
 const VERSION = "0.1.0";
 
@@ -24,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
   addFactsCommand(program, result);
   addIngestCommand(program, result);
   addWorkerCommand(program, result);
+  addServeCommand(program, result);
+  addExportCommand(program, result);
   await program.parseAsync(argv);
   return result.exitCode;
 }

@@ -109,4 +109,59 @@ MIGRATIONS.push({
   ) as Record<Dialect, string[]>,
 });
 
+MIGRATIONS.push({
+  version: 3,
+  description: "the desk's read paths: entities per story (kept by triggers on story_outputs), indexes for story lists and source filters",
+  statements: {
+    sqlite: [
+      `CREATE TABLE story_entities (story INTEGER NOT NULL, name TEXT NOT NULL, lname TEXT NOT NULL, type TEXT NOT NULL, mentions INTEGER NOT NULL)`,
+      `CREATE INDEX story_entities_story ON story_entities (story)`,
+      `CREATE INDEX story_entities_name ON story_entities (name, story)`,
+      `CREATE INDEX story_entities_lname ON story_entities (lname)`,
+      `CREATE INDEX articles_source_name ON articles (source_name, story)`,
+      `CREATE INDEX story_outputs_size ON story_outputs (size DESC, first_seq)`,
+      `CREATE INDEX story_outputs_recent ON story_outputs (last_date DESC, first_seq DESC)`,
+      // The triggers parse a story's JSON once when it is written, so no request ever scans story JSON.
+      `CREATE TRIGGER story_outputs_entities_insert AFTER INSERT ON story_outputs BEGIN
+         INSERT INTO story_entities (story, name, lname, type, mentions)
+         SELECT new.story, json_extract(e.value, '$.name'), lower(json_extract(e.value, '$.name')), coalesce(json_extract(e.value, '$.type'), 'other'), coalesce(json_extract(e.value, '$.mentions'), 0)
+         FROM json_each(new.json, '$.entities') AS e WHERE json_extract(e.value, '$.name') IS NOT NULL; END`,
+      `CREATE TRIGGER story_outputs_entities_update AFTER UPDATE OF json ON story_outputs BEGIN
+         DELETE FROM story_entities WHERE story = old.story;
+         INSERT INTO story_entities (story, name, lname, type, mentions)
+         SELECT new.story, json_extract(e.value, '$.name'), lower(json_extract(e.value, '$.name')), coalesce(json_extract(e.value, '$.type'), 'other'), coalesce(json_extract(e.value, '$.mentions'), 0)
+         FROM json_each(new.json, '$.entities') AS e WHERE json_extract(e.value, '$.name') IS NOT NULL; END`,
+      `CREATE TRIGGER story_outputs_entities_delete AFTER DELETE ON story_outputs BEGIN
+         DELETE FROM story_entities WHERE story = old.story; END`,
+      `INSERT INTO story_entities (story, name, lname, type, mentions)
+       SELECT o.story, json_extract(e.value, '$.name'), lower(json_extract(e.value, '$.name')), coalesce(json_extract(e.value, '$.type'), 'other'), coalesce(json_extract(e.value, '$.mentions'), 0)
+       FROM story_outputs AS o, json_each(o.json, '$.entities') AS e WHERE json_extract(e.value, '$.name') IS NOT NULL`,
+    ],
+    postgres: [
+      `CREATE TABLE story_entities (story BIGINT NOT NULL, name TEXT NOT NULL, lname TEXT NOT NULL, type TEXT NOT NULL, mentions INTEGER NOT NULL)`,
+      `CREATE INDEX story_entities_story ON story_entities (story)`,
+      `CREATE INDEX story_entities_name ON story_entities (name, story)`,
+      `CREATE INDEX story_entities_lname ON story_entities (lname text_pattern_ops)`,
+      `CREATE INDEX articles_source_name ON articles (source_name, story)`,
+      `CREATE INDEX story_outputs_size ON story_outputs (size DESC, first_seq)`,
+      `CREATE INDEX story_outputs_recent ON story_outputs (last_date DESC NULLS LAST, first_seq DESC)`,
+      `CREATE FUNCTION storydesk_story_entities() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP <> 'INSERT' THEN DELETE FROM story_entities WHERE story = OLD.story; END IF;
+         IF TG_OP <> 'DELETE' THEN
+           INSERT INTO story_entities (story, name, lname, type, mentions)
+           SELECT NEW.story, e->>'name', lower(e->>'name'), coalesce(e->>'type', 'other'), coalesce((e->>'mentions')::int, 0)
+           FROM jsonb_array_elements(NEW.json::jsonb->'entities') AS e WHERE e->>'name' IS NOT NULL;
+         END IF;
+         RETURN NULL;
+       END $$`,
+      `CREATE TRIGGER story_outputs_entities AFTER INSERT OR DELETE OR UPDATE OF json ON story_outputs
+       FOR EACH ROW EXECUTE FUNCTION storydesk_story_entities()`,
+      `INSERT INTO story_entities (story, name, lname, type, mentions)
+       SELECT o.story, e->>'name', lower(e->>'name'), coalesce(e->>'type', 'other'), coalesce((e->>'mentions')::int, 0)
+       FROM story_outputs AS o, jsonb_array_elements(o.json::jsonb->'entities') AS e WHERE e->>'name' IS NOT NULL`,
+    ],
+  },
+});
+
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

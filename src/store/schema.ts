@@ -165,4 +165,15 @@ export interface Database {
   story_outputs: StoryOutputsTable;
   story_merges: StoryMergesTable;
   ingest_state: IngestStateTable;
+  story_entities: StoryEntitiesTable;
+}
+
+/** The entities of each story output, kept by triggers on story_outputs (the desk lists stories by entity). */
+export interface StoryEntitiesTable {
+  story: number;
+  name: string;
+  /** lower(name): the case-insensitive search key. */
+  lname: string;
+  type: string;
+  mentions: number;
 }

@@ -1,0 +1,200 @@
+// The JSON API, under /api. Each route: its schemas (validation, serialisation, OpenAPI), one or two
+// queries from store/desk-queries.ts, a pure shaping step from view.ts.
+
+import type { FastifyPluginAsync } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { briefFromStore } from "../corpus/index.js";
+import type { Copy, Story } from "../model/index.js";
+import type { Store } from "../store/index.js";
+import * as dq from "../store/desk-queries.js";
+import * as S from "./schemas.js";
+import { tokenMatches, uploadName, type Uploads } from "./upload.js";
+import { articleDetail, groupFamilies } from "./view.js";
+
+export interface ApiOptions {
+  store: Store;
+  token: string | null;
+  uploads: Uploads;
+  bodyLimit: number;
+}
+
+const notFound = (what: string) => ({ statusCode: 404, error: "Not Found", message: what });
+
+export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, token, uploads, bodyLimit }) => {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  const { db, dialect } = store;
+
+  app.get(
+    "/stories",
+    {
+      schema: {
+        summary: "Stories, filtered and paginated",
+        description: "Filters combine: date range (stories whose article dates reach into it), entity, source (outlet), text query.",
+        tags: ["stories"],
+        querystring: S.StoryListQuery,
+        response: { 200: S.StoryList, ...S.ERRORS },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const page = await dq.listStories(db, dialect, { ...q, sort: q.sort, limit: q.limit, offset: q.offset });
+      return { total: page.total, limit: q.limit, offset: q.offset, stories: page.stories };
+    },
+  );
+
+  app.get(
+    "/stories/:id",
+    {
+      schema: {
+        summary: "One story: summary, events, timeline, quotes, entities, disagreements, its articles, copies and sources by copy family",
+        tags: ["stories"],
+        params: S.IdParams,
+        response: { 200: S.StoryDetail, ...S.ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const row = await dq.storyById(db, req.params.id);
+      if (!row) return reply.code(404).send(notFound(`no story ${req.params.id}`));
+      const articles = await dq.storyArticles(db, row.story);
+      const copies = (await dq.copiesAmong(db, articles.map((a) => a.id))) as Copy[];
+      return {
+        story: JSON.parse(row.json) as Story,
+        first_date: row.first_date,
+        last_date: row.last_date,
+        articles,
+        copies,
+        families: groupFamilies(articles),
+      };
+    },
+  );
+
+  app.get(
+    "/stories/:id/brief",
+    {
+      schema: {
+        summary: "The storydesk/brief@1 briefing of one story (its articles, copies and the story)",
+        tags: ["stories"],
+        params: S.IdParams,
+        response: { 200: S.BriefRef, ...S.ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const brief = await briefFromStore(store, { story: req.params.id });
+      if (brief.stories.length === 0) return reply.code(404).send(notFound(`no story ${req.params.id}`));
+      return brief;
+    },
+  );
+
+  app.get(
+    "/articles/:id",
+    {
+      schema: {
+        summary: "One article with its text and sentences (offsets into the text), its story and what it copies",
+        tags: ["articles"],
+        params: S.IdParams,
+        response: { 200: S.ArticleDetail, ...S.ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const row = await dq.articleById(db, req.params.id);
+      if (!row) return reply.code(404).send(notFound(`no article ${req.params.id}`));
+      const [copy] = (await dq.copiesAmong(db, [row.id])) as Copy[];
+      return articleDetail(row, copy);
+    },
+  );
+
+  app.get(
+    "/entities",
+    {
+      schema: {
+        summary: "Entities whose name starts with q (any case), most widespread first, each with its biggest stories",
+        tags: ["entities"],
+        querystring: S.EntitySearchQuery,
+        response: { 200: S.EntityList, ...S.ERRORS },
+      },
+    },
+    async (req) => {
+      const { q, limit, offset } = req.query;
+      const found = await dq.searchEntities(db, q, limit, offset, 5);
+      return { total: found.total, limit, offset, entities: found.entities };
+    },
+  );
+
+  app.get(
+    "/entities/:name",
+    {
+      schema: {
+        summary: "One entity (exact name) and the stories naming it, biggest first",
+        tags: ["entities"],
+        params: S.NameParams,
+        querystring: S.PagingQuery,
+        response: { 200: S.EntityStories, ...S.ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const { limit, offset } = req.query;
+      const found = await dq.entityStories(db, req.params.name, limit, offset);
+      if (found.total === 0) return reply.code(404).send(notFound(`no entity named ${req.params.name}`));
+      return { name: req.params.name, type: found.type ?? "other", mentions: found.mentions, total: found.total, stories: found.stories, limit, offset };
+    },
+  );
+
+  app.get(
+    "/search",
+    {
+      schema: {
+        summary: "Articles holding all the words of q, newest first, with their stories",
+        tags: ["articles"],
+        querystring: S.SearchQuery,
+        response: { 200: S.SearchResult, ...S.ERRORS },
+      },
+    },
+    async (req) => {
+      const { q, limit, offset } = req.query;
+      const found = await dq.searchArticles(db, dialect, q, limit, offset);
+      return { total: found.total, limit, offset, articles: found.articles };
+    },
+  );
+
+  // Ingest takes the body as bytes, whatever its type: the readers decide the format.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit }, (_req, body, done) => done(null, body));
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      "/ingest",
+      {
+        schema: {
+          summary: "Add articles: the body is one input in any format storydesk reads (text, web page, feed, JSON lines, WARC; gzip too)",
+          description:
+            "Needs `Authorization: Bearer <token>` (the token storydesk serve was started with: STORYDESK_TOKEN or --token). Without a configured token, ingest over HTTP is off (403).",
+          tags: ["ingest"],
+          security: [{ bearer: [] }],
+          querystring: S.IngestQuery,
+          response: { 200: S.IngestResult, 401: S.ErrorBody, 403: S.ErrorBody, 413: S.ErrorBody, ...S.ERRORS },
+        },
+      },
+      async (req, reply) => {
+        if (!token) {
+          return reply.code(403).send({
+            statusCode: 403, error: "Forbidden",
+            message: "ingest over HTTP is off: start storydesk serve with STORYDESK_TOKEN set or --token to allow it",
+          });
+        }
+        if (!tokenMatches(req.headers.authorization, token)) {
+          reply.header("WWW-Authenticate", 'Bearer realm="storydesk"');
+          return reply.code(401).send({ statusCode: 401, error: "Unauthorized", message: "ingest needs the header Authorization: Bearer <token>" });
+        }
+        const body = req.body as Buffer | undefined;
+        if (!body || body.length === 0) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: "the body is empty: send the articles to add" });
+        const summary = await uploads.ingest(body, uploadName(req.query.name, req.headers["content-type"]));
+        return { ...summary, seconds: Math.round(summary.seconds * 1000) / 1000 };
+      },
+    );
+  });
+
+  app.get("/", { schema: { hide: true } }, async () => ({
+    api: "storydesk desk API",
+    openapi: "/openapi.json",
+    routes: ["/api/stories", "/api/stories/{id}", "/api/stories/{id}/brief", "/api/articles/{id}", "/api/entities?q=", "/api/entities/{name}", "/api/search?q=", "POST /api/ingest"],
+  }));
+};

@@ -1,0 +1,273 @@
+// The desk's read queries (storydesk serve, storydesk export): story lists with filters, one story with
+// its articles and copies, articles, entities, search. Both dialects through Kysely, every value bound as a
+// parameter. Each request reads through an index: story_outputs by id, size or recency; articles by id,
+// story or source; story_entities (kept by triggers, migration 3) by name; full-text search by its index.
+
+import { sql, type SqlBool } from "kysely";
+import { matchesQuery, type Dialect } from "./dialect.js";
+import type { Q } from "./queries.js";
+import { chunks } from "./codec.js";
+
+export type StorySort = "recent" | "size";
+
+export interface StoryListFilter {
+  /** YYYY-MM-DD (or YYYY-MM, YYYY): stories whose articles' dates reach into the range. */
+  since?: string;
+  until?: string;
+  /** An entity's name, exactly as stories list it. */
+  entity?: string;
+  /** An outlet's name (source.name), exactly. */
+  source?: string;
+  /** Words that must all occur in one of the story's articles. */
+  q?: string;
+  sort: StorySort;
+  limit: number;
+  offset: number;
+}
+
+export interface StoryCard {
+  id: string;
+  title: string;
+  size: number;
+  first_date: string | null;
+  last_date: string | null;
+  /** Copy families among its articles. */
+  voices: number;
+  /** Outlets among its articles. */
+  sources: number;
+}
+
+export interface StoryPage {
+  total: number;
+  stories: StoryCard[];
+}
+
+/** One page of stories matching the filter, with the number of all matches. */
+export async function listStories(db: Q, dialect: Dialect, f: StoryListFilter): Promise<StoryPage> {
+  let base = db.selectFrom("story_outputs as o");
+  if (f.since) base = base.where("o.last_date", ">=", f.since);
+  // "2024-05" must keep "2024-05-31": compare against the range's last possible string.
+  if (f.until) base = base.where("o.first_date", "<=", `${f.until}\uffff`);
+  if (f.entity) {
+    const entity = f.entity;
+    base = base.where("o.story", "in", (eb) => eb.selectFrom("story_entities").select("story").where("name", "=", entity));
+  }
+  if (f.source) {
+    const source = f.source;
+    base = base.where("o.story", "in", (eb) =>
+      eb.selectFrom("articles").select("story").where("source_name", "=", source).where("story", "is not", null),
+    );
+  }
+  if (f.q) {
+    const text = f.q;
+    base = base.where("o.story", "in", (eb) =>
+      eb.selectFrom("articles as m").select("m.story").where(({ ref }) => matchesQuery(dialect, ref("m.seq"), text)),
+    );
+  }
+  const count = await base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  let page = base.select(["o.story", "o.id", "o.title", "o.size", "o.first_date", "o.last_date"]);
+  page =
+    f.sort === "size"
+      ? page.orderBy("o.size", "desc").orderBy("o.first_seq")
+      : page.orderBy(sql`o.last_date desc nulls last`).orderBy("o.first_seq", "desc");
+  const rows = await page.limit(f.limit).offset(f.offset).execute();
+  const counts = await familyCounts(db, rows.map((r) => Number(r.story)));
+  return {
+    total: Number(count.n),
+    stories: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      size: r.size,
+      first_date: r.first_date,
+      last_date: r.last_date,
+      voices: counts.get(Number(r.story))?.voices ?? 0,
+      sources: counts.get(Number(r.story))?.sources ?? 0,
+    })),
+  };
+}
+
+/** Copy families and outlets per story, from the articles (index on story): no story JSON is read. */
+async function familyCounts(db: Q, stories: number[]): Promise<Map<number, { voices: number; sources: number }>> {
+  const out = new Map<number, { voices: number; sources: number }>();
+  if (stories.length === 0) return out;
+  const rows = await db
+    .selectFrom("articles")
+    .select((eb) => [
+      "story",
+      eb.fn.count<number>("family").distinct().as("voices"),
+      eb.fn.count<number>("source_name").distinct().as("sources"),
+    ])
+    .where("story", "in", stories)
+    .groupBy("story")
+    .execute();
+  for (const r of rows) out.set(Number(r.story), { voices: Number(r.voices), sources: Number(r.sources) });
+  return out;
+}
+
+export interface StoryRow {
+  story: number;
+  id: string;
+  title: string;
+  size: number;
+  first_date: string | null;
+  last_date: string | null;
+  json: string;
+}
+
+/** A story output by its id (s-…) or the stable key of its story (the id of its first article). */
+export async function storyById(db: Q, id: string): Promise<StoryRow | undefined> {
+  const row = await db
+    .selectFrom("story_outputs")
+    .select(["story", "id", "title", "size", "first_date", "last_date", "json"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (row) return { ...row, story: Number(row.story) };
+  const keyed = await db
+    .selectFrom("story_outputs as o")
+    .innerJoin("stories as s", "s.no", "o.story")
+    .select(["o.story", "o.id", "o.title", "o.size", "o.first_date", "o.last_date", "o.json"])
+    .where("s.key", "=", id)
+    .executeTakeFirst();
+  return keyed ? { ...keyed, story: Number(keyed.story) } : undefined;
+}
+
+export interface ArticleCard {
+  id: string;
+  title: string | null;
+  source_name: string | null;
+  source_url: string | null;
+  agency: string | null;
+  author: string | null;
+  published: string | null;
+  /** The id of its copy family's original. */
+  family: string;
+}
+
+const CARD_COLUMNS = ["id", "title", "source_name", "source_url", "agency", "author", "published", "family"] as const;
+
+/** The articles of a story, in ingest order, without their texts. */
+export async function storyArticles(db: Q, story: number): Promise<ArticleCard[]> {
+  return db.selectFrom("articles").select([...CARD_COLUMNS]).where("story", "=", story).orderBy("seq").execute();
+}
+
+export interface CopyRow {
+  copy: string;
+  of: string;
+  kind: string;
+  similarity: number;
+}
+
+/** The copy relations of the given articles (as copies), in ingest order. */
+export async function copiesAmong(db: Q, ids: string[]): Promise<CopyRow[]> {
+  const out: (CopyRow & { copy_seq: number })[] = [];
+  for (const part of chunks(ids)) {
+    out.push(...(await db.selectFrom("copies").select(["copy", "of", "kind", "similarity", "copy_seq"]).where("copy", "in", part).execute()));
+  }
+  return out.sort((a, b) => Number(a.copy_seq) - Number(b.copy_seq)).map(({ copy, of, kind, similarity }) => ({ copy, of, kind, similarity }));
+}
+
+export interface ArticleRow extends ArticleCard {
+  path: string;
+  dateline: string | null;
+  text: string;
+  /** JSON: [start, end, paragraph] per sentence. */
+  sentences: string;
+  /** The id of the story it belongs to (null while it is not placed yet). */
+  story_id: string | null;
+  story_title: string | null;
+}
+
+export async function articleById(db: Q, id: string): Promise<ArticleRow | undefined> {
+  const row = await db
+    .selectFrom("articles as a")
+    .leftJoin("story_outputs as o", "o.story", "a.story")
+    .select([
+      "a.id", "a.title", "a.source_name", "a.source_url", "a.agency", "a.author", "a.published", "a.family",
+      "a.path", "a.dateline", "a.text", "a.sentences", "o.id as story_id", "o.title as story_title",
+    ])
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+  return row;
+}
+
+export interface EntityStories {
+  name: string;
+  type: string;
+  mentions: number;
+  /** Stories naming it, biggest first. */
+  stories: { id: string; title: string; size: number }[];
+  total: number;
+}
+
+/**
+ * Entities whose name starts with `prefix` (any case), the most widespread first, each with its
+ * biggest stories (up to `perEntity`).
+ */
+export async function searchEntities(db: Q, prefix: string, limit: number, offset: number, perEntity: number): Promise<{ total: number; entities: EntityStories[] }> {
+  const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = sql<SqlBool>`lname LIKE ${pattern} ESCAPE '\\'`;
+  const total = await db
+    .selectFrom("story_entities")
+    .select((eb) => eb.fn.count<number>("name").distinct().as("n"))
+    .where(like)
+    .executeTakeFirstOrThrow();
+  const names = await db
+    .selectFrom("story_entities")
+    .select((eb) => ["name", eb.fn.max("type").as("type"), eb.fn.count<number>("story").as("stories"), eb.fn.sum<number>("mentions").as("mentions")])
+    .where(like)
+    .groupBy("name")
+    .orderBy("stories", "desc")
+    .orderBy("name")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const entities: EntityStories[] = [];
+  for (const n of names) {
+    const page = await entityStories(db, n.name, perEntity, 0);
+    entities.push({ name: n.name, type: String(n.type), mentions: Number(n.mentions), stories: page.stories, total: Number(n.stories) });
+  }
+  return { total: Number(total.n), entities };
+}
+
+/** The stories naming an entity (exact name), biggest first. */
+export async function entityStories(db: Q, name: string, limit: number, offset: number): Promise<{ total: number; type: string | null; mentions: number; stories: { id: string; title: string; size: number }[] }> {
+  const summary = await db
+    .selectFrom("story_entities")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("type").as("type"), eb.fn.sum<number>("mentions").as("mentions")])
+    .where("name", "=", name)
+    .executeTakeFirstOrThrow();
+  const stories = await db
+    .selectFrom("story_entities as e")
+    .innerJoin("story_outputs as o", "o.story", "e.story")
+    .select(["o.id", "o.title", "o.size"])
+    .where("e.name", "=", name)
+    .orderBy("o.size", "desc")
+    .orderBy("o.first_seq")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { total: Number(summary.n), type: summary.type == null ? null : String(summary.type), mentions: Number(summary.mentions ?? 0), stories };
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  source_name: string | null;
+  published: string | null;
+  story_id: string | null;
+  story_title: string | null;
+}
+
+/** Articles holding all the words of `q`, newest ingested first. */
+export async function searchArticles(db: Q, dialect: Dialect, q: string, limit: number, offset: number): Promise<{ total: number; articles: SearchHit[] }> {
+  const base = db.selectFrom("articles as a").where(({ ref }) => matchesQuery(dialect, ref("a.seq"), q));
+  const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await base
+    .leftJoin("story_outputs as o", "o.story", "a.story")
+    .select(["a.id", "a.title", "a.source_name", "a.published", "o.id as story_id", "o.title as story_title"])
+    .orderBy("a.seq", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { total: Number(total.n), articles: rows };
+}
