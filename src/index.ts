@@ -26,3 +26,8 @@ export { render, renderJson, renderMarkdown, FORMATS, type Format } from "./rend
 export * from "./model/index.js";
 export { renderHtml } from "./render/html.js";
 export { buildServer, type ServerOptions } from "./server/app.js";
+export { openStore, type Store } from "./store/index.js";
+export {
+  follow, unfollow, listFollowed, pollDue, pollSource, runPoller, runQueuedPoller, startPolling, Fetcher,
+  type FollowedSource, type FollowOptions, type FollowResult, type SourceReport, type PollOptions, type PollerOptions, type FetchOptions,
+} from "./follow/index.js";

@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { addBriefCommand } from "./brief.js";
 import type { CommandResult } from "./common.js";
 import { addExtractCommand } from "./extract.js";
+import { addFollowCommands } from "./follow.js";
 import { addFactsCommand } from "./facts.js";
 import { addIngestCommand } from "./ingest.js";
 import { addWorkerCommand } from "./worker.js";
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
   addFactsCommand(program, result);
   addIngestCommand(program, result);
   addWorkerCommand(program, result);
+  addFollowCommands(program, result);
   addServeCommand(program, result);
   addExportCommand(program, result);
   await program.parseAsync(argv);

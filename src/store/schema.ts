@@ -177,3 +177,43 @@ export interface StoryEntitiesTable {
   type: string;
   mentions: number;
 }
+
+/**
+ * A feed or page followed by `storydesk follow`, polled by `storydesk poll`: its schedule, the validators
+ * of its last response (for conditional requests) and how its last polls went.
+ */
+export interface FollowedSourcesTable {
+  id: Generated<number>;
+  url: string;
+  every_seconds: number;
+  /** 1: a new feed item's linked page is fetched for its full text. */
+  item_pages: Generated<number>;
+  added: string;
+  /** ISO time of the next poll (ISO strings of one form compare in time order). */
+  next_due: string;
+  /** What the last good response held: "feed" or "page". */
+  kind: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled: string | null;
+  last_ok: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  /** Failed polls in a row (the backoff grows with it); 0 after a good one. */
+  failures: Generated<number>;
+  last_added: Generated<number>;
+  total_added: Generated<number>;
+}
+
+/** Feed items already taken from a source (by link, else guid or content hash), so they are not fetched again. */
+export interface FollowedItemsTable {
+  source: number;
+  key: string;
+  seen: string;
+}
+
+// Declaration merging: the followed-source tables join the one Database interface.
+export interface Database {
+  followed_sources: FollowedSourcesTable;
+  followed_items: FollowedItemsTable;
+}
