@@ -15,9 +15,10 @@
 // MEANTIME annotates only the participants of its annotated events, so its precision is a lower bound.
 
 import nlp from "compromise";
-import { extractFacts } from "../src/facts/index.js";
+import { findMentions } from "../src/facts/mentions.js";
+import { shippedTyper, type TyperModel } from "../src/facts/typer.js";
 import { groupEntities } from "../src/facts/merge.js";
-import type { Article, EntityType } from "../src/model/index.js";
+import type { Article, EntityType, Mention } from "../src/model/index.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { loadGum, loadMeantime, type GoldDoc, type GoldType, type Part } from "./entity-data.js";
 
@@ -41,11 +42,25 @@ export function articleOf(id: string, text: string): Article {
   };
 }
 
-const storydesk: System = (text) => {
-  const facts = extractFacts(articleOf("doc", text));
-  const { entityOf } = groupEntities([facts]);
-  return facts.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, entity: String(entityOf.get(m.name)) }));
-};
+/** storydesk's mentions and merging; `typer` null for the rules alone. */
+export function storydeskWith(typer: TyperModel | null): System {
+  return (text) => {
+    const mentions = findMentions(articleOf("doc", text), typer);
+    const { entityOf } = groupEntities([{ article: "doc", mentions, quotes: [], times: [] }]);
+    return mentions.map((m) => ({ ...nameSpan(m), type: m.type, entity: String(entityOf.get(m.name)) }));
+  };
+}
+
+/**
+ * The span scored for a mention: as written, but without a lowercase role before the name ("chief executive
+ * Noel Forgeard" → "Noel Forgeard"): both corpora keep capitalised titles in a name ("Senator John McCain",
+ * "Environment Minister John Baird") and leave lowercase ones out.
+ */
+export function nameSpan(m: Mention): { start: number; end: number } {
+  if (m.text === m.name || !/^\p{Ll}/u.test(m.text)) return { start: m.start, end: m.end };
+  const at = m.text.indexOf(m.name.split(" ")[0]);
+  return at > 0 ? { start: m.start + at, end: m.end } : { start: m.start, end: m.end };
+}
 
 const COMPROMISE_TYPES: [string, EntityType][] = [["people", "person"], ["organizations", "organization"], ["places", "place"]];
 
@@ -192,7 +207,7 @@ function main(): void {
   const gum = loadGum().filter((d) => d.part === part);
   const meantime = loadMeantime();
   const mt = meantime.docs.filter((d) => d.part === part);
-  const systems: [string, System][] = [["storydesk", storydesk], ["compromise", compromise]];
+  const systems: [string, System][] = [["storydesk", storydeskWith(shippedTyper())], ["rules only", storydeskWith(null)], ["compromise", compromise]];
   console.log(`\nEntities: named person / organisation / place mentions, ${part} parts (exact = same span and type after dropping "the" and "'s")`);
   print(`GUM ${part}, all genres`, gum, systems);
   print(`GUM ${part}, news and interview`, gum.filter((d) => d.genre === "news" || d.genre === "interview"), systems);

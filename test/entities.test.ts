@@ -241,3 +241,27 @@ test("two shop names joined by 'and' stay two names", () => {
   const found = names("Shoppers queued outside Best Buy and Radio Shack before dawn.");
   assert.ok(found.includes("Best Buy") && found.includes("Radio Shack"), found.join(", "));
 });
+
+test("the shipped typer types names the rules leave open, from their words and context", async () => {
+  const { ruleMentions } = await import("../src/facts/mentions.js");
+  const { shippedTyper, TYPER_MODEL_URL } = await import("../src/facts/typer.js");
+  const { statSync } = await import("node:fs");
+  assert.ok(shippedTyper(), "models/ner-types.json.gz is missing");
+  assert.ok(statSync(TYPER_MODEL_URL).size < 20 * 1024 * 1024);
+  const cases: [string, string, string][] = [
+    ["The painting was bought by Zurbarán's heirs. Zurbarán painted it in 1640 for a monastery near Seville.", "Zurbarán", "person"],
+    ["She studied at Tsinghua and later taught at Harvard for a decade.", "Harvard", "organization"],
+    ["The new line runs from Oakland to Berkeley, where the Transbay Tube ends.", "Berkeley", "place"],
+  ];
+  for (const [text, name, type] of cases) {
+    const byRules = ruleMentions(article(text)).find((m) => m.name === name);
+    assert.equal(byRules?.type, "other", `the rules alone already type ${name}: the case shows nothing`);
+    assert.equal(find(text, name)?.type, type, name);
+  }
+});
+
+test("the typer does not overrule a type the rules have evidence for", () => {
+  const byName = new Map(mentions("Residents of the town of Mirov fled as Kovaria's foreign minister flew to Geneva.").map((m) => [m.name, m.type]));
+  assert.equal(byName.get("Kovaria"), "place");
+  assert.equal(byName.get("Geneva"), "place");
+});

@@ -45,7 +45,7 @@ test("facts --format json on every example is valid storydesk/facts@1 with offse
 });
 
 test("the schema rejects what breaks the contract: a mention without its entity, an unknown attribution", () => {
-  const a = articleFactsView(buildArticle({ path: "a.txt", body: "Aleksandr Petrov said on Thursday: \"We spent two years arguing about commas.\"", meta: { published: "2022-07-07" } }));
+  const a = articleFactsView(buildArticle({ path: "a.txt", body: "Aleksandr Petrov said on Thursday: \"We spent two years arguing about commas.\"", meta: { date: "2022-07-07" } }));
   const good: FactsReport = { schema: "storydesk/facts@1", articles: [a], errors: [] };
   assert.deepEqual(factsErrors(good), []);
   const { entity: _, ...noEntity } = a.mentions[0];

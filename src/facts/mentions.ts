@@ -13,6 +13,7 @@ import {
 import { isAcronym } from "./names.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { tokenize, type Token } from "./scan.js";
+import { shippedTyper, typeMentions, type TyperModel } from "./typer.js";
 
 /** Per-article state while its sentences are scanned. */
 interface Scan {
@@ -51,8 +52,13 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Longer all-caps words are shouting ("BREAKING", "AHEAD"), unless listed as acronyms. */
 const MAX_ACRONYM_LETTERS = 5;
 
-/** All name mentions of an article, in text order. */
-export function findMentions(article: Article): Mention[] {
+/** All name mentions of an article, in text order: the rules find them, the shipped model types them. */
+export function findMentions(article: Article, typer: TyperModel | null = shippedTyper()): Mention[] {
+  return typeMentions(article.text, ruleMentions(article), typer);
+}
+
+/** The rules' mentions, typed by the rules alone. */
+export function ruleMentions(article: Article): Mention[] {
   const sentences = article.sentences.map((s) => ({ i: s.i, tokens: tokenize(s.text, s.start) }));
   const scan: Scan = {
     text: article.text, lowercase: new Map(), titleCase: new Set(), midSentence: new Set(), mentions: [],
