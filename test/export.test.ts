@@ -12,7 +12,7 @@ const dir = join(TMP, `export-${process.pid}`);
 const db = join(dir, "corpus.db");
 
 /** An article whose text and address try to run script in whatever shows them. */
-export const HOSTILE = [
+const HOSTILE = [
   "title: Council vote <script>alert('title')</script> delayed",
   "source: Hostile Gazette",
   "url: javascript:alert(document.cookie)",

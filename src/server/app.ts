@@ -3,6 +3,7 @@
 
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import swagger from "@fastify/swagger";
+import addFormats from "ajv-formats";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Store } from "../store/index.js";
 import { briefJsonSchema } from "./schemas.js";
@@ -42,7 +43,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     connectionTimeout: 120_000,
     forceCloseConnections: "idle",
     return503OnClosing: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false }, plugins: [addFormats as never] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(briefJsonSchema());

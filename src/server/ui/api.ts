@@ -1,0 +1,106 @@
+// The UI's view of the JSON API: typed fetches, errors as messages a reader can act on.
+import type { Copy, Story } from "../../model/index.js";
+
+export interface StoryCard {
+  id: string;
+  title: string;
+  size: number;
+  first_date: string | null;
+  last_date: string | null;
+  voices: number;
+  sources: number;
+}
+
+export interface Page<K extends string, T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+  key: K;
+}
+
+export interface ArticleCard {
+  id: string;
+  title: string | null;
+  source_name: string | null;
+  source_url: string | null;
+  agency: string | null;
+  author: string | null;
+  published: string | null;
+  family: string;
+}
+
+export interface StoryDetail {
+  story: Story;
+  first_date: string | null;
+  last_date: string | null;
+  articles: ArticleCard[];
+  copies: Copy[];
+  families: { original: string; articles: string[]; sources: string[] }[];
+}
+
+export interface ArticleDetail {
+  id: string;
+  title: string | null;
+  source: { path: string; name: string | null; url: string | null; agency: string | null; author: string | null };
+  published: string | null;
+  dateline: string | null;
+  text: string;
+  sentences: { i: number; text: string; start: number; end: number; paragraph: number }[];
+  family: string;
+  copy_of: Copy | null;
+  story: { id: string; title: string } | null;
+}
+
+export interface EntityDetail {
+  name: string;
+  type: string;
+  mentions: number;
+  total: number;
+  stories: { id: string; title: string; size: number }[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function get<T>(path: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: "application/json" } });
+  } catch {
+    throw new ApiError(0, "The desk cannot be reached. Is storydesk serve still running?");
+  }
+  const body = (await res.json().catch(() => null)) as (T & { message?: string }) | null;
+  if (!res.ok || body === null) throw new ApiError(res.status, body?.message ?? `The desk answered ${res.status}.`);
+  return body;
+}
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+};
+
+export const api = {
+  stories: (params: Record<string, string | number | undefined>) =>
+    get<{ total: number; limit: number; offset: number; stories: StoryCard[] }>(`/api/stories${query(params)}`),
+  story: (id: string) => get<StoryDetail>(`/api/stories/${encodeURIComponent(id)}`),
+  article: (id: string) => get<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`),
+  entity: (name: string, offset = 0) => get<EntityDetail & { limit: number; offset: number }>(`/api/entities/${encodeURIComponent(name)}${query({ offset })}`),
+  briefUrl: (id: string) => `/api/stories/${encodeURIComponent(id)}/brief`,
+};
+
+/** An address from an article that may become a link: http(s) only. */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch {
+    return null;
+  }
+}
