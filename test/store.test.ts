@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { openStore, SCHEMA_VERSION, StoreError } from "../src/store/index.js";
+import { connect, tableNames } from "../src/store/dialect.js";
 import { TARGETS, TMP } from "./store-targets.js";
 
 for (const target of TARGETS) {
@@ -38,16 +39,14 @@ for (const target of TARGETS) {
 
   test(`${target.name}: a database holding someone else's tables is refused and left untouched`, async () => {
     const location = await target.fresh();
-    const store = await openStore(location);
-    // Make it look like another application's: drop storydesk's tables, add one of its own.
-    const tables = ["storydesk_meta", "story_merges", "story_outputs", "story_terms", "stories", "story_df", "copies", "copy_edges", "copy_digests", "copy_postings", "signatures"];
-    if (target.name === "sqlite") tables.push("articles_fts");
-    tables.push("articles");
-    for (const t of tables) await sql.raw(`DROP TABLE ${t}`).execute(store.db);
-    await sql.raw(`DROP TABLE ingest_state`).execute(store.db);
-    await sql.raw(`CREATE TABLE invoices (id INTEGER PRIMARY KEY, total INTEGER)`).execute(store.db);
-    await store.close();
+    // Another application's database: one table of its own, no storydesk_meta.
+    const other = connect(location, target.name);
+    await sql.raw(`CREATE TABLE invoices (id INTEGER PRIMARY KEY, total INTEGER)`).execute(other.db);
+    await other.close();
     await assert.rejects(openStore(location), (e: unknown) => e instanceof StoreError && e.code === "not-storydesk" && /invoices/.test(e.message));
+    const after = connect(location, target.name);
+    assert.deepEqual(await tableNames(after.db, target.name), ["invoices"]);
+    await after.close();
   });
 }
 

@@ -46,7 +46,7 @@ Example:
         });
         const seconds = (performance.now() - started) / 1000;
         process.stderr.write(
-          `storydesk: worker prepared ${done.batches} batches (${articles} new articles) and assigned ${done.rounds} rounds in ${seconds.toFixed(1)} s\n`,
+          `storydesk: worker prepared ${done.batches} batches (${articles} new articles) and assigned ${done.rounds} rounds, recomputed ${done.stories} stories in ${seconds.toFixed(1)} s\n`,
         );
       } catch (e) {
         process.stderr.write(`storydesk: worker stopped: ${terminalLine((e as Error).message)}\n`);

@@ -4,7 +4,8 @@
 //                stored with status 0; an article already stored (same content id) is skipped
 //   2. assign    copies (status 1), document frequencies (2), story placement and followers (3); small
 //                and serialised, over state loaded from the store batch by batch
-//   3. recompute the per-story outputs of the stories step 2 touched
+//   3. recompute the per-story outputs of the stories step 2 touched, once at the end of an ingest (a
+//      story touched by several rounds is assembled once); the dirty marks survive a crash
 //
 // Every batch is one transaction, so a killed ingest loses nothing it reported stored and leaves nothing
 // half-written; each step picks up the rows the previous one left, so running it again finishes the job.
@@ -81,7 +82,7 @@ export async function ingest(
     roundEnd = Math.max(roundEnd, lastSeq + 1);
     options.onStored?.(added);
     if (++batches % ROUND_BATCHES === 0) {
-      const done = await finishIngest(store, options, { below: roundEnd, cache });
+      const done = await finishIngest(store, options, { below: roundEnd, cache, outputs: false });
       summary.assigned += done.assigned;
       summary.storiesUpdated += done.storiesUpdated;
     }
@@ -139,41 +140,51 @@ async function storeBatch(
 
 /**
  * Steps 2 and 3 for everything waiting (this run's articles and any an interrupted run left), or only for
- * articles numbered below `below` (a round). On PostgreSQL it holds the assignment lock, so it never runs
- * beside another process's assignment (a worker's, or another ingest's).
+ * articles numbered below `below` (a round); step 3 is left out when `outputs` is false. On PostgreSQL
+ * the assignment holds the assignment lock, so it never runs beside another process's assignment (a
+ * worker's, or another ingest's); outputs need no lock (outputs.ts).
  */
 export async function finishIngest(
   store: Store,
   options: IngestOptions = {},
-  scope: { below?: number; cache?: StoryCache; locked?: boolean } = {},
+  scope: { below?: number; cache?: StoryCache; locked?: boolean; outputs?: boolean } = {},
 ): Promise<{ assigned: number; storiesUpdated: number }> {
   if (store.dialect === "postgres" && !scope.locked) {
-    return store.db.connection().execute(async (conn) => {
+    const done = await store.db.connection().execute(async (conn) => {
       await sql`SELECT pg_advisory_lock(${q.ASSIGN_LOCK})`.execute(conn);
       try {
         // Another process may have assigned in the meantime: cached stories are not to be trusted.
-        return await finishIngest(store, options, { ...scope, cache: new StoryCache(), locked: true });
+        return await finishIngest(store, options, { ...scope, cache: new StoryCache(), locked: true, outputs: false });
       } finally {
         await sql`SELECT pg_advisory_unlock(${q.ASSIGN_LOCK})`.execute(conn);
       }
     });
+    const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options);
+    return { ...done, storiesUpdated };
   }
   const batch = options.batchSize ?? DEFAULT_BATCH;
   const now = (options.now?.() ?? new Date()).toISOString();
   const cache = scope.cache ?? new StoryCache();
-  const run = async (phase: Exclude<IngestPhase, "prepare">, step: () => Promise<number>): Promise<number> => {
-    const total = options.onProgress ? await q.waiting(store.db, phase) : null;
-    let done = 0;
-    for (let n = await step(); n > 0; n = await step()) {
-      done += n;
-      options.onProgress?.({ phase, done, total });
-    }
-    return done;
-  };
-  const assigned = await run("copies", () => copyBatch(store, batch, scope.below));
-  await run("count", () => countBatch(store, batch));
-  await run("place", () => placeBatch(store, batch, cache));
-  await run("follow", () => followBatch(store, batch, now));
-  const storiesUpdated = await run("stories", () => outputBatch(store, Math.max(1, Math.floor(batch / 10))));
+  const assigned = await inSteps(store, options, "copies", () => copyBatch(store, batch, scope.below));
+  await inSteps(store, options, "count", () => countBatch(store, batch));
+  await inSteps(store, options, "place", () => placeBatch(store, batch, cache));
+  await inSteps(store, options, "follow", () => followBatch(store, batch, now));
+  const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options);
   return { assigned, storiesUpdated };
+}
+
+/** Step 3 for every story marked dirty. */
+export function recomputeOutputs(store: Store, options: IngestOptions = {}): Promise<number> {
+  return inSteps(store, options, "stories", () => outputBatch(store));
+}
+
+/** Runs a phase's batches until none is left, reporting progress; returns the items done. */
+async function inSteps(store: Store, options: IngestOptions, phase: Exclude<IngestPhase, "prepare">, step: () => Promise<number>): Promise<number> {
+  const total = options.onProgress ? await q.waiting(store.db, phase) : null;
+  let done = 0;
+  for (let n = await step(); n > 0; n = await step()) {
+    done += n;
+    options.onProgress?.({ phase, done, total });
+  }
+  return done;
 }

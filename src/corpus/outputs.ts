@@ -1,4 +1,7 @@
 // Step 3 over a store: the per-story work, redone only for the stories an ingest touched (marked dirty).
+// A batch claims its stories, reads their members, assembles them and writes the outputs in one
+// transaction. On PostgreSQL the claim skips stories another worker holds, so any number of workers
+// recompute side by side; a story touched again meanwhile is marked dirty after this commit and redone.
 
 import type { ArticleFacts, Copy } from "../model/index.js";
 import { assembleStory } from "../brief/story.js";
@@ -6,10 +9,25 @@ import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
 import { articleFromRow, factsFromRow } from "../store/codec.js";
 
-/** Recomputes the next `limit` touched stories; returns how many. */
-export async function outputBatch(store: Store, limit: number): Promise<number> {
-  const { db } = store;
-  const nos = await q.dirtyStories(db, limit);
+/** Stories per output batch at most, and placed articles (stories' sizes) per batch, roughly. */
+export const OUTPUT_STORIES = 500;
+export const OUTPUT_ARTICLES = 2000;
+
+/** Recomputes the next batch of touched stories; returns how many (0: none waiting, or all claimed). */
+export async function outputBatch(store: Store, stories = OUTPUT_STORIES, articles = OUTPUT_ARTICLES): Promise<number> {
+  return q.transaction(store.db, (trx) => recompute(trx, store.dialect, stories, articles));
+}
+
+async function recompute(db: q.Q, dialect: Store["dialect"], limit: number, budget: number): Promise<number> {
+  const claimed = await q.claimDirtyStories(db, dialect, limit);
+  // As many stories as the article budget allows (at least one): a batch's members are held in memory.
+  const nos: number[] = [];
+  let size = 0;
+  for (const s of claimed) {
+    if (nos.length > 0 && size + s.size > budget) break;
+    nos.push(s.no);
+    size += s.size;
+  }
   if (nos.length === 0) return 0;
   const outputs: q.OutputWrite[] = [];
   // Two queries for the whole batch: the members of its stories, then their copy relations.
@@ -37,6 +55,6 @@ export async function outputBatch(store: Store, limit: number): Promise<number> 
       json: JSON.stringify(story),
     });
   }
-  await q.transaction(db, (trx) => q.writeOutputs(trx, outputs, nos));
+  await q.writeOutputs(db, outputs, nos);
   return nos.length;
 }

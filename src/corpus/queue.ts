@@ -8,7 +8,8 @@
 //                              reserved numbers. Between jobs, the one worker holding the assignment lock
 //                              assigns copies and stories round by round, in order, each round once all its
 //                              batches are prepared: the same rounds over the same numbered articles as one
-//                              process's ingest, so the corpus ends the same.
+//                              process's ingest, so the corpus ends the same. Workers with no batch to
+//                              prepare recompute touched stories side by side (outputs.ts claims them).
 //
 // A job that fails (a worker killed, two batches storing the same article at once) is retried; preparing a
 // batch is one transaction that marks it prepared, so a batch is stored once.
@@ -23,6 +24,7 @@ import { articleRow, signatureRow } from "../store/codec.js";
 import { DEFAULT_BATCH, finishIngest, ROUND_BATCHES, type IngestOptions } from "./ingest.js";
 import { inBatches } from "./batches.js";
 import { StoryCache } from "./stories.js";
+import { outputBatch } from "./outputs.js";
 
 /** The queue of a corpus: named after its PostgreSQL schema, so corpora in one database keep apart. */
 async function queueName(store: Store): Promise<string> {
@@ -137,7 +139,7 @@ export async function assignReadyRounds(store: Store, options: IngestOptions = {
       for (;;) {
         const next = await q.oldestRound(store.db);
         if (!next || !next.ready) return rounds;
-        await finishIngest(store, options, { below: next.end, cache, locked: true });
+        await finishIngest(store, options, { below: next.end, cache, locked: true, outputs: false });
         await q.deleteRound(store.db, next.round);
         rounds++;
       }
@@ -157,11 +159,11 @@ export interface WorkerOptions extends IngestOptions {
 }
 
 /** Runs a worker until stopped (or, with exitWhenIdle, until the queued ingests are done). */
-export async function runWorker(store: Store, location: string, options: WorkerOptions = {}): Promise<{ batches: number; rounds: number }> {
+export async function runWorker(store: Store, location: string, options: WorkerOptions = {}): Promise<{ batches: number; rounds: number; stories: number }> {
   if (store.dialect !== "postgres") throw new Error("storydesk worker needs a postgres:// corpus");
   const name = await queueName(store);
   const boss = await startBoss(location, name);
-  const done = { batches: 0, rounds: 0 };
+  const done = { batches: 0, rounds: 0, stories: 0 };
   const pause = (options.pollSeconds ?? 0.5) * 1000;
   try {
     // Batches queued by an ingest that stopped before it put their jobs on the queue.
@@ -183,7 +185,11 @@ export async function runWorker(store: Store, location: string, options: WorkerO
       const rounds = await assignReadyRounds(store, options);
       done.rounds += rounds ?? 0;
       if (job) continue;
-      if (options.exitWhenIdle && rounds !== null && (await q.oldestRound(store.db)) === null) break;
+      // No batch waits for this worker: it recomputes touched stories.
+      const outputs = await outputBatch(store);
+      done.stories += outputs;
+      if (outputs > 0) continue;
+      if (options.exitWhenIdle && rounds !== null && (await q.oldestRound(store.db)) === null && !(await q.anyDirtyStory(store.db))) break;
       await new Promise((r) => setTimeout(r, pause));
     }
   } finally {

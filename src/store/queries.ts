@@ -531,9 +531,19 @@ export async function writeFollowers(db: Q, w: FollowWrite): Promise<void> {
 
 // --- step 3: per-story outputs ------------------------------------------------------------------------------
 
-export async function dirtyStories(db: Q, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom("stories").select("no").where("dirty", "=", 1).where("merged_into", "is", null).orderBy("no").limit(limit).execute();
-  return rows.map((r) => Number(r.no));
+/**
+ * The next touched stories, oldest first, with their sizes; inside the caller's transaction. On PostgreSQL
+ * their rows stay locked until it ends and stories another transaction holds are skipped, so concurrent
+ * workers claim different stories, and an assignment touching a claimed story waits for the output.
+ */
+export async function claimDirtyStories(db: Q, dialect: Dialect, limit: number): Promise<{ no: number; size: number }[]> {
+  let query = db.selectFrom("stories").select(["no", "size"]).where("dirty", "=", 1).where("merged_into", "is", null).orderBy("no").limit(limit);
+  if (dialect === "postgres") query = query.forUpdate().skipLocked();
+  return (await query.execute()).map((r) => ({ no: Number(r.no), size: r.size }));
+}
+
+export async function anyDirtyStory(db: Q): Promise<boolean> {
+  return (await db.selectFrom("stories").select("no").where("dirty", "=", 1).where("merged_into", "is", null).limit(1).execute()).length > 0;
 }
 
 export type MemberRow = Pick<ArticlesTable, (typeof ARTICLE_COLUMNS)[number] | "seq" | "facts" | "family">;
