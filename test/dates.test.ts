@@ -197,3 +197,41 @@ test("a scheduling verb in the present points forward: 'the session ends on Satu
   ]);
   assert.deepEqual(times(["The session ended on Saturday."]), ["Saturday → 2023-02-25 (day)"]);
 });
+
+test("a month and day with no tense to go by is the nearer one; a weekday written with it fixes the year", () => {
+  assert.deepEqual(
+    times(["Elian must be returned to his father by Jan. 14, the ruling said.", "The dividend is payable Dec. 15."], "2000-01-06"),
+    ["Jan. 14 → 2000-01-14 (day)", "Dec. 15 → 1999-12-15 (day)"],
+  );
+  assert.deepEqual(times(["The New York Times said in an editorial on Monday, Oct. 26: the talks failed."], "1998-10-25"), [
+    "Monday, Oct. 26 → 1998-10-26 (day)",
+  ]);
+});
+
+test("a weekday after a name or in 'Earlier Friday' is a date; 'Good Friday' and 'the Sunday Times' are not", () => {
+  assert.deepEqual(
+    times(["Iran Saturday condemned the bombing.", "Earlier Friday, lawyers filed a petition.", "The Friday explosions killed 110 people."]),
+    ["Saturday → 2023-02-25 (day)", "Friday → 2023-02-24 (day)", "Friday → 2023-02-24 (day)"],
+  );
+  assert.deepEqual(times(["Crowds gathered on Good Friday.", "He wrote for the Sunday Times."]), []);
+});
+
+test("TIMEX3 values: durations, sets, weeks, quarters, clock times on their day, references", async () => {
+  const { findTimexes } = await import("../src/facts/timex.js");
+  const timex = (line: string, published: string | null = PUBLISHED) =>
+    findTimexes(article([line], published)).map((t) => `${t.text} → ${t.type} ${t.value}`);
+  assert.deepEqual(timex("The boy clung to an inner tube for two days before he was rescued last week."), [
+    "two days → DURATION P2D", "last week → DATE 2023-W08",
+  ]);
+  assert.deepEqual(timex("Rallies have been held daily, and the past 20 years saw a 16-hour flight."), [
+    "daily → SET P1D", "the past 20 years → DURATION P20Y", "16-hour → DURATION PT16H",
+  ]);
+  assert.deepEqual(timex("Profit fell in the third quarter from the year-ago quarter.", "1989-10-30"), [
+    "the third quarter → DATE 1989-Q3", "the year-ago quarter → DATE 1988-Q3",
+  ]);
+  assert.deepEqual(timex("He was kidnapped at 10 p.m. Wednesday and is now free; in the future he will stay home."), [
+    "10 p.m. Wednesday → TIME 2023-03-01T22:00", "now → DATE PRESENT_REF", "the future → DATE FUTURE_REF",
+  ]);
+  // Without the article's date only what carries its own value is given.
+  assert.deepEqual(timex("He left on Thursday after three days of talks in 2019.", null), ["three days → DURATION P3D", "2019 → DATE 2019"]);
+});

@@ -155,6 +155,10 @@ const MAYBE_TIME =
 // "will be sentenced after he was convicted on Tuesday" and "will resign, officials said on Tuesday" do not.
 const TENSE_MARKER =
   /\b(?:(will|shall|won[’']t|(?:is|are|am)\s+(?:not\s+)?(?:due|scheduled|expected|set|slated|going|planning)|plans?\s+to|to\s+be\s+held|upcoming|(?:begins|starts|opens|reopens|ends|closes|resumes|convenes|takes\s+place|kicks\s+off))|was|were|had|did|said|told)\b|([’']ll)\b/gi;
+// For a month and day with no tense marker above, the verb just before it: common irregular pasts and -ed
+// verbs, but not a participle after "be" or "get" ("must be returned by Jan. 14" is no past); "must" points on.
+const PAST_VERB =
+  /\b(?:(must|reconvenes)|(?<!\b(?:be|been|being|is|are|am|get|gets|getting|to)\s+)(?:began|came|went|took|made|met|saw|fell|rose|won|lost|left|held|got|gave|became|ran|sent|spent|struck|broke|brought|bought|found|kept|led|paid|sold|stood|wrote|spoke|chose|flew|grew|knew|threw|fought|caught|sought|built|felt|heard|fled|drew|withdrew|\p{L}+(?<!ee)ed))\b/giu;
 // Where a clause starts, looking back from the date. Not commas, quotes or brackets: they open inside a clause
 // ("will fly to Sydney, then Melbourne on May 16").
 const CLAUSE_BOUNDARY = /[;:—–]/;
@@ -162,7 +166,12 @@ const TENSE_WINDOW = 160;
 
 /** Whether a bare date at `index` points forward: its clause is in the future tense and it is not "since X". */
 function pointsForward(sentence: string, index: number): boolean {
-  if (wordBefore(sentence, index)?.lower === "since") return false;
+  return clauseTense(sentence, index) === "future";
+}
+
+/** The tense of the clause before a bare date by its last tense marker, or null when it has none. */
+function clauseTense(sentence: string, index: number): "future" | "past" | null {
+  if (wordBefore(sentence, index)?.lower === "since") return "past";
   let from = Math.max(0, index - TENSE_WINDOW);
   for (let i = index - 1; i >= from; i--) {
     if (CLAUSE_BOUNDARY.test(sentence[i])) {
@@ -170,9 +179,9 @@ function pointsForward(sentence: string, index: number): boolean {
       break;
     }
   }
-  let future = false;
-  for (const m of sentence.slice(from, index).matchAll(TENSE_MARKER)) future = m[1] !== undefined || m[2] !== undefined;
-  return future;
+  let tense: "future" | "past" | null = null;
+  for (const m of sentence.slice(from, index).matchAll(TENSE_MARKER)) tense = m[1] !== undefined || m[2] !== undefined ? "future" : "past";
+  return tense;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -208,17 +217,51 @@ function resolveMonthDay(month: number, day: number, year: string | undefined, r
   else if (rel) y = scope.pub.y + RELATIVE_YEAR[rel.toLowerCase()];
   else {
     const pub = scope.pub;
-    const future = pointsForward(scope.sentence, scope.index);
     const pubDay = dayNumber(pub.y, pub.m, pub.d);
-    y = pub.y;
-    // Past: not after publication; future: not before it. Feb 29 walks on to a leap year.
-    for (let tries = 0; tries < 8; tries++) {
-      const fits = validDay(y, month, day) && (future ? dayNumber(y, month, day) >= pubDay : dayNumber(y, month, day) <= pubDay);
-      if (fits) break;
-      y += future ? 1 : -1;
+    const yearBefore = (future: boolean): number => {
+      // Past: not after publication; future: not before it. Feb 29 walks on to a leap year.
+      let year = pub.y;
+      for (let tries = 0; tries < 8; tries++) {
+        const fits = validDay(year, month, day) && (future ? dayNumber(year, month, day) >= pubDay : dayNumber(year, month, day) <= pubDay);
+        if (fits) break;
+        year += future ? 1 : -1;
+      }
+      return year;
+    };
+    const weekday = weekdayWritten(scope);
+    const tense = clauseTense(scope.sentence, scope.index) ?? verbNearBefore(scope.sentence, scope.index);
+    const past = yearBefore(false);
+    const next = yearBefore(true);
+    if (weekday !== null) {
+      // "Monday, Oct. 26": the year in which that day is that weekday, nearest publication.
+      const fitting = [past, next, past - 1, next + 1].find((c) => validDay(c, month, day) && new Date(Date.UTC(c, month - 1, day)).getUTCDay() === weekday);
+      y = fitting ?? (tense === "future" ? next : past);
+    } else if (tense === "future") y = next;
+    else if (tense === "past") y = past;
+    else {
+      // No tense to go by ("by Jan. 14", "Congress reconvenes Jan. 24"): the nearer one. A date written
+      // without its year is rarely more than half a year away.
+      const distance = (c: number) => (validDay(c, month, day) ? Math.abs(dayNumber(c, month, day) - pubDay) : Infinity);
+      y = distance(next) < distance(past) ? next : past;
     }
   }
   return validDay(y, month, day) ? dayDate({ y, m: month, d: day }) : null;
+}
+
+/** The tense of a verb among the few words right before a date ("Protests began on March 5"); a verb further
+ *  back governs something else ("declared a dividend, payable Dec. 1"). */
+function verbNearBefore(sentence: string, index: number): "future" | "past" | null {
+  const near = /(?:\S+\s+){0,4}$/.exec(sentence.slice(Math.max(0, index - 60), index))?.[0] ?? "";
+  let tense: "future" | "past" | null = null;
+  for (const m of near.matchAll(PAST_VERB)) tense = m[1] !== undefined ? "future" : "past";
+  return tense;
+}
+
+/** The weekday written right before a month-day ("Monday, Oct. 26"), 0 = Sunday, or null. */
+function weekdayWritten(scope: Scope): number | null {
+  const from = Math.max(0, scope.index - 16);
+  const m = WEEKDAY_BEFORE_NAMED.exec(scope.sentence.slice(from, scope.index));
+  return m ? weekdayIndex(m[1]) : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -245,6 +288,7 @@ function wordBefore(sentence: string, index: number): WordBefore | null {
 
 // "Thursday, March 2": the weekday joins the date it names.
 const WEEKDAY_BEFORE = new RegExp(`\\b(?:${WEEKDAY}),?\\s+(?:the\\s+)?$`);
+const WEEKDAY_BEFORE_NAMED = new RegExp(`\\b(${WEEKDAY}),?\\s+(?:the\\s+)?$`);
 
 function withWeekdayBefore(found: Found | null, scope: Scope): Found | null {
   if (!found) return null;
@@ -306,6 +350,9 @@ const resolveYear: Resolver = (m, scope) => {
 };
 
 const CAPITALISED_NEXT = /^\s+\p{Lu}\p{Ll}/u;
+const LOWERCASE_NEXT = /^\s+\p{Ll}/u;
+/** Capitalised words that make a weekday part of a name: "Good Friday", "Super Tuesday", "Black Monday". */
+const WEEKDAY_NAMES_BEFORE = new Set(["good", "black", "super", "ash", "holy", "easter", "palm", "cyber", "bloody", "maundy", "shrove", "giving", "manic", "blue"]);
 
 /** "on Thursday", "last Friday", "Monday night"; not "the Sunday Times", "Good Friday", "every Monday". */
 const resolveWeekday: Resolver = (m, scope) => {
@@ -315,10 +362,13 @@ const resolveWeekday: Resolver = (m, scope) => {
   const word = before?.lower ?? "";
   const modifier = WEEKDAY_MODIFIERS.has(word) ? word : null;
   if (!modifier) {
-    if (WEEKDAY_GENERIC.has(word)) return null;
-    if (before?.capitalised && !WEEKDAY_TRIGGERS.has(word)) return null; // "Good Friday", "Super Tuesday"
-    const nameFollows = CAPITALISED_NEXT.test(scope.sentence.slice(scope.index + m[0].length));
-    if (nameFollows && !WEEKDAY_TRIGGERS.has(word)) return null; // "Sunday Times", "Saturday Night Live"
+    const after = scope.sentence.slice(scope.index + m[0].length);
+    const nameFollows = CAPITALISED_NEXT.test(after);
+    // "the Friday explosions" is a date; "the Sunday Times", "every Monday" are not.
+    if (WEEKDAY_GENERIC.has(word) && !(word === "the" && LOWERCASE_NEXT.test(after))) return null;
+    if (before?.capitalised && WEEKDAY_NAMES_BEFORE.has(word)) return null; // "Good Friday", "Super Tuesday"
+    // "Sunday Times", "Saturday Night Live" are names; after a name ("Iran Saturday condemned") it is a date.
+    if (nameFollows && !WEEKDAY_TRIGGERS.has(word) && !before?.capitalised) return null;
   }
   const wd = weekdayIndex(m[1]);
   const from = modifier ? before!.start : undefined;
