@@ -265,3 +265,17 @@ test("the typer does not overrule a type the rules have evidence for", () => {
   assert.equal(byName.get("Kovaria"), "place");
   assert.equal(byName.get("Geneva"), "place");
 });
+
+test("acronyms and other names of one country or body merge with the long form, whatever type each got", () => {
+  const facts = extractFacts(article(
+    "The United States and the United Nations agreed. The US envoy told the UN that U.S. troops would stay. " +
+      "The United Kingdom said Britain and the UK's allies would help.",
+  ));
+  const entities = mergeEntities([facts]);
+  const of = (name: string) => entities.find((e) => e.name === name || e.aliases.includes(name))?.name;
+  assert.equal(of("US"), "United States");
+  assert.equal(of("U.S."), "United States");
+  assert.equal(of("UN"), "United Nations");
+  assert.equal(of("Britain"), "United Kingdom");
+  assert.equal(of("UK"), "United Kingdom");
+});

@@ -367,3 +367,14 @@ export const LISTENER_VERBS = set(`told tells tell`);
 
 /** Prepositions that put a name inside a phrase, not in subject position ("a user on Weibo said"). */
 export const SUBJECT_BLOCKERS = set(`on of in at from with by for to via into about over under per`);
+
+/**
+ * Other names of one place or body that neither spelling nor initials connect ("Britain" and "UK"), folded
+ * (lowercase, no accents, no dots) → the folded long form they merge with.
+ */
+export const NAME_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["us", "united states"], ["usa", "united states"], ["united states of america", "united states"],
+  ["uk", "united kingdom"], ["britain", "united kingdom"], ["great britain", "united kingdom"],
+  ["uae", "united arab emirates"], ["drc", "democratic republic of the congo"], ["prc", "china"],
+  ["un", "united nations"], ["eu", "european union"], ["ussr", "soviet union"],
+]);

@@ -2,6 +2,7 @@
 // ("Petrov" → "Aleksandr Petrov"), titled forms ("Foreign Minister Petrov") and acronyms ("WHO").
 
 import type { ArticleFacts, Entity, EntityType } from "../model/index.js";
+import { NAME_ALIASES } from "./lexicon.js";
 import { foldName, initials, isAcronym, nameKey, nameParts, partKey } from "./names.js";
 
 /** All mentions with the same Mention.name. */
@@ -120,13 +121,24 @@ const compatible = (a: EntityType, b: EntityType): boolean => a === b || a === "
 function mergeSameKey(forms: Form[]): void {
   const byKey = new Map<string, Form[]>();
   for (const f of forms) {
-    const key = f.parts > 1 || typeOf(f.types) === "person" ? nameKey(f.name) : foldName(f.name);
+    const alias = aliasKey(f.name);
+    const key = alias ?? (f.parts > 1 || typeOf(f.types) === "person" ? nameKey(f.name) : foldName(f.name));
     if (!key) continue;
     const list = byKey.get(key) ?? [];
-    for (const other of list) if (compatible(typeOf(f.types), typeOf(other.types))) union(f, other);
+    // An alias names the same thing whatever type each form got ("US" the government, "United States" the place).
+    for (const other of list) if (alias || compatible(typeOf(f.types), typeOf(other.types))) union(f, other);
     list.push(f);
     byKey.set(key, list);
   }
+}
+
+const ALIAS_TARGETS = new Set(NAME_ALIASES.values());
+
+/** "US", "U.S.", "USA" and "United States" share one key; so do "Britain", "UK" and "United Kingdom". */
+function aliasKey(name: string): string | null {
+  const folded = foldName(name).replace(/\./g, "").replace(/^the\s+/, "");
+  const target = NAME_ALIASES.get(folded) ?? (ALIAS_TARGETS.has(folded) ? folded : null);
+  return target === null ? null : `alias:${target}`;
 }
 
 /**
@@ -141,7 +153,8 @@ function mergeShortForms(forms: Form[]): void {
     const type = typeOf(f.types);
     // Unknown-type full names count too, so that "Biden" with "Joe Biden" and "Hunter Biden" stays apart.
     if (type === "person" || type === "other") addTo(people, partKey(nameParts(f.name).at(-1)!), find(f));
-    if (type === "organization" || type === "other") addTo(byInitials, initials(f.name), find(f));
+    // Places too: "DRC" for "Democratic Republic of Congo".
+    if (type !== "person") addTo(byInitials, initials(f.name), find(f));
   }
   for (const f of forms) {
     if (f.parts !== 1) continue;
