@@ -6,6 +6,7 @@
 //   npm run bench -- serve                                   # 100k articles, SQLite only
 //   npm run bench -- serve --pg postgres://postgres@127.0.0.1:5432/desk_bench
 //   npm run bench -- serve 20000 --rate 200 --seconds 20
+//   npm run bench -- serve --pg postgres://… --no-sqlite    # PostgreSQL alone
 //
 // The corpus is built once per size and database from ../shared/data (bench/corpus.ts), in slices of
 // 10,000 like `npm run bench -- ingest`, and kept: bench/out/serve-<size>.db, or the PostgreSQL database
@@ -111,7 +112,7 @@ async function bench(label: string, location: string): Promise<Measured[]> {
   }
 }
 
-const targets: [string, string][] = [["SQLite", join(root, "bench", "out", `serve-${size}.db`)]];
+const targets: [string, string][] = args.includes("--no-sqlite") ? [] : [["SQLite", join(root, "bench", "out", `serve-${size}.db`)]];
 if (pgUrl) targets.push(["PostgreSQL", pgUrl]);
 mkdirSync(join(root, "bench", "out"), { recursive: true });
 

@@ -69,7 +69,11 @@ export async function listStories(db: Q, dialect: Dialect, f: StoryListFilter): 
   page =
     f.sort === "size"
       ? page.orderBy("o.size", "desc").orderBy("o.first_seq")
-      : page.orderBy(sql`o.last_date desc nulls last`).orderBy("o.first_seq", "desc");
+      : // Undated stories last. SQLite sorts NULL lowest, so a plain DESC does it and keeps to the index;
+        // PostgreSQL needs NULLS LAST, which its index (migration 3) is built with.
+        dialect === "sqlite"
+        ? page.orderBy("o.last_date", "desc").orderBy("o.first_seq", "desc")
+        : page.orderBy(sql`o.last_date desc nulls last`).orderBy("o.first_seq", "desc");
   const rows = await page.limit(f.limit).offset(f.offset).execute();
   const counts = await familyCounts(db, rows.map((r) => Number(r.story)));
   return {
