@@ -32,7 +32,7 @@ const BY_TYPE: Record<string, string> = {
 export function uploadName(name: string | undefined, contentType: string | undefined): string {
   if (name) {
     const cleaned = name.replace(/[^\p{L}\p{N}._-]+/gu, "_").replace(/^\.+/, "").slice(0, 120);
-    if (cleaned) return cleaned;
+    if (/[\p{L}\p{N}]/u.test(cleaned)) return cleaned;
   }
   const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
   return `upload${BY_TYPE[type] ?? ""}`;
