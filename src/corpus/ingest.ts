@@ -153,8 +153,8 @@ export async function finishIngest(
     const done = await store.db.connection().execute(async (conn) => {
       await sql`SELECT pg_advisory_lock(${q.ASSIGN_LOCK})`.execute(conn);
       try {
-        // Another process may have assigned in the meantime: cached stories are not to be trusted.
-        return await finishIngest(store, options, { ...scope, cache: new StoryCache(), locked: true, outputs: false });
+        // Another process may have assigned in the meantime: the cache checks the placement count.
+        return await finishIngest(store, options, { ...scope, locked: true, outputs: false });
       } finally {
         await sql`SELECT pg_advisory_unlock(${q.ASSIGN_LOCK})`.execute(conn);
       }
@@ -168,7 +168,7 @@ export async function finishIngest(
   const assigned = await inSteps(store, options, "copies", () => copyBatch(store, batch, scope.below));
   await inSteps(store, options, "count", () => countBatch(store, batch));
   await inSteps(store, options, "place", () => placeBatch(store, batch, cache));
-  await inSteps(store, options, "follow", () => followBatch(store, batch, now));
+  await inSteps(store, options, "follow", () => followBatch(store, batch, now, cache));
   const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options);
   return { assigned, storiesUpdated };
 }

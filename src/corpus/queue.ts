@@ -129,12 +129,11 @@ export async function prepareBatch(store: Store, no: number, now: () => Date = (
  * connection of its own, released when done or when the process dies). Returns the rounds assigned, or
  * null when another process holds the lock.
  */
-export async function assignReadyRounds(store: Store, options: IngestOptions = {}): Promise<number | null> {
+export async function assignReadyRounds(store: Store, options: IngestOptions = {}, cache = new StoryCache()): Promise<number | null> {
   return store.db.connection().execute(async (conn) => {
     const got = await sql<{ ok: boolean }>`SELECT pg_try_advisory_lock(${q.ASSIGN_LOCK}) AS ok`.execute(conn);
     if (!got.rows[0].ok) return null;
     try {
-      const cache = new StoryCache();
       let rounds = 0;
       for (;;) {
         const next = await q.oldestRound(store.db);
@@ -164,6 +163,8 @@ export async function runWorker(store: Store, location: string, options: WorkerO
   const name = await queueName(store);
   const boss = await startBoss(location, name);
   const done = { batches: 0, rounds: 0, stories: 0 };
+  // Kept across rounds: it notices when another worker assigned in between.
+  const cache = new StoryCache();
   const pause = (options.pollSeconds ?? 0.5) * 1000;
   try {
     // Batches queued by an ingest that stopped before it put their jobs on the queue.
@@ -182,7 +183,7 @@ export async function runWorker(store: Store, location: string, options: WorkerO
           await boss.fail(name, job.id, { message: (e as Error).message }).catch(() => {});
         }
       }
-      const rounds = await assignReadyRounds(store, options);
+      const rounds = await assignReadyRounds(store, options, cache);
       done.rounds += rounds ?? 0;
       if (job) continue;
       // No batch waits for this worker: it recomputes touched stories.

@@ -28,22 +28,111 @@ export async function countBatch(store: Store, limit: number): Promise<number> {
   return rows.length;
 }
 
-/** Full story entries kept between batches, least recently used dropped first. */
-export class StoryCache {
-  private readonly entries = new Map<number, { entry: StoryEntry; mergedInto: number | null }>();
-  constructor(private readonly limit = 5000) {}
-  get(no: number) {
-    const hit = this.entries.get(no);
-    if (hit) {
-      this.entries.delete(no);
-      this.entries.set(no, hit);
+/** A map that keeps its `limit` most recently used entries. */
+class Lru<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly limit: number) {}
+  get(key: K): V | undefined {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
     }
     return hit;
   }
-  set(no: number, value: { entry: StoryEntry; mergedInto: number | null }): void {
-    this.entries.delete(no);
-    this.entries.set(no, value);
+  /** Without making the entry recently used. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
     if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+  }
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** The newest entries of a term's posting list, oldest first, as the store holds them. */
+interface TermWindow {
+  rows: { story: number; weight: number; added: number }[];
+  /** True when the store holds no older entry (the list is shorter than a window). */
+  complete: boolean;
+}
+
+/**
+ * What placement keeps between batches of one process: whole stories, and the posting-list windows of
+ * terms (the reads that otherwise grow with the corpus). Both are kept up to date with this process's own
+ * writes, and dropped when the store's placement count shows another process placed in between.
+ */
+export class StoryCache {
+  readonly stories: Lru<number, { entry: StoryEntry; mergedInto: number | null }>;
+  readonly windows: Lru<number, TermWindow>;
+  /** The store's placement count these entries reflect (-1: none yet). */
+  generation = -1;
+  constructor(limits: { stories?: number; terms?: number } = {}) {
+    this.stories = new Lru(limits.stories ?? 5000);
+    this.windows = new Lru(limits.terms ?? 50_000);
+  }
+  /** Drops everything if the store was written by someone else since this process last wrote. */
+  check(generation: number): void {
+    if (generation === this.generation) return;
+    this.stories.clear();
+    this.windows.clear();
+    this.generation = generation;
+  }
+}
+
+/** The posting windows of `terms`, from the cache where it has them, else from the store (then cached). */
+async function windowsOf(store: Store, cache: StoryCache, terms: number[], scan: number): Promise<q.WindowRow[]> {
+  const out: q.WindowRow[] = [];
+  const missing: number[] = [];
+  for (const term of terms) {
+    const w = cache.windows.get(term);
+    if (w) for (const r of w.rows) out.push({ term, story: r.story, weight: r.weight, added: r.added });
+    else missing.push(term);
+  }
+  const loaded = await q.postingWindows(store.db, store.dialect, missing, scan);
+  const byTerm = new Map<number, TermWindow>(missing.map((t) => [t, { rows: [], complete: true }]));
+  for (const r of loaded) {
+    out.push(r);
+    byTerm.get(r.term)!.rows.push({ story: r.story, weight: r.weight, added: r.added });
+  }
+  for (const [term, w] of byTerm) {
+    w.rows.sort((a, b) => a.added - b.added);
+    w.complete = w.rows.length < scan;
+    cache.windows.set(term, w);
+  }
+  return out;
+}
+
+/** Brings cached windows up to date with a committed placement (the same rows the store received). */
+function updateWindows(cache: StoryCache, w: Pick<q.PlacementWrite, "terms" | "removed">, scan: number): void {
+  const fresh = w.terms.filter((t) => t.added !== null).sort((a, b) => a.added! - b.added!);
+  for (const t of fresh) {
+    const win = cache.windows.peek(t.term);
+    if (!win) continue;
+    win.rows.push({ story: t.story, weight: t.weight, added: t.added! });
+    if (win.rows.length > scan) {
+      win.rows.shift();
+      win.complete = false;
+    }
+  }
+  for (const t of w.terms) {
+    if (t.added !== null) continue;
+    const row = cache.windows.peek(t.term)?.rows.find((r) => r.story === t.story);
+    if (row) row.weight = t.weight;
+  }
+  for (const r of w.removed) {
+    const win = cache.windows.peek(r.term);
+    if (!win) continue;
+    // A window the store continues past would need its next older entry: load it afresh when next used.
+    if (!win.complete) cache.windows.delete(r.term);
+    else win.rows = win.rows.filter((x) => x.story !== r.story);
   }
 }
 
@@ -52,6 +141,7 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
   const { db, dialect } = store;
   const rows = await q.pendingVoters(db, limit);
   if (rows.length === 0) return 0;
+  cache.check(await q.counter(db, "placements"));
   const index: StoryIndex = createStoryIndex();
   const opts = index.options;
   const terms = rows.map((r) => termsFromRow(r.terms));
@@ -62,7 +152,7 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
   // The partial index: posting-list tails of the batch's terms (as many entries as bestStory reads), the
   // stories they name. A term whose window a pruned centroid shortens is topped up before it is read.
   const scan = opts.postingScan;
-  const windows = await q.postingWindows(db, dialect, [...new Set(vectors.flatMap((v) => v.terms))], scan);
+  const windows = await windowsOf(store, cache, [...new Set(vectors.flatMap((v) => v.terms))], scan);
   windows.sort((a, b) => a.added - b.added);
   const named = new Set<number>();
   const loaded = new Map<number, { count: number; oldest: number }>();
@@ -82,7 +172,7 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
   const addStories = async (nos: Iterable<number>): Promise<void> => {
     const uncached: number[] = [];
     for (const no of nos) {
-      const hit = cache.get(no);
+      const hit = cache.stories.get(no);
       if (hit) {
         index.stories[no] = hit.entry;
         mergedInto.set(no, hit.mergedInto);
@@ -126,7 +216,7 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
   const load = async (no: number): Promise<number> => {
     for (;;) {
       if (!full.has(no)) {
-        const hit = cache.get(no);
+        const hit = cache.stories.get(no);
         if (hit) {
           index.stories[no] = hit.entry;
           mergedInto.set(no, hit.mergedInto);
@@ -188,20 +278,20 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
     touched.add(story);
     (members.get(story) ?? members.set(story, []).get(story)!).push(Number(rows[i].seq));
   }
-  await q.transaction(db, (trx) =>
-    q.writePlacements(trx, {
-      stories: [...touched].map((no) => {
-        const e = index.stories[no];
-        return { no, key: e.id, size: e.size, terms: e.terms, norm2: e.norm2 };
-      }),
-      terms: [...written.values()],
-      removed: [...removed.values()],
-      members,
-      nextStory,
-      nextAdded,
+  const write: q.PlacementWrite = {
+    stories: [...touched].map((no) => {
+      const e = index.stories[no];
+      return { no, key: e.id, size: e.size, terms: e.terms, norm2: e.norm2 };
     }),
-  );
-  for (const no of touched) cache.set(no, { entry: index.stories[no], mergedInto: null });
+    terms: [...written.values()],
+    removed: [...removed.values()],
+    members,
+    nextStory,
+    nextAdded,
+  };
+  cache.generation = await q.transaction(db, (trx) => q.writePlacements(trx, write));
+  for (const no of touched) cache.stories.set(no, { entry: index.stories[no], mergedInto: null });
+  updateWindows(cache, write, scan);
   return rows.length;
 }
 
@@ -210,7 +300,7 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
  * story): each joins its family's story, the original's when it is placed. A family found in several
  * stories (a new article made two families one) merges them into that story, and the merge is recorded.
  */
-export async function followBatch(store: Store, limit: number, now: string): Promise<number> {
+export async function followBatch(store: Store, limit: number, now: string, cache: StoryCache): Promise<number> {
   const { db } = store;
   const rows = await q.pendingFollowers(db, limit);
   if (rows.length === 0) return 0;
@@ -245,6 +335,9 @@ export async function followBatch(store: Store, limit: number, now: string): Pro
     }
     (members.get(story) ?? members.set(story, []).get(story)!).push(Number(r.seq));
   }
-  await q.transaction(db, (trx) => q.writeFollowers(trx, { members, opened, merges, nextStory, at: now }));
+  cache.check(await q.counter(db, "placements"));
+  cache.generation = await q.transaction(db, (trx) => q.writeFollowers(trx, { members, opened, merges, nextStory, at: now }));
+  // A story merged away is no longer one to join: the next placement loads it and follows merged_into.
+  for (const m of merges) cache.stories.delete(m.from);
   return rows.length;
 }

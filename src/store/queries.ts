@@ -430,7 +430,15 @@ export interface PlacementWrite {
   nextAdded: number;
 }
 
-export async function writePlacements(db: Q, w: PlacementWrite): Promise<void> {
+/** Counts placements (and follower writes) so a process can tell whether its caches still hold. */
+async function bumpPlacements(db: Q): Promise<number> {
+  const next = (await counter(db, "placements")) + 1;
+  await setCounter(db, "placements", next);
+  return next;
+}
+
+/** Writes a placement; returns the corpus's placement count after it. */
+export async function writePlacements(db: Q, w: PlacementWrite): Promise<number> {
   for (const part of chunks(w.stories, 2000)) {
     await db
       .insertInto("stories")
@@ -452,7 +460,7 @@ export async function writePlacements(db: Q, w: PlacementWrite): Promise<void> {
     await writeMembers(db, w.members);
     await setCounter(db, "next_story", w.nextStory);
     await setCounter(db, "next_added", w.nextAdded);
-    return;
+    return bumpPlacements(db);
   }
   for (const r of w.removed) {
     await db.deleteFrom("story_terms").where("story", "=", r.story).where("term", "=", termToRow(r.term)).execute();
@@ -474,6 +482,7 @@ export async function writePlacements(db: Q, w: PlacementWrite): Promise<void> {
   await writeMembers(db, w.members);
   await setCounter(db, "next_story", w.nextStory);
   await setCounter(db, "next_added", w.nextAdded);
+  return bumpPlacements(db);
 }
 
 async function writeMembers(db: Q, members: Map<number, number[]>): Promise<void> {
@@ -514,7 +523,8 @@ export interface FollowWrite {
   at: string;
 }
 
-export async function writeFollowers(db: Q, w: FollowWrite): Promise<void> {
+/** Writes followers and merges; returns the corpus's placement count after it. */
+export async function writeFollowers(db: Q, w: FollowWrite): Promise<number> {
   for (const s of w.opened) await db.insertInto("stories").values({ no: s.no, key: s.key, size: 0, terms: 0, norm2: 0, merged_into: null, dirty: 1 }).execute();
   for (const m of w.merges) {
     await db.updateTable("articles").set({ story: m.into }).where("story", "=", m.from).execute();
@@ -527,6 +537,7 @@ export async function writeFollowers(db: Q, w: FollowWrite): Promise<void> {
   for (const part of chunks(touched)) await db.updateTable("stories").set({ dirty: 1 }).where("no", "in", part).execute();
   await writeMembers(db, w.members);
   await setCounter(db, "next_story", w.nextStory);
+  return bumpPlacements(db);
 }
 
 // --- step 3: per-story outputs ------------------------------------------------------------------------------
