@@ -13,7 +13,7 @@ import { Fetcher, type FetchOptions } from "../src/follow/fetch.js";
 import { checkUrl, reserveSlot, redirectTarget, retryAfterSeconds } from "../src/follow/fetch.js";
 import { addressPolicy, parseRanges, refusedAddress } from "../src/follow/address.js";
 import { bodyKind, formatInterval, nextDelay, parseInterval } from "../src/follow/schedule.js";
-import { follow, listFollowed, pollDue, runQueuedPoller, unfollow, type PollOptions } from "../src/follow/index.js";
+import { follow, listFollowed, pollDue, runQueuedPoller, startPolling, unfollow, type PollOptions } from "../src/follow/index.js";
 import { openStore, type Store } from "../src/store/index.js";
 import { ROOT } from "./helpers.js";
 import { TARGETS, TMP } from "./store-targets.js";
@@ -496,22 +496,29 @@ for (const target of TARGETS) {
 
 test("sqlite: with item pages, each new item's page is fetched once and its full text stored", async () => {
   let items = [0];
-  routes.set("/summaries.rss", (_req, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss(items, { full: false })));
+  // Item 3 links to a page that is gone: its feed text is used, and the missing page is reported.
+  const link = (n: number) => (n === 3 ? `${base}/gone/3.html` : `${base}/articles/${n}.html`);
+  routes.set("/summaries.rss", (_req, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss(items, { full: false, link })));
   const time = clock();
   await withStore(await TARGETS[0].fresh(), async (store) => {
     await follow(store, [`${base}/summaries.rss`], { allowAddresses: ["127.0.0.1"], everySeconds: 600, itemPages: true, now: time.now() });
     const opts = { ...POLL, now: time.now };
     await pollDue(store, opts);
-    items = [1, 0];
+    items = [1, 3, 0];
     time.advance(600);
-    await pollDue(store, opts);
+    const [second] = await pollDue(store, opts);
+    assert.equal(second.added, 2);
+    assert.equal(second.itemErrors.length, 1);
+    assert.match(second.itemErrors[0].message, /gone\/3\.html: the item's page could not be fetched \(HTTP 404\); the feed's text was used/);
     time.advance(600);
     await pollDue(store, opts);
     assert.equal(hitsOf("/summaries.rss").length, 3);
+    assert.equal(hitsOf("/gone/3.html").length, 1);
     assert.equal(hitsOf("/articles/0.html").length, 1, "an item's page is fetched once, not at every poll");
     assert.equal(hitsOf("/articles/1.html").length, 1);
     const texts = (await store.db.selectFrom("articles").select(["text", "path"]).orderBy("seq").execute());
-    assert.equal(texts.length, 2);
+    assert.equal(texts.length, 3);
+    assert.equal(texts[2].path, `${base}/summaries.rss#2`, "the item whose page is gone, from the feed");
     assert.match(texts[0].text, /port authority raised its offer[\s\S]*details would follow/, "the page's full text, not the summary");
     assert.equal(texts[0].path, `${base}/articles/0.html`);
   });
@@ -604,4 +611,55 @@ test("storydesk follow and poll: refuse a loopback URL without --allow-private, 
   assert.equal(removed.code, 0, removed.stderr);
   assert.match(removed.stderr, /no longer following/);
   assert.equal(JSON.parse((await cli(["follow", "--list", "--json", "--db", db])).stdout).length, 1);
+});
+
+test("startPolling (what the server runs): polls in the background until stopped", async () => {
+  feedRoute("/background.rss", () => [1, 2]);
+  const location = await TARGETS[0].fresh();
+  await withStore(location, async (store) => {
+    await follow(store, [`${base}/background.rss`], { allowAddresses: ["127.0.0.1"] });
+    const poller = startPolling(store, location, { ...POLL, tickMs: 50 });
+    const deadline = Date.now() + 20_000;
+    while ((await articleCount(store)) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await poller.stop();
+    assert.deepEqual(await poller.done, { polls: 1, added: 2 });
+    assert.equal(hitsOf("/background.rss").length, 1, "not due again within its interval");
+  });
+});
+
+test("storydesk poll without --once keeps polling until SIGTERM, then says what it did", async () => {
+  feedRoute("/forever.rss", () => [0]);
+  const db = join(TMP, "follow-forever.db");
+  await withStore(db, (store) => follow(store, [`${base}/forever.rss`], { allowPrivate: true }));
+  const script = `
+    import { Command } from "commander";
+    import { addFollowCommands } from ${JSON.stringify(join(ROOT, "src/cli/follow.ts"))};
+    const program = new Command().name("storydesk");
+    addFollowCommands(program, { exitCode: 0 });
+    await program.parseAsync(["poll", "--db", ${JSON.stringify(db)}, "--allow-private"], { from: "user" });`;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  const polled = new Promise<void>((resolve) => child.stderr.on("data", (d) => {
+    stderr += d;
+    if (/forever\.rss: 1 new article/.test(stderr)) resolve();
+  }));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  await Promise.race([polled, exited]);
+  child.kill("SIGTERM");
+  assert.equal(await exited, 0, stderr);
+  assert.match(stderr, /1 source poll\(s\), 1 new article\(s\)/);
+});
+
+test("postgres: two pollers sharing the job queue poll each due source once", { skip: !TARGETS.find((t) => t.name === "postgres"), timeout: 120_000 }, async () => {
+  const pg = TARGETS.find((t) => t.name === "postgres")!;
+  const paths = [0, 1, 2, 3].map((n) => `/shared-${n}.rss`);
+  paths.forEach((p, n) => feedRoute(p, () => [n]));
+  const location = await pg.fresh();
+  const time = clock();
+  await withStore(location, (store) => follow(store, paths.map((p) => `${base}${p}`), { allowAddresses: ["127.0.0.1"], now: time.now() }));
+  const run = () => withStore(location, (store) => runQueuedPoller(store, location, { ...POLL, now: time.now, once: true, tickMs: 50, concurrency: 2 }));
+  const [a, b] = await Promise.all([run(), run()]);
+  assert.equal(a.polls + b.polls, 4, `polls: ${a.polls} + ${b.polls}`);
+  for (const p of paths) assert.equal(hitsOf(p).length, 1, p);
+  await withStore(location, async (store) => assert.equal(await articleCount(store), 4));
 });

@@ -10,7 +10,7 @@ import { DEFAULT_EVERY_SECONDS, MIN_EVERY_SECONDS } from "./schedule.js";
 
 export { Fetcher, FETCH_DEFAULTS, type FetchOptions, type FetchOutcome, type Validators } from "./fetch.js";
 export { refusedAddress, parseRanges } from "./address.js";
-export { pollDue, pollSource, runPoller, type PollOptions, type PollerOptions, type SourceReport } from "./poll.js";
+export { pollDue, pollSource, runPoller, Serial, type PollOptions, type PollerOptions, type SourceReport } from "./poll.js";
 export { runQueuedPoller, type QueuedPollerOptions } from "./queue.js";
 export { parseInterval, formatInterval, DEFAULT_EVERY_SECONDS, MIN_EVERY_SECONDS } from "./schedule.js";
 

@@ -20,6 +20,11 @@ export interface PollOptions extends FetchOptions {
   signal?: AbortSignal;
   /** Called after each source is polled. */
   onSource?: (report: SourceReport) => void;
+  /**
+   * Runs the ingests one at a time. Give the one the process's other ingests use (the server's upload
+   * route, say) so two ingests never interleave over one store.
+   */
+  serial?: Serial;
 }
 
 export interface SourceReport {
@@ -109,7 +114,7 @@ async function readFeedItems(
  * the outcome recorded on the source (validators, status, error, failures, next due time). Never throws
  * for the source's own problems; a database error does throw.
  */
-export async function pollSource(store: Store, source: FollowedSourceRow, fetcher: Fetcher, options: PollOptions = {}, serial = new Serial()): Promise<SourceReport> {
+export async function pollSource(store: Store, source: FollowedSourceRow, fetcher: Fetcher, options: PollOptions = {}, serial = options.serial ?? new Serial()): Promise<SourceReport> {
   const now = options.now ?? (() => new Date());
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const out = await fetcher.fetch(source.url, { etag: source.etag, lastModified: source.last_modified }, options.signal);
@@ -168,6 +173,15 @@ export async function pollSource(store: Store, source: FollowedSourceRow, fetche
   return report;
 }
 
+/** Records a poll that failed on the database side (best effort: the database may be what failed). */
+export async function storeFailure(store: Store, source: FollowedSourceRow, err: unknown, at: Date): Promise<SourceReport> {
+  const error = clean(`storing failed: ${(err as Error)?.message ?? String(err)}`);
+  const failures = source.failures + 1;
+  const nextDue = addSeconds(at, nextDelay(source.every_seconds, failures));
+  await fq.recordPoll(store.db, source.id, { last_polled: at.toISOString(), last_error: error, failures, next_due: nextDue, last_added: 0 }).catch(() => {});
+  return { id: source.id, url: source.url, outcome: "error", kind: null, status: null, items: 0, seen: 0, added: 0, itemErrors: [], error, nextDue };
+}
+
 /** Runs tasks with at most `limit` at once. */
 async function bounded<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -178,7 +192,7 @@ async function bounded<T>(items: T[], limit: number, task: (item: T) => Promise<
 }
 
 /** Polls every source due now (in-process); returns a report per source. */
-export async function pollDue(store: Store, options: PollOptions = {}, fetcher?: Fetcher, serial = new Serial()): Promise<SourceReport[]> {
+export async function pollDue(store: Store, options: PollOptions = {}, fetcher?: Fetcher, serial = options.serial ?? new Serial()): Promise<SourceReport[]> {
   const now = options.now ?? (() => new Date());
   const due = await fq.dueSources(store.db, now().toISOString());
   const own = fetcher ?? new Fetcher(options);
@@ -186,7 +200,13 @@ export async function pollDue(store: Store, options: PollOptions = {}, fetcher?:
   try {
     await bounded(due, options.concurrency ?? 4, async (source) => {
       if (options.signal?.aborted) return;
-      const r = await pollSource(store, source, own, options, serial);
+      let r: SourceReport;
+      try {
+        r = await pollSource(store, source, own, options, serial);
+      } catch (e) {
+        // A database error while storing: this source is tried again at its next turn, the others go on.
+        r = await storeFailure(store, source, e, now());
+      }
       reports.push(r);
       options.onSource?.(r);
     });
@@ -217,7 +237,7 @@ export interface PollerOptions extends PollOptions {
 /** The in-process poll loop (SQLite, or PostgreSQL without the queue): polls what is due until the signal aborts. */
 export async function runPoller(store: Store, options: PollerOptions = {}): Promise<{ polls: number; added: number }> {
   const fetcher = new Fetcher(options);
-  const serial = new Serial();
+  const serial = options.serial ?? new Serial();
   const totals = { polls: 0, added: 0 };
   const now = options.now ?? (() => new Date());
   try {

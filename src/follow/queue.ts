@@ -10,7 +10,10 @@ import { sql } from "kysely";
 import type { Store } from "../store/index.js";
 import * as fq from "../store/follow-queries.js";
 import { Fetcher } from "./fetch.js";
-import { pollSource, Serial, type PollerOptions, type SourceReport } from "./poll.js";
+import { pollSource, Serial, storeFailure, type PollerOptions, type SourceReport } from "./poll.js";
+
+/** Advisory lock held while the queue is created (storydesk's other locks are 7358001–7358003). */
+const CREATE_LOCK = 7358010;
 
 async function queueName(store: Store): Promise<string> {
   const r = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(store.db);
@@ -40,9 +43,18 @@ export async function runQueuedPoller(store: Store, location: string, options: Q
   const boss = new PgBoss({ connectionString: location, schema: "storydesk_queue", max: 2, supervise: true, schedule: false });
   boss.on("error", () => {});
   await boss.start();
-  await boss.createQueue(name, { name, policy: "stately", retryLimit: 0, expireInSeconds: 900 });
+  // pg-boss creates a queue's table on first use; two pollers starting together deadlock in there, so one
+  // process at a time checks and creates it.
+  await store.db.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(${CREATE_LOCK})`.execute(conn);
+    try {
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "stately", retryLimit: 0, expireInSeconds: 900 });
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${CREATE_LOCK})`.execute(conn);
+    }
+  });
   const fetcher = new Fetcher(options);
-  const serial = new Serial();
+  const serial = options.serial ?? new Serial();
   const now = options.now ?? (() => new Date());
   const totals = { polls: 0, added: 0 };
   const concurrency = Math.max(1, options.concurrency ?? 4);
@@ -56,7 +68,9 @@ export async function runQueuedPoller(store: Store, location: string, options: Q
             const source = await fq.sourceById(store.db, job.data.source);
             // Removed since, or polled by another process since it was queued.
             let report: SourceReport | null = null;
-            if (source && source.next_due <= now().toISOString()) report = await pollSource(store, source, fetcher, options, serial);
+            if (source && source.next_due <= now().toISOString()) {
+              report = await pollSource(store, source, fetcher, options, serial).catch((e) => storeFailure(store, source, e, now()));
+            }
             await boss.complete(name, job.id);
             if (report) {
               totals.polls++;
