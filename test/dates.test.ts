@@ -235,3 +235,13 @@ test("TIMEX3 values: durations, sets, weeks, quarters, clock times on their day,
   // Without the article's date only what carries its own value is given.
   assert.deepEqual(timex("He left on Thursday after three days of talks in 2019.", null), ["three days → DURATION P3D", "2019 → DATE 2019"]);
 });
+
+test("in an earnings report 'a year earlier' is the quarter named just before, a year back", async () => {
+  const { findTimexes } = await import("../src/facts/timex.js");
+  const found = findTimexes(
+    articleFromSentences(["Third-quarter profit rose to $5 million from $4 million a year earlier.", "Sales fell from a year ago."], { published: "1989-10-30" }),
+  ).map((t) => `${t.text} → ${t.value}`);
+  assert.deepEqual(found, ["Third-quarter → 1989-Q3", "a year earlier → 1988-Q3", "a year ago → 1988-Q3"]);
+  const plain = findTimexes(articleFromSentences(["He left the company a year ago."], { published: "1989-10-30" })).map((t) => t.value);
+  assert.deepEqual(plain, ["1988"]);
+});

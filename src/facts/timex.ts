@@ -166,6 +166,11 @@ const RULES: Rule[] = [
       return { type: "DATE", value: `${y}-Q${q}`, precision: "quarter" };
     },
   },
+  // "the year-ago period": the year before (a quarter when one was named just before; see anchorToQuarter).
+  {
+    re: /\bthe\s+year-(?:ago|earlier)\s+period\b/gi,
+    make: (_m, pub) => (pub ? { type: "DATE", value: String(pub.y - 1), precision: "year" } : null),
+  },
   // "the first nine months", "the nine months": a duration of months.
   {
     re: new RegExp(`\\bthe\\s+(?:first\\s+)?${NUM}\\s+months\\b`, "gi"),
@@ -299,7 +304,30 @@ export function findTimexes(article: Article): Timex[] {
     else kept.push(f);
     lastEnd = f.end;
   }
+  anchorToQuarter(kept, article.text);
   return kept.map((f) => ({ start: f.start, end: f.end, text: article.text.slice(f.start, f.end), sentence: f.sentence, type: f.type, value: f.value, precision: f.precision }));
+}
+
+const YEAR_BACK = /^(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|the\s+year-(?:ago|earlier)\s+period)$/i;
+/** How many sentences back a quarter still anchors "a year earlier". */
+const QUARTER_REACH = 3;
+
+/**
+ * In an earnings report "a year earlier" is the same quarter a year before ("third-quarter profit rose to
+ * $5 million from $4 million a year earlier": 1988-Q3), when a quarter was named just before.
+ */
+function anchorToQuarter(found: (Found & { sentence: number })[], text: string): void {
+  let quarter: { y: number; q: string; sentence: number } | null = null;
+  for (const f of found) {
+    if (f.precision === "quarter" && /^\d{4}-Q\d$/.test(f.value)) {
+      quarter = { y: +f.value.slice(0, 4), q: f.value.slice(5), sentence: f.sentence };
+      continue;
+    }
+    if (quarter && f.sentence - quarter.sentence <= QUARTER_REACH && YEAR_BACK.test(text.slice(f.start, f.end))) {
+      f.value = `${quarter.y - 1}-${quarter.q}`;
+      f.precision = "quarter";
+    }
+  }
 }
 
 const CLOCK_DAY_GAP = /^,?\s+(?:on\s+|at\s+)?$/;

@@ -19,7 +19,8 @@ export interface Timex {
   text: string;
   sentence: number;
   type: TimexType;
-  /** Resolved against the article's date where one is needed; left with X digits when the date is unknown. */
+  /** Resolved against the article's date where one is needed (such expressions are left out when the
+   *  article has no date); X where the text leaves a digit open ("PXY" for "years"). */
   value: string;
   /** Of a DATE or TIME value; null for durations, sets and references ("now", "the past"). */
   precision: TimexPrecision | null;
