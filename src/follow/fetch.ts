@@ -82,7 +82,7 @@ export function checkUrl(raw: string, refused: AddressCheck = PUBLIC_ONLY): { ur
   if (!url.hostname) return { code: "bad-url", message: "has no host" };
   if (isIpLiteral(url.hostname)) {
     const why = refused(url.hostname);
-    if (why) return { code: "refused", message: `points at ${url.hostname}, a ${why} address (allow private addresses to fetch it)` };
+    if (why) return { code: "refused", message: `points at ${url.hostname}, a ${why} address (refused unless private addresses are allowed)` };
   }
   return { url };
 }
@@ -94,7 +94,7 @@ export function allowedAddresses(hostname: string, addresses: LookupAddress[], r
   const ok = addresses.filter((a) => !refused(a.address));
   if (ok.length) return ok;
   const first = addresses[0].address;
-  return `${hostname} resolves to ${first}, a ${refused(first)} address (allow private addresses to fetch it)`;
+  return `${hostname} resolves to ${first}, a ${refused(first)} address (refused unless private addresses are allowed)`;
 }
 
 /** Request headers: what we accept, who we are, and the validators of the last fetch. */

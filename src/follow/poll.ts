@@ -81,8 +81,13 @@ async function readFeedItems(
     if ("code" in item) errors.push(item);
     else docs.push(item);
   }
-  // A body that is no feed at all fails the source; a bad item is only that item's problem.
-  if (!docs.length && errors.some((e) => e.path === source.url && e.code !== "empty")) return errors[0].message;
+  // A body that is no feed at all fails the source; a bad item is only that item's problem; a feed with
+  // no items is no problem (nothing new).
+  const whole = errors.filter((e) => e.path === source.url);
+  if (!docs.length && whole.some((e) => e.code !== "empty")) return whole[0].message;
+  const itemProblems = errors.filter((e) => !(e.path === source.url && e.code === "empty"));
+  errors.length = 0;
+  errors.push(...itemProblems);
   const keys = docs.map(itemKey);
   const seen = await fq.seenKeys(store.db, source.id, keys);
   const fresh: SourceDocument[] = [];
