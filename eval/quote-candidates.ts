@@ -1,0 +1,63 @@
+// Candidate direct quotes for the quote evaluation's gold set (eval/quotes-gold.jsonl): every span between
+// double quote marks of three words or more in GUM's news and interview texts, MEANTIME's texts and a
+// hash-chosen sample of ECB+ texts, printed with context for a person to annotate. The annotation (speaker,
+// or not a quote) was written from this listing before any quote code was changed.
+// Run: node --import tsx eval/quote-candidates.ts > candidates.txt
+
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
+
+export interface QuoteDoc {
+  id: string;
+  corpus: "gum" | "meantime" | "ecbplus";
+  part: "dev" | "test";
+  text: string;
+}
+
+const jsonl = <T>(file: string): T[] => readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
+const hash = (s: string) => parseInt(createHash("sha1").update(`quotes:${s}`).digest("hex").slice(0, 8), 16);
+
+/** ECB+ and MEANTIME close quotes with '' and open some with ``: made plain quote marks, same length. */
+export function plainQuotes(text: string): string {
+  return text.replace(/''/g, ' "').replace(/``/g, '" ');
+}
+
+/** The documents of the quote set; `part` by a hash of the id, half dev, half test. */
+export function quoteDocs(): QuoteDoc[] {
+  const part = (id: string) => (hash(id) % 2 === 0 ? "dev" : "test");
+  const gum = jsonl<{ id: string; genre: string; text: string }>(`${DATA}gum/docs.jsonl`)
+    .filter((d) => d.genre === "news" || d.genre === "interview")
+    .map((d) => ({ id: d.id, corpus: "gum" as const, part: part(d.id), text: d.text }));
+  const meantime = jsonl<{ id: string; text: string }>(`${DATA}meantime/docs.jsonl`)
+    .filter((d) => d.text)
+    .map((d) => ({ id: d.id, corpus: "meantime" as const, part: part(d.id), text: plainQuotes(d.text) }));
+  const ecb = jsonl<{ id: string; text: string }>(`${DATA}ecbplus/docs.jsonl`)
+    .filter((d) => hash(d.id) % 40 === 0)
+    .map((d) => ({ id: d.id, corpus: "ecbplus" as const, part: part(d.id), text: plainQuotes(d.text) }));
+  return [...gum, ...meantime, ...ecb];
+}
+
+const SPAN = /["“]([^"“”\n]+)["”]/g;
+
+export function candidates(doc: QuoteDoc): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of doc.text.matchAll(SPAN)) if (m[1].trim().split(/\s+/).length >= 3) out.push({ start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+function main(): void {
+  let n = 0;
+  for (const d of quoteDocs()) {
+    for (const c of candidates(d)) {
+      const before = d.text.slice(Math.max(0, c.start - 260), c.start).replace(/\s+/g, " ");
+      const after = d.text.slice(c.end, c.end + 160).replace(/\s+/g, " ");
+      const q = d.text.slice(c.start, c.end).replace(/\s+/g, " ");
+      console.log(`#${n++} ${d.corpus} ${d.id} ${c.start}-${c.end}\n  … ${before} [[${q.length > 220 ? `${q.slice(0, 110)} … ${q.slice(-100)}` : q}]] ${after} …\n`);
+    }
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
