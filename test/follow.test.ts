@@ -663,3 +663,20 @@ test("postgres: two pollers sharing the job queue poll each due source once", { 
   for (const p of paths) assert.equal(hitsOf(p).length, 1, p);
   await withStore(location, async (store) => assert.equal(await articleCount(store), 4));
 });
+
+test("sqlite: a poll stopped mid-fetch (shutdown) records nothing and leaves the source due", async () => {
+  routes.set("/slow.rss", () => {});
+  const time = clock();
+  await withStore(await TARGETS[0].fresh(), async (store) => {
+    await follow(store, [`${base}/slow.rss`], { allowAddresses: ["127.0.0.1"], now: time.now() });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 300);
+    const reports = await pollDue(store, { ...POLL, now: time.now, signal: stop.signal });
+    assert.deepEqual(reports, []);
+    const [s] = await listFollowed(store);
+    assert.equal(s.failures, 0);
+    assert.equal(s.lastPolled, null);
+    assert.equal(s.nextDue, time.now().toISOString());
+    assert.equal(hitsOf("/slow.rss").length, 1);
+  });
+});

@@ -30,7 +30,8 @@ export interface PollOptions extends FetchOptions {
 export interface SourceReport {
   id: number;
   url: string;
-  outcome: "new" | "unchanged" | "not-modified" | "error";
+  /** "stopped": the poller was stopped mid-fetch; nothing was recorded and the source stays due. */
+  outcome: "new" | "unchanged" | "not-modified" | "error" | "stopped";
   /** "feed" or "page" when the body was read. */
   kind: string | null;
   status: number | null;
@@ -135,6 +136,8 @@ export async function pollSource(store: Store, source: FollowedSourceRow, fetche
     await fq.recordPoll(store.db, source.id, { last_polled: at.toISOString(), last_status: report.status, last_error: report.error, failures, next_due: report.nextDue, last_added: 0 });
     return report;
   };
+  // Stopped mid-fetch (shutdown): not the source's fault, so nothing is recorded and it stays due.
+  if (options.signal?.aborted) return { ...report, outcome: "stopped", nextDue: source.next_due };
   if (out.kind === "error") return failed(out.message, out.retryAfterSeconds);
   if (out.kind === "not-modified") {
     const at = now();
@@ -212,6 +215,7 @@ export async function pollDue(store: Store, options: PollOptions = {}, fetcher?:
         // A database error while storing: this source is tried again at its next turn, the others go on.
         r = await storeFailure(store, source, e, now());
       }
+      if (r.outcome === "stopped") return;
       reports.push(r);
       options.onSource?.(r);
     });

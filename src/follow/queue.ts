@@ -72,7 +72,7 @@ export async function runQueuedPoller(store: Store, location: string, options: Q
               report = await pollSource(store, source, fetcher, options, serial).catch((e) => storeFailure(store, source, e, now()));
             }
             await boss.complete(name, job.id);
-            if (report) {
+            if (report && report.outcome !== "stopped") {
               totals.polls++;
               totals.added += report.added;
               options.onSource?.(report);
