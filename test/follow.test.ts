@@ -680,3 +680,17 @@ test("sqlite: a poll stopped mid-fetch (shutdown) records nothing and leaves the
     assert.equal(hitsOf("/slow.rss").length, 1);
   });
 });
+
+test("sqlite: a feed with no items is nothing new; a body that is no feed or page fails the source", async () => {
+  routes.set("/empty.rss", (_req, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss([])));
+  routes.set("/data.csv", (_req, res) => res.writeHead(200, { "content-type": "text/csv" }).end("a,b,c\n1,2,3\n"));
+  const time = clock();
+  await withStore(await TARGETS[0].fresh(), async (store) => {
+    await follow(store, [`${base}/empty.rss`, `${base}/data.csv`], { allowAddresses: ["127.0.0.1"], now: time.now() });
+    await pollDue(store, { ...POLL, now: time.now });
+    const [empty, csv] = await listFollowed(store);
+    assert.deepEqual([empty.failures, empty.lastError, empty.kind], [0, null, "feed"]);
+    assert.equal(csv.failures, 1);
+    assert.match(csv.lastError ?? "", /neither a feed nor a web page \(text\/csv\)/);
+  });
+});

@@ -86,9 +86,7 @@ async function readFeedItems(
   // no items is no problem (nothing new).
   const whole = errors.filter((e) => e.path === source.url);
   if (!docs.length && whole.some((e) => e.code !== "empty")) return whole[0].message;
-  const itemProblems = errors.filter((e) => !(e.path === source.url && e.code === "empty"));
-  errors.length = 0;
-  errors.push(...itemProblems);
+  const problems = errors.filter((e) => !(e.path === source.url && e.code === "empty"));
   const keys = docs.map(itemKey);
   const seen = await fq.seenKeys(store.db, source.id, keys);
   const fresh: SourceDocument[] = [];
@@ -104,15 +102,15 @@ async function readFeedItems(
       if (!link || signal?.aborted) continue;
       const page = await fetcher.fetch(link, {}, signal);
       if (page.kind !== "ok") {
-        errors.push({ code: "unreadable", path: link, message: clean(`${link}: the item's page could not be fetched (${page.kind === "error" ? page.message : "not modified"}); the feed's text was used`) });
+        problems.push({ code: "unreadable", path: link, message: clean(`${link}: the item's page could not be fetched (${page.kind === "error" ? page.message : "not modified"}); the feed's text was used`) });
         continue;
       }
       const doc = readHtmlPage(link, page.bytes, limits, { contentType: page.contentType, url: page.url });
-      if ("code" in doc) errors.push({ ...doc, message: clean(`${doc.message} The feed's text was used.`) });
+      if ("code" in doc) problems.push({ ...doc, message: clean(`${doc.message} The feed's text was used.`) });
       else fresh[i] = doc;
     }
   }
-  return { kind: "feed", documents: fresh, errors, keys, items: docs.length, seen: docs.length - fresh.length };
+  return { kind: "feed", documents: fresh, errors: problems, keys, items: docs.length, seen: docs.length - fresh.length };
 }
 
 /**
