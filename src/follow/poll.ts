@@ -123,7 +123,7 @@ export async function pollSource(store: Store, source: FollowedSourceRow, fetche
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const out = await fetcher.fetch(source.url, { etag: source.etag, lastModified: source.last_modified }, options.signal);
   const report: SourceReport = {
-    id: source.id, url: source.url, outcome: "error", kind: null, status: out.kind === "error" ? out.status : out.status,
+    id: source.id, url: source.url, outcome: "error", kind: null, status: out.status,
     items: 0, seen: 0, added: 0, itemErrors: [], error: null, nextDue: "",
   };
   const failed = async (message: string, retryAfter: number | null = null) => {
