@@ -20,14 +20,18 @@ export interface QuoteDoc {
 const jsonl = <T>(file: string): T[] => readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
 const hash = (s: string) => parseInt(createHash("sha1").update(`quotes:${s}`).digest("hex").slice(0, 8), 16);
 
-/** ECB+ and MEANTIME close quotes with '' and open some with ``: made plain quote marks, same length. */
+/**
+ * ECB+ and MEANTIME close quotes with '' and open some with ``, set apart by spaces as tokens: made plain
+ * quote marks that touch their words as in print ("so fast, '' said" → "so fast,"   said"), same length, so
+ * offsets do not move.
+ */
 export function plainQuotes(text: string): string {
-  return text.replace(/''/g, ' "').replace(/``/g, '" ');
+  return text.replace(/ ''/g, '"  ').replace(/''/g, '" ').replace(/`` /g, '  "').replace(/``/g, ' "');
 }
 
 /** The documents of the quote set; `part` by a hash of the id, half dev, half test. */
 export function quoteDocs(): QuoteDoc[] {
-  const part = (id: string) => (hash(id) % 2 === 0 ? "dev" : "test");
+  const part = (id: string): "dev" | "test" => (hash(id) % 2 === 0 ? "dev" : "test");
   const gum = jsonl<{ id: string; genre: string; text: string }>(`${DATA}gum/docs.jsonl`)
     .filter((d) => d.genre === "news" || d.genre === "interview")
     .map((d) => ({ id: d.id, corpus: "gum" as const, part: part(d.id), text: d.text }));

@@ -152,3 +152,25 @@ test("each quote says how its speaker was found, and where it starts and ends", 
   for (const x of q) assert.match(a.text.slice(x.start!, x.end!), /^".*"$/s);
   assert.deepEqual(q.map((x) => x.partial), [false, false, false, false, true]);
 });
+
+test("a participle's speaker is the sentence's subject; a quote inside reported speech is the reporter's", () => {
+  assert.deepEqual(
+    speakers(`Rick Santorum criticized the press in a radio interview, saying, "It is offensive beyond anything any public figure should tolerate."`),
+    ["Rick Santorum"],
+  );
+  assert.deepEqual(
+    speakers(`Wally Oppal said in 2005, when he was appointed attorney general, that he was concerned about the issue "because of the exploitation of women and children."`),
+    ["Wally Oppal"],
+  );
+  assert.deepEqual(
+    speakers(`Bob Currie, 66, said he saw a police car blocking the drive-up window. "I went back to my computer and all of a sudden heard this loud boom."`),
+    ["Bob Currie"],
+  );
+});
+
+test("'he said' points back to the man last said to speak, not the nearest man named", () => {
+  const text =
+    "Attorney General Wally Oppal confirmed the arrests. Oppal said Winston Blackmore is alleged to be married to 20 women, " +
+    `while James Oler is accused of being married to two. "This has been a very complex issue," he told reporters.`;
+  assert.deepEqual(speakers(text), ["Wally Oppal"]);
+});

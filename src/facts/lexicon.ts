@@ -297,7 +297,8 @@ export const LEADING_FAMILY_NAMES = set(`xi li wang zhang liu chen yang huang zh
 export const SPEECH_VERBS = set(`said says say told tells added adds stated states noted notes explained
   explains warned warns insisted insists argued argues asked asks wrote writes tweeted tweets declared
   declares announced announces claimed claims continued replied recalled concluded admitted stressed urged
-  commented acknowledged confirmed posted`);
+  commented acknowledged confirmed posted remarked observed reads saying stating adding writing noting telling
+  explaining replying commenting`);
 
 /** Role nouns that name the same job in different words ("the spokeswoman" ~ "spokesperson"). */
 export const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([

@@ -15,6 +15,11 @@ import { FACTS_DEFAULTS } from "./options.js";
 import { tokenize, type Token } from "./scan.js";
 import { shippedTyper, typeMentions, type TyperModel } from "./typer.js";
 
+/** Months that are also given names. */
+const MONTHS_AS_GIVEN_NAMES = new Set(["jan", "april", "june"]);
+/** Words before a month that make it a date ("in June Smith said"). */
+const DATE_PREPOSITIONS = new Set(["in", "on", "since", "until", "by", "from", "of", "during", "early", "late", "mid", "last", "next", "this", "through"]);
+
 /** Per-article state while its sentences are scanned. */
 interface Scan {
   text: string;
@@ -103,8 +108,13 @@ function isNameWord(tokens: Token[], i: number, scan: Scan): boolean {
   if (prev && prev.end === t.start && (prev.word === "#" || prev.word === "@")) return false; // hashtags, handles
   const w = t.key;
   if (WEEKDAYS_AND_MONTHS.has(w)) {
-    // "Theresa May": a month after a given name is a family name.
-    return MONTH_NAMES_AS_NAMES.has(w) && i > 0 && isGivenName(tokens[i - 1].key);
+    // "Theresa May": a month after a given name is a family name; "Jan Olson", "April Ryan": a month
+    // that is also a given name, right before a capitalised word that is no date word, is a given name
+    // (a date follows "in" or "since", or is followed by its day).
+    if (MONTH_NAMES_AS_NAMES.has(w) && i > 0 && isGivenName(tokens[i - 1].key)) return true;
+    const next = tokens[i + 1];
+    return MONTHS_AS_GIVEN_NAMES.has(w) && !t.word.endsWith(".") && next?.kind === "cap" && !WEEKDAYS_AND_MONTHS.has(next.key) &&
+      !ALL_CAPS.test(next.word) && !DATE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "");
   }
   if (BOILERPLATE.has(w)) return false;
   if (ALL_CAPS.test(t.word)) return isAcronymWord(t, scan);

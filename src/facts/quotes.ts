@@ -6,7 +6,7 @@ import { ABBREVIATIONS, SPEECH_VERBS } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
 import {
-  fullName, indexSpeakers, speakerName, subjectEndingAt, subjectStartingAt, type SpeakerIndex, type Subject,
+  fullName, indexSpeakers, inPhrase, speakerName, speaks, subjectEndingAt, subjectStartingAt, type SpeakerIndex, type Subject,
 } from "./speakers.js";
 
 const VERBS = [...SPEECH_VERBS, "according to"].join("|");
@@ -14,7 +14,7 @@ const VERBS = [...SPEECH_VERBS, "according to"].join("|");
 const VERB_AFTER = new RegExp(`(?<![\\p{L}])(?:${VERBS})(?![\\p{L}])`, "iu");
 /** A speech verb near the end of the text before a quote: "Petrov said:", "Petrov told reporters that". */
 const VERB_BEFORE = new RegExp(
-  `(?<![\\p{L}])(${VERBS})(?:\\s+[\\p{L}\\p{N}'’.]+){0,5}?\\s*[:,]?\\s*(?:that\\s*)?$`,
+  `(?<![\\p{L}])(${VERBS})(?:\\s+[\\p{L}\\p{N}'’.]+){0,8}?\\s*[:,;]?\\s*(?:that\\s*)?$`,
   "iu",
 );
 const WORDS = /[\p{L}\p{N}]+/gu;
@@ -67,7 +67,7 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
       }
     } else {
       const before = attributionBefore(text, span, spans[i - 1], sentence);
-      const subject = before && subjectOf(text, before, index);
+      const subject = before && (subjectOf(text, before, index) ?? clauseSubject(before.verb, sentence.start, before.verbStart, index));
       if (subject) {
         q.speaker = speakerName(subject, span.open, sentence.i, index);
         q.how = attributionOf(subject, "named-before");
@@ -76,6 +76,10 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
     if (!attributed) {
       q.speaker = continuedSpeaker(text, found[found.length - 1], q, article.sentences, index);
       if (q.speaker) q.how = "continued";
+      else {
+        const reported = reportedSpeaker(text, span.open, sentence, article.sentences, index);
+        if (reported) [q.speaker, q.how] = [speakerName(reported, span.open, sentence.i, index), attributionOf(reported, "named-before")];
+      }
     }
     if (q.speaker === null && isEmbeddedPhrase(text, span, sentence.start)) continue;
     found.push(q);
@@ -177,6 +181,17 @@ function attributionBefore(
   return m ? { from, verbStart: from + m.index, verb: m[1].toLowerCase() } : null;
 }
 
+/**
+ * "Jobs started by hinting at the incident, saying, …": a participle's speaker is the sentence's subject, the
+ * first person (or, failing one, organisation) named in the sentence before it, outside any phrase.
+ */
+function clauseSubject(verb: string, sentenceStart: number, verbStart: number, index: SpeakerIndex): Subject | null {
+  if (!verb.endsWith("ing")) return null;
+  const inSentence = index.outside.filter((m) => m.start >= sentenceStart && m.end <= verbStart);
+  const m = inSentence.find((x) => x.type === "person") ?? inSentence.find((x) => x.type === "organization");
+  return m ? { kind: "mention", mention: m } : null;
+}
+
 function subjectOf(text: string, before: { from: number; verbStart: number; verb: string }, index: SpeakerIndex): Subject | null {
   if (before.verb === "according to") {
     const end = before.verbStart + before.verb.length;
@@ -204,6 +219,37 @@ function continuedSpeaker(
   if (gap > 1) return null;
   for (const m of index.outside) if (m.start >= prevEnd && m.start < q.span.open && someoneElse(m)) return null;
   return prev.speaker;
+}
+
+const PRONOUN_SPEAKS = new RegExp(`(?<![\\p{L}])(he|she)\\s+(?:also\\s+|later\\s+|then\\s+)?(?:${VERBS})(?![\\p{L}])`, "giu");
+
+/**
+ * A quote with no attribution of its own inside or right after reported speech: "Oppal said in 2005, when
+ * he was appointed, that he was concerned about the issue "because of …"" (the speaker earlier in the
+ * sentence), or a quote opening its sentence after "He said the bank was evacuated at 1:30 p.m." (the
+ * speaker of the sentence before, in the same or the previous paragraph).
+ */
+function reportedSpeaker(text: string, open: number, sentence: Sentence, sentences: Sentence[], index: SpeakerIndex): Subject | null {
+  const inSentence = speakerIn(text, sentence.start, open, index);
+  if (inSentence || text.slice(sentence.start, open).trim()) return inSentence;
+  const prev = sentences[sentence.i - 1];
+  if (!prev || sentence.paragraph - prev.paragraph > 1 || QUOTE_MARK.test(prev.text)) return null;
+  return speakerIn(text, prev.start, prev.end, index);
+}
+
+/** The last speaker between two offsets: a name or "he"/"she" right before a speech verb. */
+function speakerIn(text: string, from: number, to: number, index: SpeakerIndex): Subject | null {
+  let best: { at: number; subject: Subject } | null = null;
+  for (const m of index.outside) {
+    if (m.start < from || m.end > to || !(m.type === "person" || m.type === "organization")) continue;
+    if (!speaks(m, index) || inPhrase(m, index)) continue;
+    if (!best || m.start > best.at) best = { at: m.start, subject: { kind: "mention", mention: m } };
+  }
+  PRONOUN_SPEAKS.lastIndex = 0;
+  for (const m of text.slice(from, to).matchAll(PRONOUN_SPEAKS)) {
+    if (!best || from + m.index! > best.at) best = { at: from + m.index!, subject: { kind: "pronoun", pronoun: m[1].toLowerCase() } };
+  }
+  return best?.subject ?? null;
 }
 
 /** The sentence holding a text offset (the last one starting at or before it). */

@@ -2,7 +2,7 @@
 
 import type { Mention } from "../model/index.js";
 import {
-  FEMALE_MARKERS, FEMALE_NAMES, LISTENER_VERBS, MALE_MARKERS, MALE_NAMES, ROLE_HEADS, ROLE_SYNONYMS, SUBJECT_BLOCKERS,
+  FEMALE_MARKERS, FEMALE_NAMES, LISTENER_VERBS, MALE_MARKERS, MALE_NAMES, ROLE_HEADS, ROLE_SYNONYMS, SPEECH_VERBS, SUBJECT_BLOCKERS,
 } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 
@@ -138,7 +138,7 @@ function wordBefore(m: Mention, index: SpeakerIndex, from = Math.max(0, m.start 
 }
 
 /** "on Weibo", "told WIRED", "for Instagram": the mention sits in a phrase, not in subject position. */
-function inPhrase(m: Mention, index: SpeakerIndex, from?: number): boolean {
+export function inPhrase(m: Mention, index: SpeakerIndex, from?: number): boolean {
   const w = wordBefore(m, index, from);
   return SUBJECT_BLOCKERS.has(w) || LISTENER_VERBS.has(w);
 }
@@ -190,6 +190,7 @@ export function fullName(mention: Mention, index: SpeakerIndex): string {
 function pronounTarget(pronoun: string, before: number, sentence: number, index: SpeakerIndex): Mention | null {
   const wanted = pronoun === "he" ? "m" : pronoun === "she" ? "f" : null;
   const orgs = pronoun === "it" || pronoun === "they";
+  let nearest: Mention | null = null;
   let fallback: Mention | null = null;
   let orgFallback: Mention | null = null;
   for (let i = index.outside.length - 1; i >= 0; i--) {
@@ -202,10 +203,22 @@ function pronounTarget(pronoun: string, before: number, sentence: number, index:
     }
     if (m.type !== "person" || pronoun === "it") continue;
     const g = wanted ? genderOf(m, index) : null;
-    if (!wanted || g === wanted) return m;
-    if (g === null) fallback ??= m;
+    const fits = !wanted || g === wanted;
+    // News goes on quoting whoever was last said to speak ("Oppal said Blackmore …, while Oler … . 'This
+    // has been complex,' he told …" is Oppal): a speaker whose gender does not contradict beats a nearer
+    // fitting mention.
+    if ((fits || g === null) && speaks(m, index)) return m;
+    if (fits) nearest ??= m;
+    else if (g === null) fallback ??= m;
   }
-  return fallback ?? orgFallback;
+  return nearest ?? fallback ?? orgFallback;
+}
+
+const SPEAKS_AFTER = new RegExp(`^(?:,[^,.;:!?"“”\\n]{1,60},)?[\\s,]*(?:[\\p{Ll}]+\\s+){0,1}(?:${[...SPEECH_VERBS].join("|")})\\b`, "u");
+
+/** "Oppal said", "Oppal also told", "Bob Currie, 66, said": a speech verb right after the mention. */
+export function speaks(m: Mention, index: SpeakerIndex): boolean {
+  return SPEAKS_AFTER.test(index.text.slice(m.end, m.end + 100));
 }
 
 /** The most recent person before the quote whose role names the same job ("spokeswoman" ~ "spokesperson"). */
