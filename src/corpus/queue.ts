@@ -14,7 +14,7 @@
 // A job that fails (a worker killed, two batches storing the same article at once) is retried; preparing a
 // batch is one transaction that marks it prepared, so a batch is stored once.
 
-import PgBoss from "pg-boss";
+import type PgBoss from "pg-boss";
 import { sql } from "kysely";
 import type { InputError, SourceDocument } from "../model/index.js";
 import { articleOf, prepareArticle, type PreparedArticle } from "../brief/prepare.js";
@@ -25,19 +25,12 @@ import { DEFAULT_BATCH, finishIngest, ROUND_BATCHES, type IngestOptions } from "
 import { inBatches } from "./batches.js";
 import { StoryCache } from "./stories.js";
 import { outputBatch } from "./outputs.js";
+import { queueName, startQueue } from "./job-queue.js";
 
-/** The queue of a corpus: named after its PostgreSQL schema, so corpora in one database keep apart. */
-async function queueName(store: Store): Promise<string> {
-  const r = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(store.db);
-  return `storydesk-ingest-${r.rows[0].schema}`;
-}
-
-async function startBoss(location: string, name: string): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: location, schema: "storydesk_queue", max: 2, supervise: true, schedule: false });
-  boss.on("error", () => {});
-  await boss.start();
-  await boss.createQueue(name, { name, retryLimit: 20, retryDelay: 1, expireInSeconds: 900 });
-  return boss;
+/** The ingest queue of a corpus. */
+async function startBoss(store: Store, location: string): Promise<{ boss: PgBoss; name: string }> {
+  const name = await queueName(store, "ingest");
+  return { boss: await startQueue(store, location, name, { retryLimit: 20, retryDelay: 1, expireInSeconds: 900 }), name };
 }
 
 export interface QueueSummary {
@@ -55,8 +48,7 @@ export async function enqueue(
 ): Promise<QueueSummary> {
   if (store.dialect !== "postgres") throw new Error("a queued ingest needs a postgres:// corpus (workers share it)");
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  const name = await queueName(store);
-  const boss = await startBoss(location, name);
+  const { boss, name } = await startBoss(store, location);
   const summary: QueueSummary = { read: 0, batches: 0, errors: [] };
   let round = -1;
   const flush = async (docs: SourceDocument[]) => {
@@ -160,8 +152,7 @@ export interface WorkerOptions extends IngestOptions {
 /** Runs a worker until stopped (or, with exitWhenIdle, until the queued ingests are done). */
 export async function runWorker(store: Store, location: string, options: WorkerOptions = {}): Promise<{ batches: number; rounds: number; stories: number }> {
   if (store.dialect !== "postgres") throw new Error("storydesk worker needs a postgres:// corpus");
-  const name = await queueName(store);
-  const boss = await startBoss(location, name);
+  const { boss, name } = await startBoss(store, location);
   const done = { batches: 0, rounds: 0, stories: 0 };
   // Kept across rounds: it notices when another worker assigned in between.
   const cache = new StoryCache();

@@ -5,20 +5,12 @@
 // The queue's "stately" policy keeps at most one queued and one running job per source (singletonKey), so
 // pollers scheduling at the same time never poll a source twice; a job that finds its source no longer due
 // (another poller got there first) does nothing.
-import PgBoss from "pg-boss";
-import { sql } from "kysely";
+import type PgBoss from "pg-boss";
 import type { Store } from "../store/index.js";
+import { queueName, startQueue } from "../corpus/job-queue.js";
 import * as fq from "../store/follow-queries.js";
 import { Fetcher } from "./fetch.js";
 import { pollSource, Serial, storeFailure, type PollerOptions, type SourceReport } from "./poll.js";
-
-/** Advisory lock held while the queue is created (storydesk's other locks are 7358001–7358003). */
-const CREATE_LOCK = 7358010;
-
-async function queueName(store: Store): Promise<string> {
-  const r = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(store.db);
-  return `storydesk-follow-${r.rows[0].schema}`;
-}
 
 /** Puts a job on the queue for each source due now; returns how many were new on the queue. */
 export async function schedulePolls(store: Store, boss: PgBoss, name: string, now: Date): Promise<number> {
@@ -39,20 +31,8 @@ export interface QueuedPollerOptions extends PollerOptions {
 /** Schedules and runs polls through pg-boss until the signal aborts (or, with once, until nothing is left). */
 export async function runQueuedPoller(store: Store, location: string, options: QueuedPollerOptions = {}): Promise<{ polls: number; added: number }> {
   if (store.dialect !== "postgres") throw new Error("polling through the job queue needs a postgres:// corpus");
-  const name = await queueName(store);
-  const boss = new PgBoss({ connectionString: location, schema: "storydesk_queue", max: 2, supervise: true, schedule: false });
-  boss.on("error", () => {});
-  await boss.start();
-  // pg-boss creates a queue's table on first use; two pollers starting together deadlock in there, so one
-  // process at a time checks and creates it.
-  await store.db.connection().execute(async (conn) => {
-    await sql`SELECT pg_advisory_lock(${CREATE_LOCK})`.execute(conn);
-    try {
-      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "stately", retryLimit: 0, expireInSeconds: 900 });
-    } finally {
-      await sql`SELECT pg_advisory_unlock(${CREATE_LOCK})`.execute(conn);
-    }
-  });
+  const name = await queueName(store, "follow");
+  const boss = await startQueue(store, location, name, { policy: "stately", retryLimit: 0, expireInSeconds: 900 });
   const fetcher = new Fetcher(options);
   const serial = options.serial ?? new Serial();
   const now = options.now ?? (() => new Date());
