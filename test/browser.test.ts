@@ -136,6 +136,28 @@ describe("desk web UI in Chromium", () => {
     assert.deepEqual(incidents, []);
   });
 
+  test("filters: an entity suggested as its name is typed keeps only its stories; a date range too", async () => {
+    const { context, page } = await open();
+    try {
+      await page.goto(`${base}/`);
+      await page.getByText("Filters").click();
+      await page.getByLabel("Person, organisation or place").fill("Aleks");
+      await page.locator("#entity-names option[value='Aleksandr Petrov']").waitFor({ state: "attached" });
+      await page.getByLabel("Person, organisation or place").fill("Aleksandr Petrov");
+      await page.getByLabel("Person, organisation or place").press("Enter");
+      await page.waitForURL(/entity=Aleksandr\+Petrov/);
+      await page.getByRole("status").filter({ hasText: "1 story match" }).waitFor();
+      assert.deepEqual(await page.locator(".story-link").allTextContents(), [GENEVA]);
+      await page.goto(`${base}/?since=2024-01&until=2024-12`);
+      await page.getByRole("status").filter({ hasText: "2 stories match" }).waitFor();
+      await page.getByRole("link", { name: "Clear search and filters" }).click();
+      await page.getByRole("status").filter({ hasText: "4 stories" }).waitFor();
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(incidents, []);
+  });
+
   test("keyboard only: tab to a citation, Enter opens its sentence, Escape closes and returns focus", async () => {
     const { context, page } = await open();
     try {

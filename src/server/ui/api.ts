@@ -91,6 +91,7 @@ export const api = {
   story: (id: string) => get<StoryDetail>(`/api/stories/${encodeURIComponent(id)}`),
   article: (id: string) => get<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`),
   entity: (name: string, offset = 0) => get<EntityDetail & { limit: number; offset: number }>(`/api/entities/${encodeURIComponent(name)}${query({ offset })}`),
+  entities: (q: string) => get<{ entities: { name: string; type: string; total: number }[] }>(`/api/entities${query({ q, limit: 8 })}`),
   briefUrl: (id: string) => `/api/stories/${encodeURIComponent(id)}/brief`,
 };
 

@@ -33,6 +33,7 @@ export function StoryList({ params }: { params: URLSearchParams }) {
     value: form[name] ?? "",
     onInput: (e: Event) => setForm({ ...form, [name]: (e.target as HTMLInputElement).value }),
   });
+  const suggestions = useEntitySuggestions(form.entity ?? "");
   const filtered = FIELDS.some((f) => f !== "sort" && params.get(f));
 
   return html`
@@ -48,7 +49,10 @@ export function StoryList({ params }: { params: URLSearchParams }) {
           <summary>Filters</summary>
           <div class="grid">
             <label for="f-entity">Person, organisation or place</label>
-            <input ...${field("entity")} placeholder="exact name, e.g. Aleksandr Petrov" />
+            <input ...${field("entity")} list="entity-names" autocomplete="off" placeholder="start typing a name" />
+            <datalist id="entity-names">
+              ${suggestions.map((e) => html`<option value=${e.name}>${e.type}, ${plural(e.total, "story", "stories")}</option>`)}
+            </datalist>
             <label for="f-source">Outlet</label>
             <input ...${field("source")} placeholder="e.g. Reuters" />
             <label for="f-since">From</label>
@@ -90,4 +94,22 @@ export function StoryList({ params }: { params: URLSearchParams }) {
       `}
     </section>
   `;
+}
+
+/** Entity names starting with what was typed (after a short pause), for the entity filter's list. */
+function useEntitySuggestions(typed: string): { name: string; type: string; total: number }[] {
+  const [list, setList] = useState<{ name: string; type: string; total: number }[]>([]);
+  useEffect(() => {
+    const q = typed.trim();
+    if (q.length < 2) return setList([]);
+    let live = true;
+    const timer = setTimeout(() => {
+      api.entities(q).then((r) => live && setList(r.entities), () => live && setList([]));
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [typed]);
+  return list;
 }
