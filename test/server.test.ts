@@ -9,10 +9,19 @@ import { readDocuments } from "../src/read/index.js";
 import { openStore, type Store } from "../src/store/index.js";
 import { buildServer } from "../src/server/app.js";
 import type { Brief, Story } from "../src/model/index.js";
+import Ajv from "ajv";
+import { briefJsonSchema, StoryDetail, ArticleDetail, StoryList } from "../src/server/schemas.js";
 import { contractErrors, ROOT } from "./helpers.js";
 import { TARGETS } from "./store-targets.js";
 
 const TOKEN = "test-token-4f9a";
+
+/** Validators of the API's own answer schemas (the story shapes by reference into brief@1). */
+const ajv = new Ajv.default({ allErrors: true, strict: false, validateFormats: false }).addSchema(briefJsonSchema());
+const schemaErrors = (schema: object, value: unknown) => {
+  const validate = ajv.compile(schema);
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+};
 
 async function listen(app: FastifyInstance): Promise<string> {
   return app.listen({ port: 0, host: "127.0.0.1" });
@@ -45,6 +54,7 @@ for (const target of TARGETS) {
     test("the story list holds every story, biggest first when sorted by size, with voices and sources", async () => {
       const { status, body } = await get(base, "/api/stories?sort=size");
       assert.equal(status, 200);
+      assert.deepEqual(schemaErrors(StoryList, body), []);
       assert.equal(body.total, 3);
       assert.deepEqual(body.stories.map((s: { size: number }) => s.size), [9, 6, 3]);
       assert.equal(body.stories[0].title, "Fourteen countries sign Geneva pact to share river data");
@@ -113,6 +123,7 @@ for (const target of TARGETS) {
       const list = await get(base, "/api/stories?sort=size&limit=1");
       const { status, body } = await get(base, `/api/stories/${list.body.stories[0].id}`);
       assert.equal(status, 200);
+      assert.deepEqual(schemaErrors(StoryDetail, body), [], "the answer has the shape /openapi.json gives");
       const story = body.story as Story;
       assert.equal(story.articles.length, 9);
       assert.equal(body.articles.length, 9);
@@ -123,6 +134,7 @@ for (const target of TARGETS) {
         for (const c of s.cites) {
           const article = await get(base, `/api/articles/${c.article}`);
           assert.equal(article.status, 200);
+          assert.deepEqual(schemaErrors(ArticleDetail, article.body), []);
           assert.ok(article.body.sentences[c.sentence], `sentence ${c.sentence} of ${c.article}`);
           assert.equal(article.body.story.id, story.id);
         }
