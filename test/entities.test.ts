@@ -279,3 +279,16 @@ test("acronyms and other names of one country or body merge with the long form, 
   assert.equal(of("Britain"), "United Kingdom");
   assert.equal(of("UK"), "United Kingdom");
 });
+
+test("a copy's spellings become aliases without adding mentions or entities of their own", () => {
+  const original = extractFacts(article("Foreign Minister Aleksandr Petrov arrived in Geneva. Petrov said little.", "orig"));
+  const copy = extractFacts(article("Foreign Minister Alexander Petrov arrived in Geneva with Tomas Lindqvist.", "copy"));
+  const alone = mergeEntities([original]);
+  const withCopy = mergeEntities([original], [copy]);
+  const petrov = withCopy.find((e) => e.name === "Aleksandr Petrov")!;
+  assert.ok(petrov.aliases.includes("Alexander Petrov"), petrov.aliases.join(", "));
+  assert.equal(petrov.mentions, alone.find((e) => e.name === "Aleksandr Petrov")!.mentions);
+  assert.deepEqual(petrov.articles, ["orig"]);
+  assert.ok(!withCopy.some((e) => e.name === "Tomas Lindqvist"), "a name only the copy has is no entity");
+  assert.equal(withCopy.length, alone.length);
+});

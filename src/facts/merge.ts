@@ -19,17 +19,22 @@ interface Form {
   order: number;
 }
 
-/** Merges the mentions of several articles (one story) into entities, most mentioned first. */
-export function mergeEntities(facts: ArticleFacts[]): Entity[] {
-  return groupEntities(facts).entities;
+/**
+ * Merges the mentions of several articles (one story) into entities, most mentioned first. `variants` are
+ * mentions that do not count (a copy's, say): their spellings join an entity as aliases ("Alexander
+ * Petrov" in a reprint), but they add no mentions and make no entity of their own.
+ */
+export function mergeEntities(facts: ArticleFacts[], variants: ArticleFacts[] = []): Entity[] {
+  return groupEntities(facts, variants).entities;
 }
 
 /**
  * The same merge, with the entity each mention went to: `entityOf` maps a Mention.name to its index in
  * `entities` (every mention of one name lands in one entity).
  */
-export function groupEntities(facts: ArticleFacts[]): { entities: Entity[]; entityOf: Map<string, number> } {
+export function groupEntities(facts: ArticleFacts[], variants: ArticleFacts[] = []): { entities: Entity[]; entityOf: Map<string, number> } {
   const forms = collectForms(facts);
+  addVariants(forms, variants);
   const all = [...forms.values()];
   mergeSameKey(all);
   mergeShortForms(all);
@@ -39,6 +44,8 @@ export function groupEntities(facts: ArticleFacts[]): { entities: Entity[]; enti
     if (!clusters.has(root)) clusters.set(root, []);
     clusters.get(root)!.push(f);
   }
+  // A cluster of variants alone names nothing the counted articles mention.
+  for (const [root, members] of clusters) if (members.every((f) => f.count === 0)) clusters.delete(root);
   const articles = articlesByCluster(facts, forms);
   const built = [...clusters.entries()].map(([root, members]) => ({ root, entity: toEntity(members, articles.get(root) ?? []) }));
   built.sort((x, y) => {
@@ -47,8 +54,30 @@ export function groupEntities(facts: ArticleFacts[]): { entities: Entity[]; enti
     return b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   });
   const position = new Map(built.map((b, i) => [b.root, i]));
-  const entityOf = new Map([...forms].map(([name, f]) => [name, position.get(find(f))!]));
+  const entityOf = new Map<string, number>();
+  for (const [name, f] of forms) {
+    const at = position.get(find(f));
+    if (at !== undefined) entityOf.set(name, at);
+  }
   return { entities: built.map((b) => b.entity), entityOf };
+}
+
+/** Forms of uncounted mentions: their texts become aliases, with no count (their type still guides merging). */
+function addVariants(forms: Map<string, Form>, variants: ArticleFacts[]): void {
+  for (const f of variants) {
+    for (const m of f.mentions) {
+      let form = forms.get(m.name);
+      if (!form) {
+        form = {
+          name: m.name, parts: nameParts(m.name).length, count: 0, types: new Map([[m.type, 1]]), roles: new Map(),
+          texts: new Set(), parent: undefined as unknown as Form, order: forms.size,
+        };
+        form.parent = form;
+        forms.set(m.name, form);
+      }
+      form.texts.add(m.text);
+    }
+  }
 }
 
 /** The entity a quote's speaker (a Mention.name) was merged into, or null. */
@@ -201,7 +230,7 @@ function toEntity(members: Form[], articles: string[]): Entity {
   let mentions = 0;
   for (const f of members.sort((a, b) => a.order - b.order)) {
     mentions += f.count;
-    for (const [t, c] of f.types) types.set(t, (types.get(t) ?? 0) + c);
+    if (f.count > 0) for (const [t, c] of f.types) types.set(t, (types.get(t) ?? 0) + c);
     for (const [r, c] of f.roles) roles.set(r, (roles.get(r) ?? 0) + c);
     aliases.add(f.name);
     // The possessive is grammar, not another way to write the name.
@@ -213,8 +242,9 @@ function toEntity(members: Form[], articles: string[]): Entity {
 
 /** The most frequent full (multi-word) form; ties go to the longest. One-word forms only if nothing else. */
 function canonicalForm(members: Form[]): Form {
-  const full = members.filter((f) => f.parts > 1);
-  const pool = full.length ? full : members;
+  const counted = members.filter((f) => f.count > 0);
+  const full = counted.filter((f) => f.parts > 1);
+  const pool = full.length ? full : counted;
   return pool.reduce((best, f) =>
     f.count > best.count || (f.count === best.count && f.name.length > best.name.length) ? f : best);
 }
