@@ -174,3 +174,14 @@ test("'he said' points back to the man last said to speak, not the nearest man n
     `while James Oler is accused of being married to two. "This has been a very complex issue," he told reporters.`;
   assert.deepEqual(speakers(text), ["Wally Oppal"]);
 });
+
+test("a quote opening its sentence after one that introduces a single person is that person's", () => {
+  assert.deepEqual(
+    speakers(`T.J. Simons, 17, who works at the station nearby, also heard the blast. "At first I thought it was thunder, until I saw the police."`),
+    ["T.J. Simons"],
+  );
+  assert.deepEqual(
+    speakers(`Ines Duarte met Tomas Lindqvist at the station. "At first I thought it was thunder, until I saw the police."`),
+    [null],
+  );
+});

@@ -234,7 +234,18 @@ function reportedSpeaker(text: string, open: number, sentence: Sentence, sentenc
   if (inSentence || text.slice(sentence.start, open).trim()) return inSentence;
   const prev = sentences[sentence.i - 1];
   if (!prev || sentence.paragraph - prev.paragraph > 1 || QUOTE_MARK.test(prev.text)) return null;
-  return speakerIn(text, prev.start, prev.end, index);
+  return speakerIn(text, prev.start, prev.end, index) ?? introduced(prev, index);
+}
+
+/** "T.J. Simons, 17, who works nearby, also heard the blast. "At first I thought …"": the person the
+ *  sentence before opens with, when it names no other person. */
+function introduced(prev: Sentence, index: SpeakerIndex): Subject | null {
+  // Names of unknown type may be people too: any of them besides the first leaves the speaker open.
+  const names = index.outside.filter((m) => (m.type === "person" || m.type === "other") && m.start >= prev.start && m.end <= prev.end);
+  const first = names[0];
+  if (!first || first.type !== "person" || first.start - prev.start > 2) return null;
+  if (names.some((m) => m.name !== first.name && !first.name.endsWith(m.name))) return null;
+  return { kind: "mention", mention: first };
 }
 
 /** The last speaker between two offsets: a name or "he"/"she" right before a speech verb. */
