@@ -3,8 +3,8 @@
 // cannot place but a reader can check: durations ("three days" P3D, "the past 20 years" P20Y), sets
 // ("daily" P1D), quarters ("the third quarter" 1989-Q3), seasons, decades, clock times and references to
 // the present, past and future ("now" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF).
-// Relative values are resolved against the article's date; without one only self-contained values
-// (durations, sets, references, years as written) are given.
+// Relative values are resolved against the article's date; without one they are given with what is open
+// left as X ("on Thursday" XXXX-WXX-4), never guessed.
 
 import type { Article, Timex, TimexPrecision, TimexType } from "../model/index.js";
 import { findTimes } from "./dates.js";
@@ -258,6 +258,44 @@ const RULES: Rule[] = [
   },
 ];
 
+// Without the article's date, what needs it stays open in the value instead of being guessed: "on Thursday"
+// XXXX-WXX-4, "in July" XXXX-07, "March 5" XXXX-03-05, "yesterday" XXXX-XX-XX, "last year" XXXX.
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_RE = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
+const monthNumber = (word: string): number => MONTH_NAMES.findIndex((m) => m.startsWith(word.toLowerCase().replace(/\.$/, "").slice(0, 3))) + 1;
+
+const UNDATED_RULES: Rule[] = [
+  {
+    re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![,.]?\\s*\\d)`, "g"),
+    make: (m) => (+m[2] >= 1 && +m[2] <= 31 ? { type: "DATE", value: `XXXX-${pad(monthNumber(m[1]))}-${pad(+m[2])}`, precision: "day" } : null),
+  },
+  {
+    re: /(?<=\b(?:in|since|until|by|during|last|next|early|late)\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d)/g,
+    make: (m) => ({ type: "DATE", value: `XXXX-${pad(monthNumber(m[1]))}`, precision: "month" }),
+  },
+  {
+    re: /(?<=\b(?:on|last|next|this|since|until|by)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+    make: (m) => ({ type: "DATE", value: `XXXX-WXX-${WEEKDAYS.indexOf(m[1].toLowerCase()) + 1}`, precision: "day" }),
+  },
+  {
+    re: /\b(?:yesterday|tomorrow)\b/gi,
+    make: () => ({ type: "DATE", value: "XXXX-XX-XX", precision: "day" }),
+  },
+  {
+    re: /\btoday\b/gi,
+    make: () => ({ type: "DATE", value: "PRESENT_REF", precision: null }),
+  },
+  {
+    re: /\b(?:last|this|next)\s+(week|month|year)\b/gi,
+    make: (m) => {
+      const unit = m[1].toLowerCase();
+      return unit === "week" ? { type: "DATE", value: "XXXX-WXX", precision: "week" }
+        : unit === "month" ? { type: "DATE", value: "XXXX-XX", precision: "month" }
+        : { type: "DATE", value: "XXXX", precision: "year" };
+    },
+  },
+];
+
 const PART_OF_DAY: Record<string, string> = { morning: "MO", afternoon: "AF", evening: "EV", night: "NI", tonight: "NI" };
 const WEEK = /\b(last|this|next|early\s+(?:last|this|next)|late\s+(?:last|this|next))\s+week\b/i;
 const WEEKS_AGO = /\b(\w+)\s+weeks?\s+ago\b/i;
@@ -283,7 +321,7 @@ export function findTimexes(article: Article): Timex[] {
   const found: (Found & { sentence: number; rank: number })[] = [];
   for (const t of findTimes(article)) found.push({ start: t.start, end: t.end, sentence: t.sentence, rank: 0, ...fromCalendar(t.text, t.date, t.precision, pub) });
   for (const s of article.sentences) {
-    for (const rule of RULES) {
+    for (const rule of pub ? RULES : [...RULES, ...UNDATED_RULES]) {
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(s.text); m; m = rule.re.exec(s.text)) {
         const made = rule.make(m, pub, s.text);

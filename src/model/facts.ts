@@ -19,8 +19,8 @@ export interface Timex {
   text: string;
   sentence: number;
   type: TimexType;
-  /** Resolved against the article's date where one is needed (such expressions are left out when the
-   *  article has no date); X where the text leaves a digit open ("PXY" for "years"). */
+  /** Resolved against the article's date where one is needed; X where the text leaves a digit open ("PXY"
+   *  for "years") or, without an article date, where only that date could fill it ("XXXX-WXX-4"). */
   value: string;
   /** Of a DATE or TIME value; null for durations, sets and references ("now", "the past"). */
   precision: TimexPrecision | null;
