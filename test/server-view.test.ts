@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { groupFamilies, sentencesOf } from "../src/server/view.js";
 import { tokenMatches, uploadName } from "../src/server/upload.js";
+import { VersionedCache } from "../src/server/cache.js";
 import type { ArticleCard } from "../src/store/desk-queries.js";
 
 const card = (id: string, family: string, source: string | null): ArticleCard => ({
@@ -48,4 +49,22 @@ test("stored sentence spans become sentences with their text", () => {
     { i: 1, text: "Two here.", start: 5, end: 14, paragraph: 0 },
     { i: 2, text: "Three.", start: 16, end: 22, paragraph: 1 },
   ]);
+});
+
+test("kept answers: only for their version, within their memory, least recently used out first", () => {
+  const cache = new VersionedCache(40);
+  cache.set("a", 1, "x".repeat(10));
+  cache.set("b", 1, "y".repeat(10));
+  assert.equal(cache.get("a", 1), "x".repeat(10));
+  assert.equal(cache.get("a", 2), undefined, "a newer version is not answered from the old");
+  cache.set("c", 1, "z".repeat(10));
+  cache.set("d", 1, "w".repeat(10));
+  cache.set("e", 1, "v".repeat(10));
+  assert.equal(cache.get("b", 1), undefined, "b was the least recently used");
+  assert.equal(cache.get("a", 1), "x".repeat(10));
+  cache.set("big", 1, "q".repeat(11));
+  assert.equal(cache.get("big", 1), undefined, "an answer over a quarter of the memory is not kept");
+  cache.set("a", 2, "n");
+  assert.equal(cache.get("a", 1), undefined);
+  assert.equal(cache.get("a", 2), "n");
 });

@@ -141,6 +141,20 @@ for (const target of TARGETS) {
       }
     });
 
+    test("a story page is kept only until its story is written again, by this process or another", async () => {
+      const { body: page } = await get(base, "/api/stories?q=reliquary");
+      const id = page.stories[0].id as string;
+      const first = await get(base, `/api/stories/${id}`);
+      assert.equal((await get(base, `/api/stories/${id}`)).body.story.title, first.body.story.title);
+      // As an ingest elsewhere would: rewrite the story's output in the database itself.
+      const json = JSON.stringify({ ...first.body.story, title: "Reliquary recovered" });
+      await store.db.updateTable("story_outputs").set({ json, title: "Reliquary recovered" }).where("id", "=", id).execute();
+      const after = await get(base, `/api/stories/${id}`);
+      assert.equal(after.body.story.title, "Reliquary recovered");
+      await store.db.updateTable("story_outputs").set({ json: JSON.stringify(first.body.story), title: first.body.story.title }).where("id", "=", id).execute();
+      assert.equal((await get(base, `/api/stories/${id}`)).body.story.title, first.body.story.title);
+    });
+
     test("an article has its text, sentences as slices of it, its story and what it copies", async () => {
       const { body: page } = await get(base, "/api/stories?sort=size&limit=1");
       const { body: detail } = await get(base, `/api/stories/${page.stories[0].id}`);

@@ -24,11 +24,13 @@ export interface ServerOptions {
   requestTimeout?: number;
   /** fastify's logger: false for none, or pino options (JSON lines). */
   logger?: FastifyServerOptions["logger"];
+  /** Memory for story pages kept until their story changes (default 64 Mi characters). */
+  storyCacheBytes?: number;
   /** Folder of the built web UI; null serves the API only. */
   ui?: string | null;
 }
 
-export const DEFAULTS = { bodyLimit: 64 * 1024 * 1024, requestTimeout: 10_000 };
+export const DEFAULTS = { bodyLimit: 64 * 1024 * 1024, requestTimeout: 10_000, storyCacheBytes: 64 * 1024 * 1024 };
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit;
@@ -94,7 +96,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   const uploads = new Uploads(options.writer ?? options.store);
-  await app.register(apiRoutes, { prefix: "/api", store: options.store, token: options.token ?? null, uploads, bodyLimit });
+  await app.register(apiRoutes, { prefix: "/api", store: options.store, token: options.token ?? null, uploads, bodyLimit, storyCacheBytes: options.storyCacheBytes ?? DEFAULTS.storyCacheBytes });
   if (options.ui) await app.register(uiRoutes, { dir: options.ui });
   return app;
 }

@@ -10,9 +10,12 @@ import * as dq from "../store/desk-queries.js";
 import * as S from "./schemas.js";
 import { tokenMatches, uploadName, type Uploads } from "./upload.js";
 import { articleDetail, groupFamilies } from "./view.js";
+import { VersionedCache } from "./cache.js";
 
 export interface ApiOptions {
   store: Store;
+  /** Memory for kept story pages, in bytes (UTF-16 code units). */
+  storyCacheBytes: number;
   token: string | null;
   uploads: Uploads;
   bodyLimit: number;
@@ -20,9 +23,11 @@ export interface ApiOptions {
 
 const notFound = (what: string) => ({ statusCode: 404, error: "Not Found", message: what });
 
-export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, token, uploads, bodyLimit }) => {
+export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, token, uploads, bodyLimit, storyCacheBytes }) => {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const { db, dialect } = store;
+  // Story pages of big stories are megabytes: kept until the story's output is written again.
+  const stories = new VersionedCache(storyCacheBytes);
 
   app.get(
     "/stories",
@@ -53,8 +58,12 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, 
       },
     },
     async (req, reply) => {
-      const row = await dq.storyById(db, req.params.id);
-      if (!row) return reply.code(404).send(notFound(`no story ${req.params.id}`));
+      const head = await dq.storyVersion(db, req.params.id);
+      const row = head && (await dq.storyByNo(db, head.story));
+      if (!head || !row) return reply.code(404).send(notFound(`no story ${req.params.id}`));
+      const key = String(head.story);
+      const cached = head.version > 0 ? stories.get(key, head.version) : undefined;
+      if (cached) return reply.type("application/json; charset=utf-8").send(cached as never);
       const articles = await dq.storyArticles(db, row.story);
       const copies = (await dq.copiesAmong(db, articles.map((a) => a.id))) as Copy[];
       const rest = { first_date: row.first_date, last_date: row.last_date, articles, copies, families: groupFamilies(articles) };
@@ -62,6 +71,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, 
       // the tests): it goes out as stored instead of being parsed and serialised again, which took most of
       // the time of a big story's page (a 1,000-article story is over 1 MB).
       const body = `{"story":${row.json},${JSON.stringify(rest).slice(1)}`;
+      if (head.version > 0) stories.set(key, head.version, body);
       return reply.type("application/json; charset=utf-8").send(body as never);
     },
   );

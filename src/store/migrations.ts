@@ -195,4 +195,35 @@ MIGRATIONS.push({
   },
 });
 
+MIGRATIONS.push({
+  version: 6,
+  description: "the desk: a version per story output (so a server may keep its answer until the story changes), and article stories by number for text queries",
+  statements: {
+    sqlite: [
+      `CREATE TABLE story_versions (story INTEGER PRIMARY KEY, version INTEGER NOT NULL)`,
+      `CREATE TRIGGER story_outputs_version_insert AFTER INSERT ON story_outputs BEGIN
+         INSERT OR REPLACE INTO story_versions (story, version)
+         VALUES (new.story, coalesce((SELECT version FROM story_versions WHERE story = new.story), 0) + 1); END`,
+      `CREATE TRIGGER story_outputs_version_update AFTER UPDATE ON story_outputs BEGIN
+         INSERT OR REPLACE INTO story_versions (story, version)
+         VALUES (new.story, coalesce((SELECT version FROM story_versions WHERE story = new.story), 0) + 1); END`,
+      `INSERT INTO story_versions (story, version) SELECT story, 1 FROM story_outputs`,
+      // A text query maps matching articles (by seq) to their stories; without this index SQLite read
+      // each matching article's whole row, text included, to find its story.
+      `CREATE INDEX articles_seq_story ON articles (seq, story)`,
+    ],
+    postgres: [
+      `CREATE TABLE story_versions (story BIGINT PRIMARY KEY, version BIGINT NOT NULL)`,
+      `CREATE FUNCTION storydesk_story_version() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         INSERT INTO story_versions (story, version) VALUES (NEW.story, 1)
+         ON CONFLICT (story) DO UPDATE SET version = story_versions.version + 1;
+         RETURN NULL;
+       END $$`,
+      `CREATE TRIGGER story_outputs_version AFTER INSERT OR UPDATE ON story_outputs FOR EACH ROW EXECUTE FUNCTION storydesk_story_version()`,
+      `INSERT INTO story_versions (story, version) SELECT story, 1 FROM story_outputs`,
+    ],
+  },
+});
+
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

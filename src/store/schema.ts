@@ -166,6 +166,7 @@ export interface Database {
   story_merges: StoryMergesTable;
   ingest_state: IngestStateTable;
   story_entities: StoryEntitiesTable;
+  story_versions: StoryVersionsTable;
 }
 
 /** The entities of each story output, kept by triggers on story_outputs (the desk lists stories by entity). */
@@ -216,4 +217,10 @@ export interface FollowedItemsTable {
 export interface Database {
   followed_sources: FollowedSourcesTable;
   followed_items: FollowedItemsTable;
+}
+
+/** Bumped by triggers each time a story's output is written: a server may keep an answer until it changes. */
+export interface StoryVersionsTable {
+  story: number;
+  version: number;
 }
