@@ -185,3 +185,19 @@ test("a quote opening its sentence after one that introduces a single person is 
     [null],
   );
 });
+
+test("indirect speech is an attributed claim; direct speech and plain sentences are not", async () => {
+  const { findClaims } = await import("../src/facts/claims.js");
+  const { findMentions } = await import("../src/facts/mentions.js");
+  const a = article(
+    "Attorney General Wally Oppal said Winston Blackmore is alleged to be married to 20 women. " +
+      "The talks have failed completely, Foreign Minister Aleksandr Petrov said. He told reporters that no meeting took place at all. " +
+      'The weather was fine on the day of the talks. "We will not accept these terms," Petrov said.',
+  );
+  const claims = findClaims(a, findMentions(a)).map((c) => [c.speaker, c.attribution, c.text, a.text.slice(c.start, c.end) === c.text]);
+  assert.deepEqual(claims, [
+    ["Wally Oppal", "named", "Winston Blackmore is alleged to be married to 20 women", true],
+    ["Aleksandr Petrov", "named", "The talks have failed completely", true],
+    ["Aleksandr Petrov", "pronoun", "no meeting took place at all", true],
+  ]);
+});

@@ -1,6 +1,7 @@
 // One article's facts as `storydesk facts` shows them: mentions tied to the article's own entities,
-// quotes tied to their speaker's entity, time expressions in TIMEX3 form.
+// quotes and reported claims tied to their speaker's entity, time expressions in TIMEX3 form.
 import type { Article, ArticleFactsView, FactsQuote } from "../model/index.js";
+import { findClaims } from "./claims.js";
 import { extractFacts } from "./index.js";
 import { groupEntities } from "./merge.js";
 import { findTimexes } from "./timex.js";
@@ -18,11 +19,16 @@ export function articleFactsView(article: Article): ArticleFactsView {
     speaker: q.speaker === null ? null : (entityOf.get(q.speaker) ?? null),
     attribution: q.attribution ?? "none", partial: q.partial ?? false,
   }));
+  const claims = findClaims(article, facts.mentions).map((c) => ({
+    start: c.start, end: c.end, text: c.text, sentence: c.sentence,
+    speaker: c.speaker === null ? null : (entityOf.get(c.speaker) ?? null), attribution: c.attribution,
+  }));
   return {
     id: article.id, path: article.source.path, title: article.title, published: article.published, text: article.text,
     mentions,
     entities: entities.map((e) => ({ name: e.name, type: e.type, aliases: e.aliases, mentions: e.mentions, role: e.role })),
     quotes,
+    claims,
     times: findTimexes(article),
   };
 }

@@ -60,6 +60,17 @@ export interface FactsQuote {
   partial: boolean;
 }
 
+/** Indirect speech: what someone is reported to have said, without quote marks ("Oppal said Blackmore …"). */
+export interface FactsClaim {
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  /** Index into the article's entities, or null when the speaker is not named (or not found). */
+  speaker: number | null;
+  attribution: "named" | "pronoun" | "role";
+}
+
 export interface ArticleFactsView {
   id: string;
   path: string;
@@ -70,6 +81,7 @@ export interface ArticleFactsView {
   mentions: FactsMention[];
   entities: FactsEntity[];
   quotes: FactsQuote[];
+  claims: FactsClaim[];
   times: Timex[];
 }
 

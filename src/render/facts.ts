@@ -29,7 +29,7 @@ function jsonWriter(): FactsWriter {
 
 const cell = (s: string): string => safe(s).replace(/\|/g, "\\|");
 
-/** Markdown: per article its entities (with aliases and mention counts), quotes and time expressions. */
+/** Markdown: per article its entities (with aliases and mention counts), quotes, reported claims and time expressions. */
 export function renderArticleFacts(a: ArticleFactsView): string {
   const out = [`## ${safe(a.path)}${a.title ? ` — ${safe(a.title)}` : ""}`, "", `published: ${a.published ?? "unknown"}`, ""];
   out.push("### Entities", "");
@@ -44,6 +44,12 @@ export function renderArticleFacts(a: ArticleFactsView): string {
   for (const q of a.quotes) {
     const who = q.speaker === null ? "unknown speaker" : `**${safe(a.entities[q.speaker].name)}**`;
     out.push(`- ${who} (${q.attribution}${q.partial ? ", partial" : ""}): “${safe(q.text)}” [${q.sentence + 1}]`);
+  }
+  out.push("", "### Reported claims", "");
+  if (!a.claims.length) out.push("none found");
+  for (const c of a.claims) {
+    const who = c.speaker === null ? "unknown speaker" : `**${safe(a.entities[c.speaker].name)}**`;
+    out.push(`- ${who} (${c.attribution}): ${safe(c.text)} [${c.sentence + 1}]`);
   }
   out.push("", "### Time expressions", "");
   if (a.times.length) {
