@@ -24,13 +24,22 @@ export interface TyperModel {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const POSSESSIVE = /['’]s?$/u;
 
+/** Xx-style shape: upper X, lower x, digit d, others as they are; runs cut to two; at most 6 characters. */
 function shape(word: string): string {
-  const s = word
-    .replace(/\p{Lu}/gu, "X")
-    .replace(/\p{Ll}/gu, "x")
-    .replace(/\p{N}/gu, "d")
-    .replace(/(.)\1+/g, "$1$1");
-  return s.length > 6 ? s.slice(0, 6) : s;
+  let s = "";
+  let prev = "";
+  let run = 0;
+  for (const ch of word) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    // Cased letters by case mapping (titlecase letters, like the regex classes, are neither).
+    const c = ch >= "0" && ch <= "9" ? "d" : ch !== lower && ch === upper ? "X" : ch !== upper && ch === lower ? "x" : /\p{N}/u.test(ch) ? "d" : ch;
+    run = c === prev ? run + 1 : 1;
+    prev = c;
+    if (run <= 2) s += c;
+    if (s.length >= 6) break;
+  }
+  return s;
 }
 
 /** Up to `n` words before `at` (nearest first). */
@@ -120,11 +129,21 @@ export function mentionFeatures(text: string, m: Mention, doc: DocumentView): st
   return f;
 }
 
+/** A model's weights as a Map, built on first use (a model is not changed once it scores). */
+const weightMaps = new WeakMap<TyperModel, Map<string, number[]>>();
+
+function weightsOf(model: TyperModel): Map<string, number[]> {
+  let map = weightMaps.get(model);
+  if (!map) weightMaps.set(model, (map = new Map(Object.entries(model.weights))));
+  return map;
+}
+
 /** The label scores of a feature list. */
 export function scores(model: TyperModel, features: string[]): number[] {
   const out = model.labels.map(() => 0);
+  const weights = weightsOf(model);
   for (const f of features) {
-    const w = model.weights[f];
+    const w = weights.get(f);
     if (w) for (let i = 0; i < out.length; i++) out[i] += w[i];
   }
   return out;
