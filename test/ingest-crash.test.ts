@@ -36,7 +36,7 @@ async function snapshot(db: string) {
     const brief = await briefFromStore(store, {}, { now: new Date(0) });
     const count = async (table: "articles" | "signatures" | "copy_postings" | "copy_edges" | "copies" | "story_outputs") =>
       Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
-    const pending = await store.db.selectFrom("articles").select("seq").where("status", "<", 3).execute();
+    const pending = await store.db.selectFrom("article_progress").select("seq").where("status", "<", 3).execute();
     const dirty = await store.db.selectFrom("stories").select("no").where("dirty", "=", 1).execute();
     return {
       brief,

@@ -38,9 +38,7 @@ export function articleRow(a: Article, facts: ArticleFacts, seq: number, ingeste
     text: a.text,
     sentences: JSON.stringify(a.sentences.map((s) => [s.start, s.end, s.paragraph])),
     facts: JSON.stringify(rest),
-    status: 0,
     family: a.id,
-    voter: 0,
     story: null,
     ingested,
   };

@@ -226,4 +226,66 @@ MIGRATIONS.push({
   },
 });
 
+MIGRATIONS.push({
+  version: 7,
+  description: "ingest: the copy index's key counts per slot read from an index, not from signature rows",
+  statements: {
+    // SQLite keeps a row's columns together: reading word_keys (stored after the profile blobs) of each
+    // candidate slot walked its overflow pages, the largest read of an ingest once the corpus outgrew the
+    // page cache. Slots only grow, so this index is appended to, never rewritten. PostgreSQL moves long
+    // values out of the row (TOAST) and needs no such index.
+    sqlite: [`CREATE INDEX signatures_key_counts ON signatures (seq, word_keys, skeleton_keys)`],
+    postgres: [],
+  },
+});
+
+MIGRATIONS.push({
+  version: 8,
+  description: "the desk: each story's independent voices beside its output (kept by triggers), so story lists read no article rows",
+  statements: {
+    sqlite: [
+      `CREATE TABLE story_cards (story INTEGER PRIMARY KEY, voices INTEGER NOT NULL)`,
+      `CREATE TRIGGER story_outputs_card_insert AFTER INSERT ON story_outputs BEGIN
+         INSERT OR REPLACE INTO story_cards (story, voices) VALUES (new.story, coalesce(json_extract(new.json, '$.voices'), 0)); END`,
+      `CREATE TRIGGER story_outputs_card_update AFTER UPDATE OF json ON story_outputs BEGIN
+         INSERT OR REPLACE INTO story_cards (story, voices) VALUES (new.story, coalesce(json_extract(new.json, '$.voices'), 0)); END`,
+      `CREATE TRIGGER story_outputs_card_delete AFTER DELETE ON story_outputs BEGIN
+         DELETE FROM story_cards WHERE story = old.story; END`,
+      `INSERT INTO story_cards (story, voices) SELECT story, coalesce(json_extract(json, '$.voices'), 0) FROM story_outputs`,
+    ],
+    postgres: [
+      `CREATE TABLE story_cards (story BIGINT PRIMARY KEY, voices INTEGER NOT NULL)`,
+      `CREATE FUNCTION storydesk_story_card() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP = 'DELETE' THEN DELETE FROM story_cards WHERE story = OLD.story; RETURN NULL; END IF;
+         INSERT INTO story_cards (story, voices) VALUES (NEW.story, coalesce((NEW.json::json->>'voices')::int, 0))
+         ON CONFLICT (story) DO UPDATE SET voices = excluded.voices;
+         RETURN NULL;
+       END $$`,
+      `CREATE TRIGGER story_outputs_card AFTER INSERT OR DELETE OR UPDATE OF json ON story_outputs FOR EACH ROW EXECUTE FUNCTION storydesk_story_card()`,
+      `INSERT INTO story_cards (story, voices) SELECT story, coalesce((json::json->>'voices')::int, 0) FROM story_outputs`,
+    ],
+  },
+});
+
+MIGRATIONS.push({
+  version: 9,
+  description: "ingest: each article's assignment progress in a narrow table of its own",
+  statements: Object.fromEntries(
+    (["sqlite", "postgres"] as const).map((d) => [
+      d,
+      [
+        // An update rewrites a whole row, and an article's row holds its text and facts: moving the
+        // progress marks (set three or four times per article) out of it spares those rewrites.
+        `CREATE TABLE article_progress (seq ${T[d].id} PRIMARY KEY, status INTEGER NOT NULL, voter INTEGER NOT NULL)`,
+        `INSERT INTO article_progress (seq, status, voter) SELECT seq, status, voter FROM articles`,
+        `CREATE INDEX article_progress_status ON article_progress (status, voter, seq)`,
+        `DROP INDEX articles_status`,
+        `ALTER TABLE articles DROP COLUMN status`,
+        `ALTER TABLE articles DROP COLUMN voter`,
+      ],
+    ]),
+  ) as Record<Dialect, string[]>,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -88,15 +88,20 @@ export async function reserveSeqs(db: Q, dialect: Dialect, n: number): Promise<n
 
 /** Stored articles among the ids: their numbers and how far their assignment got. */
 export async function storedIds(db: Q, ids: string[]): Promise<Map<string, { seq: number; status: number }>> {
-  const rows = await inChunks(ids, (part) => db.selectFrom("articles").select(["id", "seq", "status"]).where("id", "in", part).execute());
+  const rows = await inChunks(ids, (part) =>
+    db.selectFrom("articles as a").innerJoin("article_progress as p", "p.seq", "a.seq").select(["a.id", "a.seq", "p.status"]).where("a.id", "in", part).execute(),
+  );
   return new Map(rows.map((r) => [r.id, { seq: Number(r.seq), status: r.status }]));
 }
 
 /** Removes prepared, unassigned articles (a queued batch found an earlier copy of the same article). */
 export async function deletePrepared(db: Q, seqs: number[]): Promise<void> {
   for (const part of chunks(seqs)) {
-    await db.deleteFrom("signatures").where("seq", "in", part).execute();
-    await db.deleteFrom("articles").where("seq", "in", part).where("status", "=", 0).execute();
+    const unassigned = (await db.selectFrom("article_progress").select("seq").where("seq", "in", part).where("status", "=", 0).execute()).map((r) => r.seq);
+    if (unassigned.length === 0) continue;
+    await db.deleteFrom("signatures").where("seq", "in", unassigned).execute();
+    await db.deleteFrom("article_progress").where("seq", "in", unassigned).execute();
+    await db.deleteFrom("articles").where("seq", "in", unassigned).execute();
   }
 }
 
@@ -146,7 +151,7 @@ export async function unpreparedBatches(db: Q): Promise<number[]> {
 
 const ARTICLE_INSERT_COLUMNS = [
   "seq", "id", "path", "source_name", "source_url", "agency", "author", "title", "published", "dateline", "text", "sentences", "facts",
-  "status", "family", "voter", "story", "ingested",
+  "family", "story", "ingested",
 ] as const satisfies readonly (keyof ArticlesTable)[];
 const SIGNATURE_COLUMNS = [
   "seq", "digest", "chars", "codes", "sentence_ends", "keys", "word_keys", "skeleton_keys", "terms",
@@ -160,11 +165,14 @@ export async function insertArticles(db: Q, articles: ArticlesTable[], signature
     for (const row of articles) a.run(ARTICLE_INSERT_COLUMNS.map((c) => row[c]));
     const s = raw(db, insertSql("signatures", SIGNATURE_COLUMNS))!;
     for (const row of signatures) s.run(SIGNATURE_COLUMNS.map((c) => row[c]));
+    const p = raw(db, "INSERT INTO article_progress (seq, status, voter) VALUES (?, 0, 0)")!;
+    for (const row of articles) p.run(row.seq);
     return;
   }
   // Rows are wide (texts): a few hundred per statement keeps every dialect's parameter limit far away.
   for (const part of chunks(articles, 200)) await db.insertInto("articles").values(part).execute();
   for (const part of chunks(signatures, 500)) await db.insertInto("signatures").values(part).execute();
+  for (const part of chunks(articles, 2000)) await db.insertInto("article_progress").values(part.map((r) => ({ seq: r.seq, status: 0, voter: 0 }))).execute();
 }
 
 export async function countArticles(db: Q): Promise<number> {
@@ -182,12 +190,13 @@ export interface PendingSignature extends ProfileFields {
 /** The next articles waiting for copy assignment, in ingest order, with their signatures. */
 export async function pendingSignatures(db: Q, limit: number, below = Number.MAX_SAFE_INTEGER): Promise<PendingSignature[]> {
   return db
-    .selectFrom("articles as a")
-    .innerJoin("signatures as s", "s.seq", "a.seq")
+    .selectFrom("article_progress as p")
+    .innerJoin("articles as a", "a.seq", "p.seq")
+    .innerJoin("signatures as s", "s.seq", "p.seq")
     .select(["a.seq", "a.id", "a.published", "s.chars", "s.digest", "s.codes", "s.sentence_ends", "s.keys", "s.word_keys", "s.skeleton_keys"])
-    .where("a.status", "=", 0)
-    .where("a.seq", "<", below)
-    .orderBy("a.seq")
+    .where("p.status", "=", 0)
+    .where("p.seq", "<", below)
+    .orderBy("p.seq")
     .limit(limit)
     .execute();
 }
@@ -206,6 +215,15 @@ export interface PostingRow {
 
 /** Whole posting lists of the keys, with the key counts of the slots they name. */
 export async function postingsOf(db: Q, keys: number[]): Promise<PostingRow[]> {
+  // On SQLite the key counts come from their covering index (migration 7): the signature row holds them
+  // behind its blobs, and reading them there walked overflow pages for every candidate.
+  const stmt = raw(
+    db,
+    `SELECT p.key, p.slot, s.word_keys, s.skeleton_keys FROM copy_postings AS p
+     JOIN signatures AS s INDEXED BY signatures_key_counts ON s.seq = p.slot
+     WHERE p.key IN (SELECT value FROM json_each(?))`,
+  );
+  if (stmt) return inChunks(keys, async (part) => stmt.all(JSON.stringify(part)) as PostingRow[]);
   return inChunks(keys, (part) =>
     db
       .selectFrom("copy_postings as p")
@@ -301,23 +319,24 @@ export async function writeCopyBatch(db: Q, w: CopyBatchWrite): Promise<void> {
 
 /** Sets the assignment status of articles (one cached statement per row on SQLite). */
 async function setStatus(db: Q, seqs: number[], status: number): Promise<void> {
-  const stmt = raw(db, "UPDATE articles SET status = ? WHERE seq = ?");
+  const stmt = raw(db, "UPDATE article_progress SET status = ? WHERE seq = ?");
   if (stmt) {
     for (const seq of seqs) stmt.run(status, seq);
     return;
   }
-  for (const part of chunks(seqs)) await db.updateTable("articles").set({ status }).where("seq", "in", part).execute();
+  for (const part of chunks(seqs)) await db.updateTable("article_progress").set({ status }).where("seq", "in", part).execute();
 }
 
 // --- step 2b: stories ---------------------------------------------------------------------------------------
 
 export async function pendingForCounting(db: Q, limit: number): Promise<{ seq: number; id: string; family: string; terms: Uint8Array }[]> {
   return db
-    .selectFrom("articles as a")
-    .innerJoin("signatures as s", "s.seq", "a.seq")
+    .selectFrom("article_progress as p")
+    .innerJoin("articles as a", "a.seq", "p.seq")
+    .innerJoin("signatures as s", "s.seq", "p.seq")
     .select(["a.seq", "a.id", "a.family", "s.terms"])
-    .where("a.status", "=", 1)
-    .orderBy("a.seq")
+    .where("p.status", "=", 1)
+    .orderBy("p.seq")
     .limit(limit)
     .execute();
 }
@@ -336,7 +355,7 @@ export async function writeCounts(db: Q, seqs: number[], voters: number[], df: M
   if (upsert) {
     for (const r of rows) upsert.run(r.term, r.df);
     await setCounter(db, "docs", docs);
-    const voter = raw(db, "UPDATE articles SET voter = 1 WHERE seq = ?")!;
+    const voter = raw(db, "UPDATE article_progress SET voter = 1 WHERE seq = ?")!;
     for (const seq of voters) voter.run(seq);
     await setStatus(db, seqs, 2);
     return;
@@ -349,18 +368,19 @@ export async function writeCounts(db: Q, seqs: number[], voters: number[], df: M
       .execute();
   }
   await setCounter(db, "docs", docs);
-  for (const part of chunks(voters)) await db.updateTable("articles").set({ voter: 1 }).where("seq", "in", part).execute();
+  for (const part of chunks(voters)) await db.updateTable("article_progress").set({ voter: 1 }).where("seq", "in", part).execute();
   await setStatus(db, seqs, 2);
 }
 
 export async function pendingVoters(db: Q, limit: number): Promise<{ seq: number; id: string; terms: Uint8Array }[]> {
   return db
-    .selectFrom("articles as a")
-    .innerJoin("signatures as s", "s.seq", "a.seq")
+    .selectFrom("article_progress as p")
+    .innerJoin("articles as a", "a.seq", "p.seq")
+    .innerJoin("signatures as s", "s.seq", "p.seq")
     .select(["a.seq", "a.id", "s.terms"])
-    .where("a.status", "=", 2)
-    .where("a.voter", "=", 1)
-    .orderBy("a.seq")
+    .where("p.status", "=", 2)
+    .where("p.voter", "=", 1)
+    .orderBy("p.seq")
     .limit(limit)
     .execute();
 }
@@ -486,23 +506,26 @@ export async function writePlacements(db: Q, w: PlacementWrite): Promise<number>
 }
 
 async function writeMembers(db: Q, members: Map<number, number[]>): Promise<void> {
-  const stmt = raw(db, "UPDATE articles SET story = ?, status = 3 WHERE seq = ?");
+  const stmt = raw(db, "UPDATE articles SET story = ? WHERE seq = ?");
   if (stmt) {
     for (const [story, seqs] of members) for (const seq of seqs) stmt.run(story, seq);
+    await setStatus(db, [...members.values()].flat(), 3);
     return;
   }
   for (const [story, seqs] of members) {
-    for (const part of chunks(seqs)) await db.updateTable("articles").set({ story, status: 3 }).where("seq", "in", part).execute();
+    for (const part of chunks(seqs)) await db.updateTable("articles").set({ story }).where("seq", "in", part).execute();
   }
+  await setStatus(db, [...members.values()].flat(), 3);
 }
 
 export async function pendingFollowers(db: Q, limit: number): Promise<{ seq: number; id: string; family: string }[]> {
   return db
-    .selectFrom("articles")
-    .select(["seq", "id", "family"])
-    .where("status", "=", 2)
-    .where("voter", "=", 0)
-    .orderBy("seq")
+    .selectFrom("article_progress as p")
+    .innerJoin("articles as a", "a.seq", "p.seq")
+    .select(["a.seq", "a.id", "a.family"])
+    .where("p.status", "=", 2)
+    .where("p.voter", "=", 0)
+    .orderBy("p.seq")
     .limit(limit)
     .execute();
 }
@@ -659,7 +682,7 @@ export async function selectOutputs(db: Q, dialect: Dialect, f: BriefFilter): Pr
 /** The articles of the given stories (all placed articles when `stories` is null), in ingest order. */
 export async function articlesOfStories(db: Q, stories: number[] | null): Promise<Pick<ArticlesTable, (typeof ARTICLE_COLUMNS)[number]>[]> {
   if (stories === null) {
-    return db.selectFrom("articles").select([...ARTICLE_COLUMNS]).where("status", "=", 3).orderBy("seq").execute();
+    return db.selectFrom("articles").select([...ARTICLE_COLUMNS]).where("story", "is not", null).orderBy("seq").execute();
   }
   const rows = await inChunks(stories, (part) =>
     db.selectFrom("articles").select([...ARTICLE_COLUMNS, "seq"]).where("story", "in", part).execute(),
@@ -677,7 +700,7 @@ export async function waiting(db: Q, phase: "copies" | "count" | "place" | "foll
     const r = await db.selectFrom("stories").select((eb) => eb.fn.countAll().as("n")).where("dirty", "=", 1).where("merged_into", "is", null).executeTakeFirstOrThrow();
     return Number(r.n);
   }
-  let query = db.selectFrom("articles").select((eb) => eb.fn.countAll().as("n"));
+  let query = db.selectFrom("article_progress").select((eb) => eb.fn.countAll().as("n"));
   if (phase === "copies") query = query.where("status", "=", 0);
   if (phase === "count") query = query.where("status", "=", 1);
   if (phase === "place") query = query.where("status", "=", 2).where("voter", "=", 1);

@@ -26,15 +26,20 @@ export interface ArticlesTable {
   sentences: string;
   /** JSON: the article's facts (mentions, quotes, times) without the article id. */
   facts: string;
-  /** How far assignment got: 0 prepared, 1 copies assigned, 2 counted for stories, 3 in a story. */
-  status: number;
   /** The id of the copy family's original (the article's own id when it is no copy). */
   family: string;
-  /** 1 when the article votes in the story index (an original of a family no story holds yet). */
-  voter: number;
   /** The story (stories.no) the article belongs to; null until status 3. */
   story: number | null;
   ingested: string;
+}
+
+/** How far an article's assignment got, kept apart from its (wide) row so marking it rewrites little. */
+export interface ArticleProgressTable {
+  seq: number;
+  /** 0 prepared, 1 copies assigned, 2 counted for stories, 3 in a story. */
+  status: number;
+  /** 1 when the article votes in the story index (an original of a family no story holds yet). */
+  voter: number;
 }
 
 /** The per-article signatures computed once at ingest: copy profile and keys, story terms. */
@@ -154,6 +159,7 @@ export interface Database {
   ingest_batches: IngestBatchesTable;
   storydesk_meta: MetaTable;
   articles: ArticlesTable;
+  article_progress: ArticleProgressTable;
   signatures: SignaturesTable;
   copy_postings: CopyPostingsTable;
   copy_digests: CopyDigestsTable;
@@ -167,6 +173,7 @@ export interface Database {
   ingest_state: IngestStateTable;
   story_entities: StoryEntitiesTable;
   story_versions: StoryVersionsTable;
+  story_cards: StoryCardsTable;
 }
 
 /** The entities of each story output, kept by triggers on story_outputs (the desk lists stories by entity). */
@@ -223,4 +230,10 @@ export interface Database {
 export interface StoryVersionsTable {
   story: number;
   version: number;
+}
+
+/** A story's independent voices (copy families), copied from its output by triggers for story lists. */
+export interface StoryCardsTable {
+  story: number;
+  voices: number;
 }
