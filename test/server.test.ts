@@ -51,7 +51,7 @@ for (const target of TARGETS) {
       await store.close();
     });
 
-    test("the story list holds every story, biggest first when sorted by size, with voices and sources", async () => {
+    test("the story list holds every story, biggest first when sorted by size, with their independent voices", async () => {
       const { status, body } = await get(base, "/api/stories?sort=size");
       assert.equal(status, 200);
       assert.deepEqual(schemaErrors(StoryList, body), []);

@@ -68,7 +68,6 @@ export const StoryCard = Type.Object({
   first_date: Nullable(Type.String()),
   last_date: Nullable(Type.String()),
   voices: Type.Integer({ description: "independent voices: copy families" }),
-  sources: Type.Integer({ description: "outlets" }),
 });
 
 const Page = <T extends TSchema>(key: string, item: T) =>

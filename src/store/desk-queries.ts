@@ -31,10 +31,8 @@ export interface StoryCard {
   size: number;
   first_date: string | null;
   last_date: string | null;
-  /** Copy families among its articles. */
+  /** Independent voices: copy families among its articles. */
   voices: number;
-  /** Outlets among its articles. */
-  sources: number;
 }
 
 export interface StoryPage {
@@ -63,7 +61,7 @@ export async function listStories(db: Q, dialect: Dialect, f: StoryListFilter): 
     base = base.where(({ ref }) => storiesMatching(dialect, ref("o.story"), text));
   }
   const count = await base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
-  let page = base.select(["o.story", "o.id", "o.title", "o.size", "o.first_date", "o.last_date"]);
+  let page = base.leftJoin("story_cards as c", "c.story", "o.story").select(["o.story", "o.id", "o.title", "o.size", "o.first_date", "o.last_date", "c.voices"]);
   page =
     f.sort === "size"
       ? page.orderBy("o.size", "desc").orderBy("o.first_seq")
@@ -73,18 +71,9 @@ export async function listStories(db: Q, dialect: Dialect, f: StoryListFilter): 
         ? page.orderBy("o.last_date", "desc").orderBy("o.first_seq", "desc")
         : page.orderBy(sql`o.last_date desc nulls last`).orderBy("o.first_seq", "desc");
   const rows = await page.limit(f.limit).offset(f.offset).execute();
-  const counts = await familyCounts(db, rows.map((r) => Number(r.story)));
   return {
     total: Number(count.n),
-    stories: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      size: r.size,
-      first_date: r.first_date,
-      last_date: r.last_date,
-      voices: counts.get(Number(r.story))?.voices ?? 0,
-      sources: counts.get(Number(r.story))?.sources ?? 0,
-    })),
+    stories: rows.map((r) => ({ id: r.id, title: r.title, size: r.size, first_date: r.first_date, last_date: r.last_date, voices: Number(r.voices ?? 0) })),
   };
 }
 
@@ -101,24 +90,6 @@ function storiesMatching(dialect: Dialect, story: Expression<number>, query: str
   const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
   const fts = words.map((w) => `"${w}"`).join(" ") || '""';
   return sql<SqlBool>`${story} IN (SELECT story FROM articles INDEXED BY articles_seq_story WHERE seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${fts}))`;
-}
-
-/** Copy families and outlets per story, from the articles (index on story): no story JSON is read. */
-async function familyCounts(db: Q, stories: number[]): Promise<Map<number, { voices: number; sources: number }>> {
-  const out = new Map<number, { voices: number; sources: number }>();
-  if (stories.length === 0) return out;
-  const rows = await db
-    .selectFrom("articles")
-    .select((eb) => [
-      "story",
-      eb.fn.count<number>("family").distinct().as("voices"),
-      eb.fn.count<number>("source_name").distinct().as("sources"),
-    ])
-    .where("story", "in", stories)
-    .groupBy("story")
-    .execute();
-  for (const r of rows) out.set(Number(r.story), { voices: Number(r.voices), sources: Number(r.sources) });
-  return out;
 }
 
 export interface StoryRow {

@@ -8,7 +8,6 @@ export interface StoryCard {
   first_date: string | null;
   last_date: string | null;
   voices: number;
-  sources: number;
 }
 
 export interface Page<K extends string, T> {

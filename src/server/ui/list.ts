@@ -80,7 +80,6 @@ export function StoryList({ params }: { params: URLSearchParams }) {
                 <span>${dateRange(s.first_date, s.last_date)}</span>
                 <span>${plural(s.size, "article")}</span>
                 <span>${plural(s.voices, "independent voice")}</span>
-                <span>${plural(s.sources, "outlet")}</span>
               </div>
             </li>`,
           )}
