@@ -96,3 +96,22 @@ test("a source stating another number is never cited as backing a summary senten
   assert.equal(signed.cites.length, 1);
   assert.equal(buildTimeline(m).length, 2);
 });
+
+test("a spelling only a copy uses becomes an alias of the entity, and the copy adds no mentions", async () => {
+  const { assembleStory } = await import("../src/brief/story.js");
+  const { extractFacts } = await import("../src/facts/index.js");
+  const lines = (name: string) => [
+    `Environment minister ${name} signed the river accord in Geneva on Thursday.`,
+    `The accord was welcomed by delegates from fourteen countries.`,
+    `Petrov said the data would be shared within a month.`,
+  ];
+  const original = article("a", lines("Aleksandr Petrov"));
+  const copy = article("b", lines("Alexander Petrov"));
+  const facts = new Map([original, copy].map((a) => [a.id, extractFacts(a)] as const));
+  const story = assembleStory([original, copy], [{ copy: "b", of: "a", kind: "near", similarity: 0.95 }], facts, new Map([["a", "a"], ["b", "a"]]));
+  const petrov = story.entities.find((e) => e.name.endsWith("Petrov"));
+  assert.ok(petrov, JSON.stringify(story.entities));
+  assert.equal(petrov.name, "Aleksandr Petrov");
+  assert.ok(petrov.aliases.includes("Alexander Petrov"), JSON.stringify(petrov));
+  assert.equal(petrov.mentions, facts.get("a")!.mentions.filter((m) => m.name.endsWith("Petrov")).length);
+});

@@ -26,7 +26,8 @@ export function assembleStory(
   const events = splitEvents(articles, storyFacts, copies).map((e, i) => ({ ...e, id: `${id}-e${i + 1}` }));
   const material: StoryMaterial = { articles, sentences: independentSentences(articles, copies), facts: storyFacts, events };
   const counted = countedFacts(material);
-  const entities = mergeEntities(counted);
+  // Copies add no mentions, but a spelling only a copy uses is an alias of its entity.
+  const entities = mergeEntities(counted, [...storyFacts.values()]);
   return {
     id,
     title: storyTitle(articles, families),
