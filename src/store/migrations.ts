@@ -288,4 +288,39 @@ MIGRATIONS.push({
   ) as Record<Dialect, string[]>,
 });
 
+MIGRATIONS.push({
+  version: 10,
+  description: "SQLite: the story_versions and story_cards triggers update, then insert when missing",
+  statements: {
+    // SQLite applies the conflict policy of the statement that fires a trigger to the trigger's own
+    // statements: INSERT OR REPLACE inside a trigger fired by an upsert of story_outputs failed on the
+    // primary key. An update followed by an insert of a missing row needs no conflict policy.
+    sqlite: [
+      `DROP TRIGGER story_outputs_version_insert`,
+      `DROP TRIGGER story_outputs_version_update`,
+      `DROP TRIGGER story_outputs_card_insert`,
+      `DROP TRIGGER story_outputs_card_update`,
+      ...[
+        ["version_insert", "INSERT"],
+        ["version_update", "UPDATE"],
+      ].map(
+        ([name, event]) => `CREATE TRIGGER story_outputs_${name} AFTER ${event} ON story_outputs BEGIN
+           UPDATE story_versions SET version = version + 1 WHERE story = new.story;
+           INSERT INTO story_versions (story, version) SELECT new.story, 1
+             WHERE NOT EXISTS (SELECT 1 FROM story_versions WHERE story = new.story); END`,
+      ),
+      ...[
+        ["card_insert", "INSERT"],
+        ["card_update", "UPDATE OF json"],
+      ].map(
+        ([name, event]) => `CREATE TRIGGER story_outputs_${name} AFTER ${event} ON story_outputs BEGIN
+           UPDATE story_cards SET voices = coalesce(json_extract(new.json, '$.voices'), 0) WHERE story = new.story;
+           INSERT INTO story_cards (story, voices) SELECT new.story, coalesce(json_extract(new.json, '$.voices'), 0)
+             WHERE NOT EXISTS (SELECT 1 FROM story_cards WHERE story = new.story); END`,
+      ),
+    ],
+    postgres: [],
+  },
+});
+
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
