@@ -1,5 +1,9 @@
-// Shared pieces of the commands: exit status, option parsers, progress on a terminal.
+// Shared pieces of the commands: exit status, option parsers, progress on a terminal, streamed output.
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import type { Writable } from "node:stream";
 import { InvalidArgumentError } from "commander";
+import type { InputError } from "../model/index.js";
 import { terminalLine } from "../render/index.js";
 import { openStore, StoreError, type Store } from "../store/index.js";
 
@@ -54,5 +58,44 @@ export async function openCorpus(location: string, result: CommandResult): Promi
     process.stderr.write(`storydesk: ${terminalLine(e instanceof StoreError ? e.message : String(e))}\n`);
     result.exitCode = 2;
     return null;
+  }
+}
+
+/** A streamed output format: text per item and per error, then a closing part. */
+export interface ItemWriter<T> {
+  article(item: T): string;
+  error(e: InputError): string;
+  end(): string;
+}
+
+/**
+ * Writes items as they come to standard output or `outPath`, waiting when the output is full; errors go to
+ * standard error too, with progress on a terminal. Exit code 1 when not one item could be read.
+ */
+export async function streamItems<T>(items: AsyncIterable<T | InputError>, writer: ItemWriter<T>, outPath: string | undefined, result: CommandResult): Promise<void> {
+  const out: Writable = outPath ? createWriteStream(outPath) : process.stdout;
+  const progress = new Progress(process.stderr.isTTY === true);
+  const write = async (chunk: string) => {
+    if (chunk && !out.write(chunk)) await once(out, "drain");
+  };
+  for await (const item of items) {
+    if (typeof item === "object" && item !== null && "code" in item) {
+      progress.error();
+      process.stderr.write(`${progress.clear()}storydesk: skipped ${terminalLine(item.message)}\n`);
+      await write(writer.error(item));
+    } else {
+      progress.article();
+      await write(writer.article(item as T));
+    }
+  }
+  await write(writer.end());
+  process.stderr.write(progress.clear());
+  if (outPath) {
+    out.end();
+    await once(out, "finish");
+  }
+  if (progress.articles === 0) {
+    process.stderr.write("storydesk: no article could be read from the given inputs\n");
+    result.exitCode = 1;
   }
 }

@@ -1,11 +1,8 @@
 // `storydesk extract`: each input item as the pipeline reads it, streamed.
-import { createWriteStream } from "node:fs";
-import { once } from "node:events";
-import type { Writable } from "node:stream";
 import type { Command } from "commander";
 import { extractArticles } from "../index.js";
-import { EXTRACT_FORMATS, extractWriter, terminalLine, type ExtractFormat } from "../render/index.js";
-import { choice, Progress, type CommandResult } from "./common.js";
+import { EXTRACT_FORMATS, extractWriter, type ExtractFormat } from "../render/index.js";
+import { choice, streamItems, type CommandResult } from "./common.js";
 
 export function addExtractCommand(program: Command, result: CommandResult): void {
   program
@@ -26,32 +23,7 @@ Examples:
   $ storydesk extract news.warc.gz --out articles.json`,
     )
     .action(async (inputs: string[], opts: { format: ExtractFormat; out?: string }) => {
-      const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
-      const writer = extractWriter(opts.format);
-      const progress = new Progress(process.stderr.isTTY === true);
-      const write = async (chunk: string) => {
-        if (chunk && !out.write(chunk)) await once(out, "drain");
-      };
-      for await (const item of extractArticles(inputs)) {
-        if ("code" in item) {
-          progress.error();
-          process.stderr.write(`${progress.clear()}storydesk: skipped ${terminalLine(item.message)}\n`);
-          await write(writer.error(item));
-        } else {
-          progress.article();
-          await write(writer.article(item));
-        }
-      }
-      await write(writer.end());
-      process.stderr.write(progress.clear());
-      if (opts.out) {
-        out.end();
-        await once(out, "finish");
-      }
-      if (progress.articles === 0) {
-        process.stderr.write("storydesk: no article could be read from the given inputs\n");
-        result.exitCode = 1;
-      }
+      await streamItems(extractArticles(inputs), extractWriter(opts.format), opts.out, result);
     });
 
 }

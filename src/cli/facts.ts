@@ -1,14 +1,10 @@
 // `storydesk facts`: what the facts stage finds in each article, one article at a time.
-import { createWriteStream } from "node:fs";
-import { once } from "node:events";
-import type { Writable } from "node:stream";
 import type { Command } from "commander";
 import { articleFactsView } from "../facts/view.js";
 import { readDocuments } from "../read/index.js";
 import { FACTS_FORMATS, factsWriter, type FactsFormat } from "../render/facts.js";
-import { terminalLine } from "../render/index.js";
 import { buildArticle } from "../text/article.js";
-import { choice, Progress, type CommandResult } from "./common.js";
+import { choice, streamItems, type CommandResult } from "./common.js";
 
 export function addFactsCommand(program: Command, result: CommandResult): void {
   program
@@ -30,31 +26,10 @@ Examples:
   $ storydesk facts news/ --out facts.json`,
     )
     .action(async (inputs: string[], opts: { format: FactsFormat; out?: string }) => {
-      const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
-      const writer = factsWriter(opts.format);
-      const progress = new Progress(process.stderr.isTTY === true);
-      const write = async (chunk: string) => {
-        if (chunk && !out.write(chunk)) await once(out, "drain");
-      };
-      for await (const item of readDocuments(inputs)) {
-        if ("code" in item) {
-          progress.error();
-          process.stderr.write(`${progress.clear()}storydesk: skipped ${terminalLine(item.message)}\n`);
-          await write(writer.error(item));
-        } else {
-          progress.article();
-          await write(writer.article(articleFactsView(buildArticle(item))));
-        }
+      // Each article on its own, as it is read: no merging across articles.
+      async function* views() {
+        for await (const item of readDocuments(inputs)) yield "code" in item ? item : articleFactsView(buildArticle(item));
       }
-      await write(writer.end());
-      process.stderr.write(progress.clear());
-      if (opts.out) {
-        out.end();
-        await once(out, "finish");
-      }
-      if (progress.articles === 0) {
-        process.stderr.write("storydesk: no article could be read from the given inputs\n");
-        result.exitCode = 1;
-      }
+      await streamItems(views(), factsWriter(opts.format), opts.out, result);
     });
 }
