@@ -5,12 +5,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import Ajv from "ajv";
+import addFormats from "ajv-formats";
 import { articleFactsView, buildArticle, type FactsReport } from "../src/index.js";
 import { ROOT, runCli } from "./helpers.js";
 
 const briefSchema = JSON.parse(readFileSync(join(ROOT, "schema", "brief.schema.json"), "utf8"));
 const factsSchema = JSON.parse(readFileSync(join(ROOT, "schema", "facts.schema.json"), "utf8"));
-const validate = new Ajv.default({ allErrors: true, strict: false }).addSchema(briefSchema).compile(factsSchema);
+const validate = addFormats.default(new Ajv.default({ allErrors: true, strict: false })).addSchema(briefSchema).compile(factsSchema);
 
 /** Schema errors plus offsets, entity and speaker indices that do not hold; empty when all is well. */
 function factsErrors(doc: FactsReport): string[] {

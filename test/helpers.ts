@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv from "ajv";
+import addFormats from "ajv-formats";
 import type { Brief } from "../src/model/index.js";
 
 export const ROOT = join(import.meta.dirname, "..");
@@ -15,7 +16,7 @@ export function runCli(args: string[], cwd = ROOT) {
 
 const schema = JSON.parse(readFileSync(join(ROOT, "schema", "brief.schema.json"), "utf8"));
 const extractSchema = JSON.parse(readFileSync(join(ROOT, "schema", "extract.schema.json"), "utf8"));
-const ajv = new Ajv.default({ allErrors: true, strict: false }).addSchema(schema);
+const ajv = addFormats.default(new Ajv.default({ allErrors: true, strict: false })).addSchema(schema);
 const validate = ajv.getSchema(schema.$id)!;
 const validateExtraction = ajv.compile(extractSchema);
 
