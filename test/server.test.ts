@@ -215,6 +215,31 @@ for (const target of TARGETS) {
       assert.equal(empty.status, 400);
     });
 
+    test("followed sources: listed openly; following and unfollowing need the token; private addresses are refused", async () => {
+      const json = { "content-type": "application/json" };
+      const auth = { ...json, authorization: `Bearer ${TOKEN}` };
+      assert.deepEqual((await get(base, "/api/follows")).body, { sources: [] });
+      const body = JSON.stringify({ urls: ["https://news.example/feed.xml", "http://127.0.0.1:9/feed", "file:///etc/passwd"], everySeconds: 600 });
+      const none = await fetch(`${base}/api/follows`, { method: "POST", headers: json, body });
+      assert.equal(none.status, 401);
+      const tooOften = await fetch(`${base}/api/follows`, { method: "POST", headers: auth, body: JSON.stringify({ urls: ["https://news.example/a"], everySeconds: 5 }) });
+      assert.equal(tooOften.status, 400);
+      assert.match((await tooOften.json()).message, /everySeconds/);
+      const ok = await fetch(`${base}/api/follows`, { method: "POST", headers: auth, body });
+      assert.equal(ok.status, 200);
+      const result = await ok.json();
+      assert.deepEqual(result.added, ["https://news.example/feed.xml"]);
+      assert.deepEqual(result.refused.map((r: { url: string }) => r.url), ["http://127.0.0.1:9/feed", "file:///etc/passwd"]);
+      const listed = (await get(base, "/api/follows")).body.sources;
+      assert.deepEqual(listed.map((s: { url: string; everySeconds: number }) => [s.url, s.everySeconds]), [["https://news.example/feed.xml", 600]]);
+      const url = encodeURIComponent("https://news.example/feed.xml");
+      assert.equal((await fetch(`${base}/api/follows?url=${url}`, { method: "DELETE" })).status, 401);
+      const removed = await fetch(`${base}/api/follows?url=${url}`, { method: "DELETE", headers: { authorization: `Bearer ${TOKEN}` } });
+      assert.deepEqual(await removed.json(), { removed: ["https://news.example/feed.xml"] });
+      assert.equal((await fetch(`${base}/api/follows?url=${url}`, { method: "DELETE", headers: { authorization: `Bearer ${TOKEN}` } })).status, 404);
+      assert.deepEqual((await get(base, "/api/follows")).body, { sources: [] });
+    });
+
     test("an unreadable upload is reported by its name, not stored", async () => {
       const res = await fetch(`${base}/api/ingest?name=broken.warc`, { method: "POST", body: "not a warc at all", headers: { authorization: `Bearer ${TOKEN}` } });
       assert.equal(res.status, 200);
@@ -252,13 +277,19 @@ describe("desk server limits and modes", () => {
   });
   after(async () => store.close());
 
-  test("with no token configured, ingest over HTTP is off: 403 even with a token", async () => {
+  test("with no token configured, ingest and following over HTTP are off: 403 even with a token", async () => {
     const app = await buildServer({ store, ui: null });
     const base = await listen(app);
     try {
       const res = await fetch(`${base}/api/ingest`, { method: "POST", body: "x", headers: { authorization: "Bearer anything" } });
       assert.equal(res.status, 403);
       assert.match((await res.json()).message, /STORYDESK_TOKEN/);
+      const follow = await fetch(`${base}/api/follows`, {
+        method: "POST",
+        body: JSON.stringify({ urls: ["https://news.example/feed.xml"] }),
+        headers: { authorization: "Bearer anything", "content-type": "application/json" },
+      });
+      assert.equal(follow.status, 403);
     } finally {
       await app.close();
     }
@@ -303,4 +334,53 @@ describe("desk server limits and modes", () => {
     assert.equal(line.url, "/api/stories?limit=5");
     assert.equal(typeof line.ms, "number");
   });
+});
+
+test("storydesk serve --poll ingests a followed feed while serving, through the same API", async () => {
+  const { createServer } = await import("node:http");
+  const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Wire</title>
+    <item><title>Harbour cranes return to work after strike</title><link>https://news.example/cranes</link>
+    <pubDate>Tue, 19 Mar 2024 10:00:00 GMT</pubDate>
+    <description>Crane operators at the harbour returned to work on Tuesday after a three-day strike over night shifts, the port authority said. Ships that waited offshore began unloading by noon.</description></item>
+  </channel></rss>`;
+  const server = createServer((_req, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(feed));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const feedUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/feed.xml`;
+  const db = join((await TARGETS[0].fresh()).replace(/\.db$/, ""), "..", `poll-${process.pid}.db`);
+  const cli = join(ROOT, "bin", "storydesk.js");
+  const child = spawn(process.execPath, [cli, "serve", "--db", db, "--port", "0", "--no-ui", "--poll", "--allow-private", "--log-level", "silent"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, STORYDESK_TOKEN: "poll-token" },
+  });
+  try {
+    let stderr = "";
+    const address = await new Promise<string>((resolve, reject) => {
+      child.stderr!.on("data", (d) => {
+        stderr += d;
+        const m = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
+        if (m) resolve(m[1]);
+      });
+      child.once("exit", () => reject(new Error(`serve exited early: ${stderr}`)));
+    });
+    const followed = await fetch(`${address}/api/follows`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer poll-token" },
+      body: JSON.stringify({ urls: [feedUrl], everySeconds: 60 }),
+    });
+    assert.deepEqual((await followed.json()).added, [feedUrl]);
+    let total = 0;
+    for (let i = 0; i < 100 && total === 0; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      total = (await (await fetch(`${address}/api/search?q=cranes`)).json()).total;
+    }
+    assert.equal(total, 1, "the followed feed's item is in the corpus");
+    const [source] = (await (await fetch(`${address}/api/follows`)).json()).sources;
+    assert.equal(source.totalAdded, 1);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    assert.equal(await exited, 0);
+  } finally {
+    child.kill("SIGKILL");
+    server.close();
+  }
 });

@@ -10,6 +10,8 @@ import { briefJsonSchema } from "./schemas.js";
 import { apiRoutes } from "./routes.js";
 import { uiRoutes, SECURITY_HEADERS } from "./static.js";
 import { Uploads } from "./upload.js";
+import { followRoutes } from "./follows.js";
+import type { Serial } from "../follow/index.js";
 
 export interface ServerOptions {
   /** The corpus the API reads. */
@@ -28,6 +30,10 @@ export interface ServerOptions {
   storyCacheBytes?: number;
   /** Folder of the built web UI; null serves the API only. */
   ui?: string | null;
+  /** Let followed sources point at private, loopback and link-local addresses. */
+  allowPrivate?: boolean;
+  /** Runs ingests one at a time; share it with a poller ingesting into the same store. */
+  serial?: Serial;
 }
 
 export const DEFAULTS = { bodyLimit: 64 * 1024 * 1024, requestTimeout: 10_000, storyCacheBytes: 64 * 1024 * 1024 };
@@ -95,8 +101,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const uploads = new Uploads(options.writer ?? options.store);
+  const uploads = new Uploads(options.writer ?? options.store, options.serial);
   await app.register(apiRoutes, { prefix: "/api", store: options.store, token: options.token ?? null, uploads, bodyLimit, storyCacheBytes: options.storyCacheBytes ?? DEFAULTS.storyCacheBytes });
+  await app.register(followRoutes, { prefix: "/api", store: options.writer ?? options.store, token: options.token ?? null, allowPrivate: options.allowPrivate ?? false });
   if (options.ui) await app.register(uiRoutes, { dir: options.ui });
   return app;
 }

@@ -8,7 +8,8 @@ import type { Copy } from "../model/index.js";
 import type { Store } from "../store/index.js";
 import * as dq from "../store/desk-queries.js";
 import * as S from "./schemas.js";
-import { tokenMatches, uploadName, type Uploads } from "./upload.js";
+import { uploadName, type Uploads } from "./upload.js";
+import { authorized } from "./follows.js";
 import { articleDetail, groupFamilies } from "./view.js";
 import { VersionedCache } from "./cache.js";
 
@@ -182,16 +183,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, 
         },
       },
       async (req, reply) => {
-        if (!token) {
-          return reply.code(403).send({
-            statusCode: 403, error: "Forbidden",
-            message: "ingest over HTTP is off: start storydesk serve with STORYDESK_TOKEN set or --token to allow it",
-          });
-        }
-        if (!tokenMatches(req.headers.authorization, token)) {
-          reply.header("WWW-Authenticate", 'Bearer realm="storydesk"');
-          return reply.code(401).send({ statusCode: 401, error: "Unauthorized", message: "ingest needs the header Authorization: Bearer <token>" });
-        }
+        if (!authorized(req, reply, token, "ingest")) return reply;
         const body = req.body as Buffer | undefined;
         if (!body || body.length === 0) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: "the body is empty: send the articles to add" });
         const summary = await uploads.ingest(body, uploadName(req.query.name, req.headers["content-type"]));
@@ -203,6 +195,6 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, 
   app.get("/", { schema: { hide: true } }, async () => ({
     api: "storydesk desk API",
     openapi: "/openapi.json",
-    routes: ["/api/stories", "/api/stories/{id}", "/api/stories/{id}/brief", "/api/articles/{id}", "/api/entities?q=", "/api/entities/{name}", "/api/search?q=", "POST /api/ingest"],
+    routes: ["/api/stories", "/api/stories/{id}", "/api/stories/{id}/brief", "/api/articles/{id}", "/api/entities?q=", "/api/entities/{name}", "/api/search?q=", "POST /api/ingest", "/api/follows"],
   }));
 };

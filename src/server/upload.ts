@@ -8,6 +8,7 @@ import { ingest, type IngestSummary } from "../corpus/index.js";
 import { readDocuments } from "../read/index.js";
 import type { InputError, SourceDocument } from "../model/index.js";
 import type { Store } from "../store/index.js";
+import { Serial } from "../follow/index.js";
 
 /** The extension a content type stands for, when the request names no file. */
 const BY_TYPE: Record<string, string> = {
@@ -47,14 +48,15 @@ export function tokenMatches(header: string | undefined, token: string): boolean
 }
 
 export class Uploads {
-  private queue: Promise<unknown> = Promise.resolve();
-  constructor(private readonly store: Store) {}
+  /** `serial` is shared with anything else that ingests into the store here (the poller of followed sources). */
+  constructor(
+    private readonly store: Store,
+    private readonly serial = new Serial(),
+  ) {}
 
-  /** Ingests one uploaded body; uploads run one after another. Paths in the result read `upload/<name>`. */
+  /** Ingests one uploaded body; ingests run one after another. Paths in the result read `upload/<name>`. */
   ingest(bytes: Buffer, name: string): Promise<IngestSummary> {
-    const run = this.queue.then(() => this.run(bytes, name));
-    this.queue = run.catch(() => {});
-    return run;
+    return this.serial.run(() => this.run(bytes, name));
   }
 
   private async run(bytes: Buffer, name: string): Promise<IngestSummary> {
