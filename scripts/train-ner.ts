@@ -16,6 +16,7 @@ import { groupEntities } from "../src/facts/merge.js";
 import { findMentions, ruleMentions } from "../src/facts/mentions.js";
 import { documentView, mentionFeatures, TYPER_LABELS, TYPER_MODEL_URL, type TyperModel } from "../src/facts/typer.js";
 import type { EntityType, Mention } from "../src/model/index.js";
+import { AveragedWeights } from "./perceptron.js";
 
 interface Example {
   features: string[];
@@ -62,49 +63,21 @@ function shuffled<T>(items: T[], seed: number): T[] {
 /** Averaged perceptron (averaging by the usual running-total trick). */
 function train(examples: Example[], epochs: number): TyperModel {
   const L = TYPER_LABELS.length;
-  const w = new Map<string, Float64Array>();
-  const total = new Map<string, Float64Array>();
-  const stamp = new Map<string, Float64Array>();
-  let t = 0;
-  const get = (m: Map<string, Float64Array>, f: string) => {
-    let v = m.get(f);
-    if (!v) m.set(f, (v = new Float64Array(L)));
-    return v;
-  };
-  const update = (f: string, label: number, delta: number) => {
-    const wv = get(w, f);
-    const tv = get(total, f);
-    const sv = get(stamp, f);
-    tv[label] += (t - sv[label]) * wv[label];
-    sv[label] = t;
-    wv[label] += delta;
-  };
+  const weights = new AveragedWeights(L);
   for (let e = 0; e < epochs; e++) {
     for (const ex of shuffled(examples, 7 + e)) {
-      t++;
-      const s = new Float64Array(L);
-      for (const f of ex.features) {
-        const wv = w.get(f);
-        if (wv) for (let i = 0; i < L; i++) s[i] += wv[i];
-      }
+      weights.step();
+      const s = weights.scores(ex.features);
       let guess = 0;
       for (let i = 1; i < L; i++) if (s[i] > s[guess]) guess = i;
       if (guess === ex.label) continue;
       for (const f of ex.features) {
-        update(f, ex.label, 1);
-        update(f, guess, -1);
+        weights.update(f, ex.label, 1);
+        weights.update(f, guess, -1);
       }
     }
   }
-  const weights: Record<string, number[]> = {};
-  for (const [f, wv] of w) {
-    const tv = total.get(f)!;
-    const sv = stamp.get(f)!;
-    const avg = [...wv].map((x, i) => (tv[i] + (t - sv[i]) * x) / t);
-    // Weights that round to nothing only make the file larger.
-    if (avg.some((x) => Math.abs(x) >= 0.0005)) weights[f] = avg.map((x) => Math.round(x * 1000) / 1000);
-  }
-  return { version: 1, labels: [...TYPER_LABELS], weights };
+  return { version: 1, labels: [...TYPER_LABELS], weights: weights.averaged(0.0005) };
 }
 
 const tuneFifth = (id: string) => parseInt(createHash("sha1").update(`tune:${id}`).digest("hex").slice(0, 8), 16) % 5 === 0;

@@ -7,6 +7,7 @@
 // Run: node --import tsx scripts/train-tagger.ts [--quick]
 
 import { createHash } from "node:crypto";
+import { AveragedWeights } from "./perceptron.js";
 import { articleOf, evaluate, nameSpan, trimSpan, type System } from "../eval/entities.js";
 import { loadGum, type GoldDoc, type GoldMention } from "../eval/entity-data.js";
 import { groupEntities } from "../src/facts/merge.js";
@@ -84,23 +85,7 @@ function sequencesOf(docs: GoldDoc[]): Sequence[] {
 
 function train(seqs: Sequence[], epochs: number): TaggerModel {
   const L = TAGS.length;
-  const w = new Map<string, Float64Array>();
-  const total = new Map<string, Float64Array>();
-  const stamp = new Map<string, Float64Array>();
-  let t = 0;
-  const get = (m: Map<string, Float64Array>, f: string) => {
-    let v = m.get(f);
-    if (!v) m.set(f, (v = new Float64Array(L)));
-    return v;
-  };
-  const update = (f: string, k: number, delta: number) => {
-    const wv = get(w, f);
-    const tv = get(total, f);
-    const sv = get(stamp, f);
-    tv[k] += (t - sv[k]) * wv[k];
-    sv[k] = t;
-    wv[k] += delta;
-  };
+  const weights = new AveragedWeights(L);
   let seed = 11;
   for (let e = 0; e < epochs; e++) {
     const order = seqs.map((_, i) => i);
@@ -114,31 +99,24 @@ function train(seqs: Sequence[], epochs: number): TaggerModel {
       // Trained on its own previous guesses, as it will run.
       const guessTags: Tag[] = [];
       for (let i = 0; i < words.length; i++) {
-        t++;
+        weights.step();
         const same = i > 0 && words[i - 1].sentence === words[i].sentence;
         const prev = same ? guessTags[i - 1] : "<s>";
         const prev2 = same && i > 1 && words[i - 2].sentence === words[i].sentence ? guessTags[i - 2] : "<s>";
         const f = [...feats[i], ...tagFeatures(prev, prev2, words[i])];
-        const s = scoresOf(w, f, L);
+        const s = weights.scores(f);
         let best = 0;
         for (let k = 1; k < L; k++) if (allowed(prev, TAGS[k]) && (s[k] > s[best] || !allowed(prev, TAGS[best]))) best = k;
         const goldK = TAGS.indexOf(gold[i]);
         if (best !== goldK) for (const x of f) {
-          update(x, goldK, 1);
-          update(x, best, -1);
+          weights.update(x, goldK, 1);
+          weights.update(x, best, -1);
         }
         guessTags.push(TAGS[best]);
       }
     }
   }
-  const weights: Record<string, number[]> = {};
-  for (const [f, wv] of w) {
-    const tv = total.get(f)!;
-    const sv = stamp.get(f)!;
-    const avg = [...wv].map((x, k) => (tv[k] + (t - sv[k]) * x) / t);
-    if (avg.some((x) => Math.abs(x) >= 0.002)) weights[f] = avg.map((x) => Math.round(x * 1000) / 1000);
-  }
-  return { version: 1, tags: [...TAGS], weights };
+  return { version: 1, tags: [...TAGS], weights: weights.averaged(0.002) };
 }
 
 const tuneFifth = (id: string) => parseInt(createHash("sha1").update(`tune:${id}`).digest("hex").slice(0, 8), 16) % 5 === 0;
