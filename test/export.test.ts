@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { contractErrors, ROOT, runCli } from "./helpers.js";
 import { TMP } from "./store-targets.js";
 import type { Brief } from "../src/model/index.js";
-import { escapeHtml, safeHref } from "../src/render/html.js";
+import { escapeHtml } from "../src/render/html.js";
+import { safeHref } from "../src/render/links.js";
 
 const dir = join(TMP, `export-${process.pid}`);
 const db = join(dir, "corpus.db");

@@ -5,6 +5,7 @@
 // http(s) URL, shown in full beside it.
 
 import type { Article, Brief, Cite, Copy, Story } from "../model/index.js";
+import { safeHref } from "./links.js";
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -13,16 +14,6 @@ export function escapeHtml(text: string): string {
   return text.replace(CONTROL, "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** An http(s) URL to link to, or null: any other scheme (javascript:, data:, file:) is never linked. */
-export function safeHref(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
 const STYLE = `
 :root { color-scheme: light; }

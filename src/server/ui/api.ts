@@ -94,13 +94,3 @@ export const api = {
   briefUrl: (id: string) => `/api/stories/${encodeURIComponent(id)}/brief`,
 };
 
-/** An address from an article that may become a link: http(s) only. */
-export function safeHref(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
-  } catch {
-    return null;
-  }
-}

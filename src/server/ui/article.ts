@@ -1,7 +1,8 @@
 // An article: where it came from (its address shown, linked only when http(s), opened only on a click),
 // what it copies, its story, and its text with a sentence marked when the address names one (#s3).
 import { html } from "htm/preact";
-import { api, safeHref } from "./api.js";
+import { api } from "./api.js";
+import { safeHref } from "../../render/links.js";
 import { Status, useLoad, useTitle } from "./common.js";
 import { ArticleText } from "./text.js";
 
