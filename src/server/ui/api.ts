@@ -1,5 +1,9 @@
 // The UI's view of the JSON API: typed fetches, errors as messages a reader can act on.
 import type { Copy, Story } from "../../model/index.js";
+import type { ArticleCard } from "../../store/desk-queries.js";
+
+// The server's own row type: a type-only import, erased from the browser bundle.
+export type { ArticleCard };
 
 export interface StoryCard {
   id: string;
@@ -16,17 +20,6 @@ export interface Page<K extends string, T> {
   offset: number;
   items: T[];
   key: K;
-}
-
-export interface ArticleCard {
-  id: string;
-  title: string | null;
-  source_name: string | null;
-  source_url: string | null;
-  agency: string | null;
-  author: string | null;
-  published: string | null;
-  family: string;
 }
 
 export interface StoryDetail {
