@@ -99,3 +99,24 @@ export async function streamItems<T>(items: AsyncIterable<T | InputError>, write
     result.exitCode = 1;
   }
 }
+
+/**
+ * Runs a long-lived command (a worker, a poller) until it ends or Ctrl-C / SIGTERM aborts its signal. A
+ * failure is reported as "<what> stopped" with exit code 2; the corpus is closed either way.
+ */
+export async function untilStopped(store: Store, what: string, result: CommandResult, run: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    await run(stop.signal);
+  } catch (e) {
+    process.stderr.write(`storydesk: ${what} stopped: ${terminalLine((e as Error).message)}\n`);
+    result.exitCode = 2;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    await store.close();
+  }
+}

@@ -6,7 +6,7 @@ import {
   DEFAULT_EVERY_SECONDS, MIN_EVERY_SECONDS, type FollowedSource, type PollerOptions, type SourceReport,
 } from "../follow/index.js";
 import { terminalLine } from "../render/index.js";
-import { openCorpus, type CommandResult } from "./common.js";
+import { openCorpus, untilStopped, type CommandResult } from "./common.js";
 import { defaultDb } from "./ingest.js";
 
 function interval(min: number): (v: string) => number {
@@ -160,10 +160,6 @@ Examples:
       const location = opts.db ?? defaultDb();
       const store = await openCorpus(location, result);
       if (!store) return;
-      const stop = new AbortController();
-      const onSignal = () => stop.abort();
-      process.once("SIGINT", onSignal);
-      process.once("SIGTERM", onSignal);
       let failed = 0;
       const options: PollerOptions = {
         allowPrivate: opts.allowPrivate,
@@ -172,7 +168,6 @@ Examples:
         maxBytes: opts.maxBytes,
         hostIntervalMs: opts.hostInterval !== undefined ? opts.hostInterval * 1000 : undefined,
         concurrency: opts.concurrency,
-        signal: stop.signal,
         onSource: (r) => {
           if (r.outcome === "error") failed++;
           process.stderr.write(`storydesk: ${reportLine(r)}\n`);
@@ -180,25 +175,19 @@ Examples:
       };
       // Options left undefined fall back to the fetcher's defaults.
       for (const k of Object.keys(options) as (keyof PollerOptions)[]) if (options[k] === undefined) delete options[k];
-      try {
+      await untilStopped(store, "polling", result, async (signal) => {
+        const polling = { ...options, signal };
         let totals: { polls: number; added: number };
         if (store.dialect === "postgres" && opts.queue) {
-          totals = await runQueuedPoller(store, location, { ...options, once: opts.once });
+          totals = await runQueuedPoller(store, location, { ...polling, once: opts.once });
         } else if (opts.once) {
-          const reports = await pollDue(store, options);
+          const reports = await pollDue(store, polling);
           totals = { polls: reports.length, added: reports.reduce((n, r) => n + r.added, 0) };
         } else {
-          totals = await runPoller(store, options);
+          totals = await runPoller(store, polling);
         }
         process.stderr.write(`storydesk: ${totals.polls} source poll(s), ${totals.added} new article(s) into ${store.location}${failed ? `, ${failed} failed` : ""}\n`);
         if (opts.once && failed > 0) result.exitCode = 1;
-      } catch (e) {
-        process.stderr.write(`storydesk: polling stopped: ${terminalLine((e as Error).message)}\n`);
-        result.exitCode = 2;
-      } finally {
-        process.off("SIGINT", onSignal);
-        process.off("SIGTERM", onSignal);
-        await store.close();
-      }
+      });
     });
 }

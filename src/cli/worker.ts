@@ -2,8 +2,7 @@
 // PostgreSQL corpus (see src/corpus/queue.ts).
 import type { Command } from "commander";
 import { runWorker } from "../corpus/index.js";
-import { terminalLine } from "../render/index.js";
-import { openCorpus, type CommandResult } from "./common.js";
+import { openCorpus, untilStopped, type CommandResult } from "./common.js";
 
 export function addWorkerCommand(program: Command, result: CommandResult): void {
   program
@@ -32,29 +31,18 @@ Example:
         result.exitCode = 2;
         return;
       }
-      const stop = new AbortController();
-      const onSignal = () => stop.abort();
-      process.once("SIGINT", onSignal);
-      process.once("SIGTERM", onSignal);
       const started = performance.now();
       let articles = 0;
-      try {
+      await untilStopped(store, "worker", result, async (signal) => {
         const done = await runWorker(store, opts.db, {
           exitWhenIdle: opts.exitWhenIdle,
-          signal: stop.signal,
+          signal,
           onPrepared: (_batch, n) => (articles += n),
         });
         const seconds = (performance.now() - started) / 1000;
         process.stderr.write(
           `storydesk: worker prepared ${done.batches} batches (${articles} new articles) and assigned ${done.rounds} rounds, recomputed ${done.stories} stories in ${seconds.toFixed(1)} s\n`,
         );
-      } catch (e) {
-        process.stderr.write(`storydesk: worker stopped: ${terminalLine((e as Error).message)}\n`);
-        result.exitCode = 2;
-      } finally {
-        process.off("SIGINT", onSignal);
-        process.off("SIGTERM", onSignal);
-        await store.close();
-      }
+      });
     });
 }
