@@ -55,7 +55,7 @@ export async function copyBatch(store: Store, limit: number, below?: number): Pr
     for (const m of verifyCopies(index, sigs[i], lookups[i])) edges.push({ a: m.slot, b: r.seq, kind: m.kind, similarity: m.similarity });
   });
 
-  const families = await recomputeFamilies(store, pending.map((r) => r.seq), edges);
+  const families = await recomputeFamilies(store, edges);
   await q.transaction(db, (trx) =>
     q.writeCopyBatch(trx, {
       seqs: pending.map((r) => r.seq),
@@ -81,7 +81,6 @@ function meta(slot: number, wordKeys: number, skeletonKeys: number): IndexedProf
  */
 async function recomputeFamilies(
   store: Store,
-  batch: number[],
   edges: CopyEdge[],
 ): Promise<Pick<q.CopyBatchWrite, "members" | "copies">> {
   if (edges.length === 0) return { members: [], copies: [] };
@@ -100,7 +99,6 @@ async function recomputeFamilies(
   );
   const seqOf = new Map(members.map((m) => [m.id, Number(m.seq)]));
   const familyOf = new Map(copies.map((c) => [c.copy, c.of]));
-  void batch;
   return {
     members: members.map((m) => ({ seq: Number(m.seq), id: m.id, family: familyOf.get(m.id) ?? m.id, story: m.story === null ? null : Number(m.story) })),
     copies: copies.map((c) => ({ ...c, copy_seq: seqOf.get(c.copy)! })),
