@@ -295,6 +295,28 @@ describe("desk server limits and modes", () => {
     }
   });
 
+  test("a read that runs past the time limit is answered 503 with a JSON message, and the server goes on", async () => {
+    // The same corpus behind a database that answers after 400 ms: every read outlasts a 100 ms limit.
+    const slow: Store = {
+      ...store,
+      db: store.db.withPlugin({
+        transformQuery: (args) => args.node,
+        transformResult: async (args) => (await new Promise((resolve) => setTimeout(resolve, 400)), args.result),
+      }),
+    };
+    const app = await buildServer({ store: slow, ui: null, requestTimeout: 100 });
+    const base = await listen(app);
+    try {
+      const late = await get(base, "/api/stories");
+      assert.equal(late.status, 503);
+      assert.match(late.body.message, /longer than 100 ms/);
+      // Routes that need no database still answer in time.
+      assert.equal((await get(base, "/openapi.json")).status, 200);
+    } finally {
+      await app.close();
+    }
+  });
+
   test("a body over the limit is refused with 413 and nothing is stored", async () => {
     const app = await buildServer({ store, token: TOKEN, bodyLimit: 1024, ui: null });
     const base = await listen(app);

@@ -5,7 +5,7 @@ import type { Writable } from "node:stream";
 import { InvalidArgumentError } from "commander";
 import type { InputError } from "../model/index.js";
 import { terminalLine } from "../render/index.js";
-import { openStore, StoreError, type Store } from "../store/index.js";
+import { openStore, StoreError, type ConnectOptions, type Store } from "../store/index.js";
 
 /** What a command reports back to main(): the process exit code. */
 export interface CommandResult {
@@ -51,9 +51,9 @@ export class Progress {
 
 
 /** Opens the corpus, or says on standard error why it cannot be opened (exit code 2) and gives null. */
-export async function openCorpus(location: string, result: CommandResult): Promise<Store | null> {
+export async function openCorpus(location: string, result: CommandResult, options: ConnectOptions = {}): Promise<Store | null> {
   try {
-    return await openStore(location);
+    return await openStore(location, options);
   } catch (e) {
     process.stderr.write(`storydesk: ${terminalLine(e instanceof StoreError ? e.message : String(e))}\n`);
     result.exitCode = 2;

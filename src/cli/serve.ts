@@ -16,6 +16,7 @@ interface ServeOptions {
   ui: boolean;
   maxBodyMb: number;
   timeout: number;
+  pool: number;
   logLevel: string;
   poll: boolean;
   allowPrivate: boolean;
@@ -38,6 +39,7 @@ export function addServeCommand(program: Command, result: CommandResult): void {
     .option("--no-ui", "serve the API only")
     .option("--max-body-mb <n>", "largest request body (an ingest upload), in MiB", integer(1, 4096), DEFAULTS.bodyLimit / 1024 / 1024)
     .option("--timeout <ms>", "time a read request may take before it is answered 503", integer(100, 600_000), DEFAULTS.requestTimeout)
+    .option("--pool <n>", "PostgreSQL: most database connections, shared by the requests in flight", integer(1, 200), 10)
     .option("--log-level <level>", "request log level (JSON lines on standard output): info, warn, error, silent", "info")
     .option("--poll", "poll the followed sources while serving (storydesk follow, or POST /api/follows)", false)
     .option("--allow-private", "let followed sources point at private, loopback and link-local addresses", false)
@@ -54,7 +56,7 @@ Examples:
     )
     .action(async (opts: ServeOptions) => {
       const location = opts.db ?? defaultDb();
-      const store = await openCorpus(location, result);
+      const store = await openCorpus(location, result, { poolSize: opts.pool });
       if (!store) return;
       const token = opts.token ?? process.env.STORYDESK_TOKEN ?? null;
       // On SQLite, ingest writes through a connection of its own so reads are not queued behind it (WAL).

@@ -39,14 +39,25 @@ export function cachedStatements(database: BetterSqlite3.Database, limit = 500):
   };
 }
 
-export function connect(location: string, dialect: Dialect): Connection {
+/** How to connect, beyond the location. */
+export interface ConnectOptions {
+  /**
+   * PostgreSQL: most connections this process opens. An ingest or a worker runs its queries one after
+   * another, so a few suffice; a server answers requests side by side and wants more (storydesk serve --pool).
+   */
+  poolSize?: number;
+}
+
+export const DEFAULT_POOL_SIZE = 4;
+
+export function connect(location: string, dialect: Dialect, options: ConnectOptions = {}): Connection {
   if (dialect === "postgres") {
     // BIGINT (counts, sequence numbers, digests) as numbers: every value storydesk writes fits in 53 bits.
     const types = {
       getTypeParser: (oid: number, format?: string) =>
         oid === 20 ? (v: string) => Number(v) : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
     };
-    const pool = new pg.Pool({ connectionString: location, max: 4, types: types as pg.CustomTypesConfig });
+    const pool = new pg.Pool({ connectionString: location, max: options.poolSize ?? DEFAULT_POOL_SIZE, types: types as pg.CustomTypesConfig });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, close: () => db.destroy() };
   }

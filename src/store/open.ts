@@ -1,7 +1,7 @@
 // Opening a corpus: connect, recognise the database as storydesk's, migrate it to this version.
 
 import { sql } from "kysely";
-import { connect, dialectOf, tableNames, type Dialect } from "./dialect.js";
+import { connect, dialectOf, tableNames, type ConnectOptions, type Dialect } from "./dialect.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import type { Database } from "./schema.js";
 import type { Kysely } from "kysely";
@@ -41,12 +41,12 @@ export function describeLocation(location: string): string {
  * Runs the migrations the database lacks. Throws StoreError for a database of a newer storydesk or one
  * that is not storydesk's.
  */
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(location: string, options: ConnectOptions = {}): Promise<Store> {
   const dialect = dialectOf(location);
   const shown = describeLocation(location);
   let connection: ReturnType<typeof connect> | undefined;
   try {
-    connection = connect(location, dialect);
+    connection = connect(location, dialect, options);
     await migrate(connection.db, dialect, shown);
   } catch (e) {
     await connection?.close().catch(() => {});
