@@ -1,16 +1,22 @@
-// Story grouping against ECB+ sub-topics (and topics), per split; a sanity check on MEANTIME.
-// Run: node --import tsx eval/stories.ts ['{"joinThreshold":0.2}']   (optional JSON of StoryOptions overrides)
-// Tune on dev only; report test. Input order is the file's (grouped by topic, the easy case) and a
-// seeded shuffle (what a folder of mixed files looks like); "online" is the incremental index alone.
+// Story grouping against ECB+ sub-topics (and topics), per split, beside a TF-IDF + average-link baseline;
+// a sanity check on MEANTIME.
+// Run: npm run eval -- stories
+//      node --import tsx eval/stories.ts ['{"joinThreshold":0.2}'] [--dev]   (StoryOptions overrides; dev only)
+// ECB+ has no dates, so each split is fed in 5 seeded random orders (what a folder of mixed files looks like)
+// and the mean and the worst order are reported. "batch" is the pipeline's groupStories (document
+// frequencies counted over the batch first, then online placement); "incremental" is the story index
+// alone, learning document frequencies as articles come, as a server runs it. Tune on dev only; report test.
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Article, Sentence } from "../src/model/index.js";
 import { addToStoryIndex, createStoryIndex, groupStories } from "../src/stories/index.js";
 import type { StoryOptions } from "../src/stories/options.js";
+import { averageLink, cutAt } from "./story-baseline.js";
 
 const DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
 const SENTENCE = /[^.!?]+(?:[.!?]+|$)/g;
+const SEEDS = [1, 2, 3, 4, 5];
 
 interface Doc {
   id: string;
@@ -65,12 +71,11 @@ interface Scores {
 }
 
 function score(groups: string[][], gold: Map<string, string>): Scores {
-  const predicted = new Map<string, number>();
-  groups.forEach((g, i) => g.forEach((id) => predicted.set(id, i)));
   const goldSize = new Map<string, number>();
   for (const g of gold.values()) goldSize.set(g, (goldSize.get(g) ?? 0) + 1);
   let p = 0;
   let r = 0;
+  let n = 0;
   let tp = 0;
   let predPairs = 0;
   let goldPairs = 0;
@@ -81,12 +86,12 @@ function score(groups: string[][], gold: Map<string, string>): Scores {
       const shared = byGold.get(gold.get(id)!)!;
       p += shared / group.length;
       r += shared / goldSize.get(gold.get(id)!)!;
+      n++;
     }
-    for (const n of byGold.values()) tp += (n * (n - 1)) / 2;
+    for (const k of byGold.values()) tp += (k * (k - 1)) / 2;
     predPairs += (group.length * (group.length - 1)) / 2;
   }
-  for (const n of goldSize.values()) goldPairs += (n * (n - 1)) / 2;
-  const n = predicted.size;
+  for (const k of goldSize.values()) goldPairs += (k * (k - 1)) / 2;
   const bP = p / n;
   const bR = r / n;
   const pP = predPairs ? tp / predPairs : 1;
@@ -94,34 +99,41 @@ function score(groups: string[][], gold: Map<string, string>): Scores {
   return { bP, bR, bF: (2 * bP * bR) / (bP + bR), pF: pP + pR ? (2 * pP * pR) / (pP + pR) : 0 };
 }
 
-const fmt = (x: number) => x.toFixed(3);
-
-function evalEcb(options: Partial<StoryOptions>): void {
-  const docs = readDocs(`${DATA}ecbplus/docs.jsonl`);
-  console.log("ECB+ stories (BCubed P/R/F1, pairwise F1)");
-  console.log("split  order     | vs sub-topic              | vs topic                  | stories  gold");
-  for (const split of ["dev", "test"]) {
-    const part = docs.filter((d) => d.split === split);
-    const subtopic = new Map(part.map((d) => [d.id, d.subtopic!]));
-    const topic = new Map(part.map((d) => [d.id, d.topic!]));
-    const runs = [
-      ["file", groupStories(part.map(toArticle), [], options)],
-      ["shuffled", groupStories(shuffled(part, 7).map(toArticle), [], options)],
-      ["online", online(shuffled(part, 7).map(toArticle), options)],
-    ] as const;
-    for (const [order, groups] of runs) {
-      const s = score(groups, subtopic);
-      const t = score(groups, topic);
-      console.log(
-        `${split.padEnd(6)} ${order.padEnd(9)} | ${fmt(s.bP)} ${fmt(s.bR)} ${fmt(s.bF)} ${fmt(s.pF)} | ` +
-          `${fmt(t.bP)} ${fmt(t.bR)} ${fmt(t.bF)} ${fmt(t.pF)} | ${String(groups.length).padStart(7)} ${new Set(subtopic.values()).size}`,
-      );
-    }
-  }
+/** One grouping scored against both gold levels. */
+interface Run {
+  sub: Scores;
+  topic: Scores;
+  stories: number;
 }
 
-/** The incremental index alone (rough document frequencies, no refinement pass), as a server would run it. */
-function online(articles: Article[], options: Partial<StoryOptions>): string[][] {
+function runOf(groups: string[][], sub: Map<string, string>, topic: Map<string, string>): Run {
+  return { sub: score(groups, sub), topic: score(groups, topic), stories: groups.length };
+}
+
+function mean(runs: Run[]): Run {
+  const avg = (pick: (r: Run) => Scores): Scores => {
+    const out = { bP: 0, bR: 0, bF: 0, pF: 0 };
+    for (const r of runs) for (const k of Object.keys(out) as (keyof Scores)[]) out[k] += pick(r)[k] / runs.length;
+    return out;
+  };
+  return { sub: avg((r) => r.sub), topic: avg((r) => r.topic), stories: runs.reduce((s, r) => s + r.stories, 0) / runs.length };
+}
+
+function worst(runs: Run[]): Run {
+  return runs.reduce((a, b) => (b.sub.bF < a.sub.bF ? b : a));
+}
+
+const fmt = (x: number) => x.toFixed(3);
+
+function row(split: string, method: string, order: string, r: Run): string {
+  const s = r.sub;
+  const t = r.topic;
+  return `${split.padEnd(5)} ${method.padEnd(22)} ${order.padEnd(6)} | ${fmt(s.bP)} ${fmt(s.bR)} ${fmt(s.bF)} ${fmt(s.pF)} | ` +
+    `${fmt(t.bP)} ${fmt(t.bR)} ${fmt(t.bF)} ${fmt(t.pF)} | ${r.stories.toFixed(1).padStart(6)}`;
+}
+
+/** Online incremental index alone (document frequencies learnt as articles come). */
+function incremental(articles: Article[], options: Partial<StoryOptions>): string[][] {
   const index = createStoryIndex(options);
   const groups = new Map<string, string[]>();
   for (const a of articles) {
@@ -129,6 +141,38 @@ function online(articles: Article[], options: Partial<StoryOptions>): string[][]
     groups.set(story, [...(groups.get(story) ?? []), a.id]);
   }
   return [...groups.values()];
+}
+
+function evalEcb(options: Partial<StoryOptions>, splits: string[]): void {
+  const docs = readDocs(`${DATA}ecbplus/docs.jsonl`);
+  const part = (split: string) => docs.filter((d) => d.split === split);
+  // The baseline's threshold: the best sub-topic BCubed F1 on dev.
+  const devTree = averageLink(part("dev"));
+  const devGold = new Map(part("dev").map((d) => [d.id, d.subtopic!]));
+  let threshold = 0;
+  let bestF = -1;
+  for (let t = 0.01; t < 0.6; t += 0.005) {
+    const f = score(cutAt(devTree, t), devGold).bF;
+    if (f > bestF) [threshold, bestF] = [t, f];
+  }
+  console.log(`ECB+ stories: BCubed P R F1 and pairwise F1; ${SEEDS.length} seeded input orders (mean, worst by sub-topic F1)`);
+  console.log(`baseline: TF-IDF + average link, threshold ${threshold.toFixed(3)} chosen on dev\n`);
+  console.log("split method                 order  | vs sub-topic: P R F1 pairF1  | vs topic: P R F1 pairF1      | stories");
+  for (const split of splits) {
+    const docsOf = part(split);
+    const sub = new Map(docsOf.map((d) => [d.id, d.subtopic!]));
+    const topic = new Map(docsOf.map((d) => [d.id, d.topic!]));
+    const orders = SEEDS.map((seed) => shuffled(docsOf, seed).map(toArticle));
+    const batch = orders.map((articles) => runOf(groupStories(articles, [], options), sub, topic));
+    const online = orders.map((articles) => runOf(incremental(articles, options), sub, topic));
+    console.log(row(split, "storydesk batch", "mean", mean(batch)));
+    console.log(row(split, "storydesk batch", "worst", worst(batch)));
+    console.log(row(split, "storydesk incremental", "mean", mean(online)));
+    console.log(row(split, "storydesk incremental", "worst", worst(online)));
+    const tree = split === "dev" ? devTree : averageLink(docsOf);
+    console.log(row(split, "tf-idf average link", "any", runOf(cutAt(tree, threshold), sub, topic)));
+    console.log(`${split.padEnd(5)} gold: ${new Set(sub.values()).size} sub-topics, ${new Set(topic.values()).size} topics, ${docsOf.length} documents`);
+  }
 }
 
 function evalMeantime(options: Partial<StoryOptions>): void {
@@ -142,6 +186,9 @@ function evalMeantime(options: Partial<StoryOptions>): void {
   console.log(`stories mixing corpora: ${mixed}`);
 }
 
-const overrides = process.argv[2] ? (JSON.parse(process.argv[2]) as Partial<StoryOptions>) : {};
-evalEcb(overrides);
-evalMeantime(overrides);
+const args = process.argv.slice(2);
+const json = args.find((a) => a.startsWith("{"));
+const overrides = json ? (JSON.parse(json) as Partial<StoryOptions>) : {};
+const devOnly = args.includes("--dev");
+evalEcb(overrides, devOnly ? ["dev"] : ["dev", "test"]);
+if (!devOnly) evalMeantime(overrides);
