@@ -13,6 +13,8 @@ export interface QuoteSpan {
 
 const MARKS = /["“”«»]|\n[^\S\n]*\n\s*/g;
 const SPACE = /\s/;
+/** Punctuation that follows a closing mark ('".', '",' '");'), not an opening one ('"...' is a quote). */
+const CLOSING_PUNCT = /^(?:[,;:!?)\]]|\.(?!\.))/;
 
 /** All double-quoted spans, in text order. Stray closing marks are skipped. */
 export function findQuoteSpans(text: string): QuoteSpan[] {
@@ -65,11 +67,17 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   return out;
 }
 
-/** A mark at `at` opens a quote: a left mark, or a straight one with text right after it. */
+/**
+ * A mark at `at`, outside any quote, opens one: a left mark, or a straight one with words right after it
+ * (not a closing mark before a full stop or comma), or one glued to the comma or colon that introduces it,
+ * as careless typing has it (`Wilkins said," [Warhol] liked …".`).
+ */
 function opensAt(text: string, at: number): boolean {
   const c = text[at];
   if (c === "“" || c === "«") return true;
-  return c === '"' && at + 1 < text.length && !SPACE.test(text[at + 1]);
+  if (c !== '"' || at + 1 >= text.length) return false;
+  if (SPACE.test(text[at + 1])) return /[,:]$/.test(text.slice(0, at)) && /^[^\S\n]+[^\s"]/.test(text.slice(at + 1, at + 4));
+  return !CLOSING_PUNCT.test(text.slice(at + 1, at + 3));
 }
 
 /** A curly left mark used as a closing one (“…“): glued to the word before, space or end after. */

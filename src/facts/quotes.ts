@@ -6,7 +6,7 @@ import { ABBREVIATIONS, SPEECH_VERBS } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
 import {
-  fullName, indexSpeakers, inPhrase, speakerName, speaks, subjectEndingAt, subjectStartingAt, type SpeakerIndex, type Subject,
+  fullName, indexSpeakers, inPhrase, sentenceSubject, speakerName, speaks, subjectEndingAt, subjectStartingAt, type SpeakerIndex, type Subject,
 } from "./speakers.js";
 
 const VERBS = [...SPEECH_VERBS, "according to"].join("|");
@@ -77,8 +77,11 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
       q.speaker = continuedSpeaker(text, found[found.length - 1], q, article.sentences, index);
       if (q.speaker) q.how = "continued";
       else {
-        const reported = reportedSpeaker(text, span.open, sentence, article.sentences, index);
-        if (reported) [q.speaker, q.how] = [speakerName(reported, span.open, sentence.i, index), attributionOf(reported, "named-before")];
+        const reported = reportedSpeaker(text, span.open, sentence, article.sentences, index) ?? subjectOfClause(text, span, sentence, index);
+        if (reported) {
+          q.speaker = speakerName(reported.subject, reported.at, sentence.i, index);
+          q.how = attributionOf(reported.subject, "named-before");
+        }
       }
     }
     if (q.speaker === null && isEmbeddedPhrase(text, span, sentence.start)) continue;
@@ -123,13 +126,15 @@ function attributionAfter(
   next: QuoteSpan | undefined,
   index: SpeakerIndex,
 ): { subject: Subject; end: number } | null {
+  const byline = bylineAfter(text, span, index);
+  if (byline) return byline;
   // A quote closed by a full stop ends its sentence: `"…now." Fischer told reporters …` starts a new one.
   if (FULL_STOP_INSIDE.test(text.slice(span.open, span.close))) return null;
   const limit = Math.min(span.close + FACTS_DEFAULTS.attributionAfterChars, next ? next.open : text.length);
   const end = clauseEnd(text, span.close, limit, index);
   const window = text.slice(span.close, end);
   const verb = VERB_AFTER.exec(window);
-  if (!verb) return null;
+  if (!verb) return otherVerbAfter(text, span, end, index);
   const verbStart = span.close + verb.index;
   const verbEnd = verbStart + verb[0].length;
   const afterVerb = /^[\s,]*$/.test(text.slice(span.close, verbStart));
@@ -142,6 +147,37 @@ function attributionAfter(
   // `"…" and later that day Petrov said`.
   if (!found || !SUBJECT_LEAD.test(text.slice(span.close, found.start))) return null;
   return { subject: found.subject, end };
+}
+
+const BYLINE = /^[^\S\n]*[-—–]+[^\S\n]*$/;
+
+/** `"So far, it's the Internet: 1, Scientology: 0." - Matthew Ingram`: a dash and a name ending the line. */
+function bylineAfter(text: string, span: QuoteSpan, index: SpeakerIndex): { subject: Subject; end: number } | null {
+  const dash = /^[^\S\n]*[-—–]+[^\S\n]*/.exec(text.slice(span.close, span.close + 8));
+  const m = dash && index.byStart.get(span.close + dash[0].length);
+  if (!m || !BYLINE.test(text.slice(span.close, m.start)) || !/^[\s,.]*(?:\n|$)/.test(text.slice(m.end, m.end + 80).split(/\n/)[0] + "\n")) return null;
+  if (m.type !== "person" && m.type !== "organization") return null;
+  return { subject: { kind: "mention", mention: m }, end: m.end };
+}
+
+/** A lowercase verb ending like a past tense or a present ("enthused", "quips"). */
+const ANY_VERB = /^[\s,]*(\p{Ll}+(?:ed|s))(?![\p{L}])/u;
+
+/**
+ * `"…," enthused Scott Fancher` / `"…," BBCOne promoted on Twitter`: a quote that ends on a comma, "?" or
+ * "!" goes on into its attribution, whatever the verb, when a name sits right next to a verb.
+ */
+function otherVerbAfter(text: string, span: QuoteSpan, end: number, index: SpeakerIndex): { subject: Subject; end: number } | null {
+  if (!/[,?!]\s*["”»]$/.test(text.slice(span.open, span.close))) return null;
+  const lead = /^[\s,]*/.exec(text.slice(span.close, end))![0].length;
+  const first = index.byStart.get(span.close + lead);
+  if (first && (first.type === "person" || first.type === "organization") && ANY_VERB.test(text.slice(first.end, end))) {
+    return { subject: { kind: "mention", mention: first }, end };
+  }
+  const verb = ANY_VERB.exec(text.slice(span.close, end));
+  if (!verb) return null;
+  const subject = subjectStartingAt(text, span.close + verb[0].length, end, index);
+  return subject?.kind === "mention" ? { subject, end } : null;
 }
 
 /** Where the clause after `from` ends: a sentence end (not "Dr."), a quote mark or a line break. */
@@ -157,6 +193,8 @@ function clauseEnd(text: string, from: number, limit: number, index: SpeakerInde
 function isAbbreviationDot(text: string, dot: number): boolean {
   let k = dot;
   while (k > 0 && /\p{L}/u.test(text[k - 1])) k--;
+  // "787s." ends a sentence; "U.S." and "J. Smith" do not.
+  if (k > 0 && /[\p{N}_]/u.test(text[k - 1])) return false;
   const word = text.slice(k, dot);
   return word.length === 1 || ABBREVIATIONS.has(word.toLowerCase());
 }
@@ -223,34 +261,58 @@ function continuedSpeaker(
 
 const PRONOUN_SPEAKS = new RegExp(`(?<![\\p{L}])(he|she)\\s+(?:also\\s+|later\\s+|then\\s+)?(?:${VERBS})(?![\\p{L}])`, "giu");
 
+/** A subject and where it stands (pronouns look back from there). */
+type Placed = { subject: Subject; at: number };
+
+/** Words set before a quote that opens its sentence but for them: "Later in the afternoon, "I went …"". */
+const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’-]+\s+){0,6}[\p{L}\p{N}'’-]+,\s*$/u;
+
 /**
  * A quote with no attribution of its own inside or right after reported speech: "Oppal said in 2005, when
  * he was appointed, that he was concerned about the issue "because of …"" (the speaker earlier in the
  * sentence), or a quote opening its sentence after "He said the bank was evacuated at 1:30 p.m." (the
  * speaker of the sentence before, in the same or the previous paragraph).
  */
-function reportedSpeaker(text: string, open: number, sentence: Sentence, sentences: Sentence[], index: SpeakerIndex): Subject | null {
+function reportedSpeaker(text: string, open: number, sentence: Sentence, sentences: Sentence[], index: SpeakerIndex): Placed | null {
   const inSentence = speakerIn(text, sentence.start, open, index);
-  if (inSentence || text.slice(sentence.start, open).trim()) return inSentence;
+  const lead = text.slice(sentence.start, open);
+  if (inSentence || (lead.trim() && !(LEAD_IN.test(lead) && !namesIn(sentence.start, open, index).length))) return inSentence;
   const prev = sentences[sentence.i - 1];
   if (!prev || sentence.paragraph - prev.paragraph > 1 || QUOTE_MARK.test(prev.text)) return null;
-  return speakerIn(text, prev.start, prev.end, index) ?? introduced(prev, index);
+  return speakerIn(text, prev.start, prev.end, index) ?? introduced(text, prev, index);
+}
+
+/** Names of people (or of unknown type, who may be people too) between two offsets. */
+function namesIn(from: number, to: number, index: SpeakerIndex): Mention[] {
+  return index.outside.filter((m) => (m.type === "person" || m.type === "other") && m.start >= from && m.end <= to);
 }
 
 /** "T.J. Simons, 17, who works nearby, also heard the blast. "At first I thought …"": the person the
  *  sentence before opens with, when it names no other person. */
-function introduced(prev: Sentence, index: SpeakerIndex): Subject | null {
-  // Names of unknown type may be people too: any of them besides the first leaves the speaker open.
-  const names = index.outside.filter((m) => (m.type === "person" || m.type === "other") && m.start >= prev.start && m.end <= prev.end);
-  const first = names[0];
-  if (!first || first.type !== "person" || first.start - prev.start > 2) return null;
-  if (names.some((m) => m.name !== first.name && !first.name.endsWith(m.name))) return null;
-  return { kind: "mention", mention: first };
+function introduced(text: string, prev: Sentence, index: SpeakerIndex): Placed | null {
+  const found = sentenceSubject(text, prev.start, prev.end, index);
+  if (found?.subject.kind !== "mention" || found.subject.mention.type !== "person") return null;
+  const first = found.subject.mention;
+  if (namesIn(prev.start, prev.end, index).some((m) => m.name !== first.name && !first.name.endsWith(m.name))) return null;
+  return found;
+}
+
+/**
+ * `Nick Bos, of the University of Helsinki, studies "the amazing adaptations …"`, `He described Montalvo as
+ * an individual, "facing …"`: a quote inside a sentence nobody is said to speak in is its subject's, unless
+ * it is a short phrase (a term being quoted, not the subject's words).
+ */
+function subjectOfClause(text: string, span: QuoteSpan, sentence: Sentence, index: SpeakerIndex): Placed | null {
+  const lead = text.slice(sentence.start, span.open);
+  if (!/[\p{L}\p{N}]/u.test(lead)) return null;
+  const words = text.slice(span.open + 1, span.close).split(/\s+/).filter(Boolean).length;
+  if (words < FACTS_DEFAULTS.minUnattributedPhraseWords && !/[:,]\s*$/.test(lead)) return null;
+  return sentenceSubject(text, sentence.start, span.open, index);
 }
 
 /** The last speaker between two offsets: a name or "he"/"she" right before a speech verb. */
-function speakerIn(text: string, from: number, to: number, index: SpeakerIndex): Subject | null {
-  let best: { at: number; subject: Subject } | null = null;
+function speakerIn(text: string, from: number, to: number, index: SpeakerIndex): Placed | null {
+  let best: Placed | null = null;
   for (const m of index.outside) {
     if (m.start < from || m.end > to || !(m.type === "person" || m.type === "organization")) continue;
     if (!speaks(m, index) || inPhrase(m, index)) continue;
@@ -260,7 +322,7 @@ function speakerIn(text: string, from: number, to: number, index: SpeakerIndex):
   for (const m of text.slice(from, to).matchAll(PRONOUN_SPEAKS)) {
     if (!best || from + m.index! > best.at) best = { at: from + m.index!, subject: { kind: "pronoun", pronoun: m[1].toLowerCase() } };
   }
-  return best?.subject ?? null;
+  return best;
 }
 
 /** The sentence holding a text offset (the last one starting at or before it). */

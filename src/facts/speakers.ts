@@ -47,6 +47,9 @@ export function indexSpeakers(text: string, mentions: Mention[], insideQuote: (p
   return { text, outside: mentions.filter((m) => !insideQuote(m.start)), byStart, byEnd, fullNames };
 }
 
+/** "Doctor Sokal Pirg of the unit told": a phrase of common words after the name. */
+const TRAILING_PHRASE = /\s+(?:of|at|from|with|in)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u;
+
 /** The subject that ends at `end` in `text` (speaker before the verb: "Petrov said", "the minister told"),
  *  with where it starts. */
 export function subjectEndingAt(
@@ -59,7 +62,7 @@ export function subjectEndingAt(
   if (appositive) return { subject: { kind: "mention", mention: appositive }, start: appositive.start };
   const verbAt = end;
   while (end > from && /[\s,]/.test(text[end - 1])) end--;
-  const found = index.byEnd.get(end);
+  const found = index.byEnd.get(end) ?? index.byEnd.get(end - (TRAILING_PHRASE.exec(text.slice(Math.max(from, end - 60), end))?.[0].length ?? end));
   if (found) {
     const mention = personBefore(text, found, index) ?? found;
     // An outlet or organisation speaks only with the verb right after it ("Tottenham said"), not from
@@ -91,7 +94,7 @@ export function subjectEndingAt(
 /** The subject that starts at `start` (speaker after the verb: "said Petrov", "said a company spokesperson"). */
 export function subjectStartingAt(text: string, start: number, end: number, index: SpeakerIndex): Subject | null {
   while (start < end && /\s/.test(text[start])) start++;
-  const mention = index.byStart.get(start);
+  const mention = index.byStart.get(start) ?? titledPerson(text, start, end, index);
   if (mention) return { kind: "mention", mention: ownerOf(mention, index) };
   const words = (text.slice(start, end).match(WORD) ?? []).slice(0, 5).map((w) => w.toLowerCase());
   if (words.length === 0) return null;
@@ -100,6 +103,62 @@ export function subjectStartingAt(text: string, start: number, end: number, inde
   const role = words.find((w) => !POSSESSIVE.test(w) && ROLE_HEADS.has(w));
   return role ? { kind: "role", role } : null;
 }
+
+const TITLE_WORD = /^(?:the\s+|a\s+|an\s+)?((?:[\p{L}'’.-]+\s+){1,4})/u;
+
+/** "claims writer John Ostrower", "said the airline's chief pilot Ana Ruiz": a person after words of their
+ *  job, none of them a preposition ("said in Paris Ana Ruiz" is not one). */
+function titledPerson(text: string, start: number, end: number, index: SpeakerIndex): Mention | null {
+  const lead = TITLE_WORD.exec(text.slice(start, end));
+  if (!lead) return null;
+  let at = start + lead[0].length - lead[1].length;
+  for (const w of lead[1].trim().split(/\s+/)) {
+    const word = w.toLowerCase().replace(POSSESSIVE, "");
+    if (SUBJECT_BLOCKERS.has(word) || PRONOUN_SUBJECTS.has(word) || SPEECH_VERBS.has(word)) return null;
+    at = text.indexOf(w, at) + w.length;
+    while (/\s/.test(text[at] ?? "")) at++;
+    const m = index.byStart.get(at);
+    if (m) return m.type === "person" ? m : null;
+  }
+  return null;
+}
+
+/** Words that open a phrase set before a clause's subject ("During the debate, Sunak …"). */
+const LEAD_OPENERS = new Set([...SUBJECT_BLOCKERS, "during", "after", "before", "while", "when", "as", "since", "although",
+  "though", "despite", "later", "earlier", "then", "asked", "speaking", "at", "in", "once", "still", "meanwhile", "however"]);
+const PASSIVE_BY = /(?<![\p{L}])(?:was|were|is|are|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn)\s+by\s+$/u;
+
+/**
+ * The subject of the clause that holds `pos`, when it is a person or body named at its start, or "he"/"she"/
+ * "they": "Nick Bos, of the University of Helsinki, studies …", "In part of his resignation, Jobs left …",
+ * "He described Montalvo as …", or the agent of a passive ("The phone was praised by Jobs as …").
+ * Phrases set off by commas before the subject are skipped. `at` is where the subject stands.
+ */
+export function sentenceSubject(text: string, sentenceStart: number, pos: number, index: SpeakerIndex): { subject: Subject; at: number } | null {
+  let start = sentenceStart;
+  for (let k = 0; k < 3; k++) {
+    const first = /^\s*([\p{L}]+)/u.exec(text.slice(start, pos))?.[1].toLowerCase();
+    const comma = text.indexOf(",", start);
+    if (!first || !LEAD_OPENERS.has(first) || comma < 0 || comma >= pos) break;
+    start = comma + 1;
+  }
+  while (start < pos && /\s/.test(text[start])) start++;
+  const word = /^[\p{L}]+/u.exec(text.slice(start, pos))?.[0].toLowerCase();
+  if (word === "he" || word === "she" || word === "they") return { subject: { kind: "pronoun", pronoun: word }, at: start };
+  for (const m of index.outside) {
+    if (m.start < start) continue;
+    if (m.end > pos) break;
+    if (PASSIVE_BY.test(text.slice(Math.max(start, m.start - 40), m.start))) return speakingMention(m);
+    // Only a qualifier may come before the name ("U.S. Senator John Cornyn"), and "Smith's lawyer" is not Smith.
+    if (m.start > start && !/^(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(start, m.start))) continue;
+    if (m.type !== "person" && m.type !== "organization") continue;
+    return /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2)) || /['’]s?$/u.test(m.text) ? null : speakingMention(m);
+  }
+  return null;
+}
+
+const speakingMention = (m: Mention): { subject: Subject; at: number } | null =>
+  m.type === "person" || m.type === "organization" ? { subject: { kind: "mention", mention: m }, at: m.start } : null;
 
 const APPOSITIVE_GAP = /^,[^,.;:!?"“”\n]{1,80},\s*$/;
 const MAX_APPOSITIVE_CHARS = 84;
