@@ -147,7 +147,7 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
   const terms = rows.map((r) => termsFromRow(r.terms));
   const df = await q.documentFrequencies(db, [...new Set(terms.flatMap((t) => t.terms))]);
   index.freq = { docs: await q.counter(db, "docs"), df: Object.fromEntries(df) };
-  const vectors = terms.map((t) => weigh(t, index.freq, opts.topTerms, opts.idfPseudoDocs));
+  const vectors = terms.map((t) => weigh(t, index.freq, opts));
 
   // The partial index: posting-list tails of the batch's terms (as many entries as bestStory reads), the
   // stories they name. A term whose window a pruned centroid shortens is topped up before it is read.

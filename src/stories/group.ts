@@ -37,7 +37,7 @@ export function groupByTerms(
   });
   const terms = originals.map(termsOf);
   for (const t of terms) countDocument(index.freq, t);
-  const vectors = terms.map((t) => weigh(t, index.freq, index.options.topTerms, index.options.idfPseudoDocs));
+  const vectors = terms.map((t) => weigh(t, index.freq, index.options));
   const storyOf = new Map(originals.map((i, k) => [ids[i], placeVector(index, vectors[k], ids[i])] as const));
 
   const groups = new Map<number, string[]>();

@@ -51,7 +51,7 @@ export function createStoryIndex(options: Partial<StoryOptions> = {}): StoryInde
 export function addToStoryIndex(index: StoryIndex, article: Article): string {
   const terms = articleTerms(article, index.options);
   countDocument(index.freq, terms);
-  const vector = weigh(terms, index.freq, index.options.topTerms, index.options.idfPseudoDocs);
+  const vector = weigh(terms, index.freq, index.options);
   return index.stories[placeVector(index, vector, article.id)].id;
 }
 

@@ -1,5 +1,6 @@
 // TF-IDF article vectors, cut to their top terms and scaled to unit length.
 
+import type { StoryOptions } from "./options.js";
 import type { ArticleTerms } from "./terms.js";
 
 /** A sparse unit vector, heaviest term first. Terms are hash32 ids. */
@@ -23,14 +24,14 @@ export function countDocument(freq: DocFrequencies, terms: ArticleTerms): void {
  * Sublinear TF (a word repeated ten times is not ten times the topic) times smoothed IDF times the
  * name/number boost; only the `topK` heaviest terms are kept.
  */
-export function weigh(terms: ArticleTerms, freq: DocFrequencies, topK: number, pseudoDocs = 0): TermVector {
+export function weigh(terms: ArticleTerms, freq: DocFrequencies, options: StoryOptions): TermVector {
   const n = terms.terms.length;
   const weight = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const idf = Math.log((freq.docs + pseudoDocs + 1) / ((freq.df[terms.terms[i]] ?? 0) + 1)) + 1;
+    const idf = Math.log((freq.docs + options.idfPseudoDocs + 1) / ((freq.df[terms.terms[i]] ?? 0) + 1)) + 1;
     weight[i] = (1 + Math.log(terms.raw[i])) * idf * terms.boost[i];
   }
-  const keep = heaviest(weight, terms.terms, topK);
+  const keep = heaviest(weight, terms.terms, options.topTerms);
   let norm = 0;
   for (const i of keep) norm += weight[i] * weight[i];
   norm = Math.sqrt(norm) || 1;
