@@ -1,17 +1,20 @@
-// Copy detection on synthetic copies injected into real news texts, per split.
-// Run: node --import tsx eval/copies.ts
+// Copy detection on copies made from real news texts, per split, by makers of different kinds.
+// Run: node --import tsx eval/copies.ts [--part dev|test] [--misses]
 // Bases are the ECB+ documents and the AEB ground-truth bodies of one split (dev or test, never mixed).
-// A seeded 40% of the bases get one copy each, of one of four kinds:
-//   exact    the same body;
-//   near     one sentence dropped, ~30% of the long words of another sentence replaced, a copyright line added;
-//   partial  the first half of the base (at least 3 sentences) between paragraphs of sentences taken from
-//            other documents of the split;
-//   spun     ~55% of the lower-case content words replaced (synonyms from a small table, else random words
-//            of the split's vocabulary), capitalised names kept, ~10% of sentences merged with the previous.
-// Every text goes through buildArticle (cleaning, sentences) like a file would. A copy is dated 1–5 days
-// after its base, so the base is the true original. Scores: a found copy is right when it points at its base
-// (or at the original its base was itself grouped under); every other reported pair counts against
-// precision, including real reuse between ECB+ reports of the same sub-topic (shown separately).
+// Each base gets up to two copies, each of one make:
+//   exact              the same body;
+//   near/headline|figure|added|dropped   one or two light edits: a new first line, a number changed, a
+//                      sentence of other material added, a sentence dropped (bases of 5+ sentences);
+//   partial/roundup    about two thirds of the base between paragraphs of other material;
+//   partial/cut        the first 35–65% of the base alone (a reprint cut short);
+//   partial/added      the whole base with as much again of other material after it;
+//   spun/SPINNER       run through one of three spinners at 10–70% of its content words (eval/spinners:
+//                      ours, WordNet other-sense synonyms, a phrase/clause rewriter with hypernyms);
+//   spun+cut/SPINNER   the same, then cut to its first 40–70%.
+// Other material comes from MEANTIME's Wikinews texts, which are not in the corpus. Every text goes through buildArticle.
+// A copy is dated 1–5 days after its base. Hard negatives are the pairs of bases of one ECB+ sub-topic
+// (same event, different writers); the few that are real reuse were checked by hand (copy-reuse.jsonl)
+// and count as copies of the kind recorded there.
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -19,69 +22,41 @@ import { findCopies } from "../src/copies/index.js";
 import type { Article, Copy, CopyKind } from "../src/model/index.js";
 import { buildArticle } from "../src/text/article.js";
 import { STOPWORDS } from "../src/text/tokens.js";
+import { oursSpinner } from "./spinners/ours.js";
+import { rewriteSpinner } from "./spinners/rewrite.js";
+import { join, pick, seeded, sentencesOf, shuffle, structure, type Random } from "./spinners/text.js";
+import { WordNet } from "./spinners/wordnet.js";
+import { wordnetSpinner } from "./spinners/wordnet-spinner.js";
 
 const DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
+const REUSE = fileURLToPath(new URL("copy-reuse.jsonl", import.meta.url));
 const SEED = 1;
-/** Share of bases that get a copy. */
-const COPY_RATE = 0.4;
 /** Bases shorter than this many words are left out: too short to tell copying from a shared phrase. */
 const MIN_BASE_WORDS = 40;
-/** Share of eligible content words the spinner replaces. */
-const SPIN_RATE = 0.55;
-/** Share of sentences the spinner merges into the previous one. */
-const SPIN_MERGE_RATE = 0.1;
+/** Chance of a first copy, and of a second one, per base. */
+const COPY_RATES = [0.8, 0.4];
+const RATES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
 const KINDS: CopyKind[] = ["exact", "near", "partial", "spun"];
 const BOILERPLATE = "Copyright 2024 The Herald. All rights reserved. Reproduction without permission is prohibited.";
-const SENTENCE_BREAK = /(?<=[.!?]["”']?)\s+(?=["“`]*[A-Z])/;
-const PARAGRAPH_BREAK = /\n\s*\n/;
 const LONG_WORD = /\b[a-z]{4,}\b/g;
-const WORD = /[\p{L}']+/gu;
-const SYNONYMS: Record<string, string[]> = {
-  said: ["stated", "remarked"],
-  company: ["firm", "business"],
-  big: ["large", "huge"],
-  bought: ["purchased"],
-  help: ["assist"],
-  quickly: ["swiftly"],
-  people: ["individuals", "folks"],
-  killed: ["slain"],
-  police: ["cops"],
-  new: ["fresh"],
-  announced: ["declared", "revealed"],
-  about: ["regarding"],
-  but: ["however"],
-  show: ["display"],
-  also: ["additionally"],
-  because: ["since"],
-};
 
 type Split = "dev" | "test";
-type Random = () => number;
+type Spin = (text: string, rate: number, r: Random) => string;
 
 interface Base {
   key: string;
-  /** ECB+ sub-topic, or the AEB page id: bases sharing it may genuinely reuse text. */
+  /** ECB+ sub-topic, or the AEB page id. */
   group: string;
   text: string;
 }
 
-interface Injected {
+interface Truth {
   of: string;
   kind: CopyKind;
+  /** How it was made: "near/figure", "spun/wordnet", "reuse" (hand-checked real reuse) … */
+  make: string;
+  rate?: number;
 }
-
-/** mulberry32: a small seeded generator so every run injects the same copies. */
-function seeded(seed: number): Random {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(items: T[], r: Random): T => items[Math.floor(r() * items.length)];
 
 function readBases(split: Split): Base[] {
   const bases: Base[] = [];
@@ -97,182 +72,286 @@ function readBases(split: Split): Base[] {
   return bases.filter((b) => b.text.split(/\s+/).length >= MIN_BASE_WORDS);
 }
 
-const sentencesOf = (text: string) => text.split(SENTENCE_BREAK);
-
-function vocabularyOf(texts: string[]): string[] {
-  const vocabulary = new Set<string>();
-  for (const t of texts) for (const w of t.match(LONG_WORD) ?? []) if (!STOPWORDS.has(w)) vocabulary.add(w);
-  return [...vocabulary];
+/**
+ * Other material for roundups and added paragraphs: the sentences of MEANTIME's and GUM's texts (neither
+ * is in the corpus, so a roundup copies only its base; the same for both parts, as it is never scored).
+ */
+function readMaterial(): string[] {
+  const read = (name: string) =>
+    readFileSync(`${DATA}${name}/docs.jsonl`, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { text: string }).text ?? "");
+  // A MEANTIME text opens with its headline and date; the material starts after them.
+  const meantime = read("meantime").map((text) => {
+    const date = text.slice(0, 400).match(/\b[A-Z][a-z]+ \d{1,2}, (?:19|20)\d\d\s+/);
+    return date ? text.slice(date.index! + date[0].length) : "";
+  });
+  return [...meantime, ...read("gum").flatMap((text) => text.split("\n"))].flatMap(sentencesOf).filter((s) => s.split(" ").length >= 6);
 }
 
-function nearCopy(text: string, r: Random, vocabulary: string[]): string {
-  const sentences = sentencesOf(text.replace(/\n\s*\n/g, " \n\n "));
-  const drop = Math.floor(r() * sentences.length);
-  const edit = Math.floor(r() * sentences.length);
-  const kept = sentences
-    .filter((_, i) => i !== drop || sentences.length < 6)
-    .map((s, i) => (i === edit ? s.replace(LONG_WORD, (w) => (r() < 0.3 ? pick(vocabulary, r) : w)) : s));
-  return `${kept.join(" ").replace(/ \n\n /g, "\n\n")}\n\n${BOILERPLATE}`;
+/** Hand-checked verdicts on real reuse between ECB+ documents: "a|b" (sorted keys) → kind, or null for not a copy. */
+function readReuse(): Map<string, CopyKind | null> {
+  const out = new Map<string, CopyKind | null>();
+  for (const line of readFileSync(REUSE, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const v = JSON.parse(line) as { a: string; b: string; verdict: CopyKind | "none" };
+    out.set(pairKey(`ecb/${v.a}`, `ecb/${v.b}`), v.verdict === "none" ? null : v.verdict);
+  }
+  return out;
 }
 
-function partialCopy(text: string, r: Random, foreign: string[]): string {
-  const sentences = sentencesOf(text.replace(/\n\s*\n/g, " "));
-  const half = sentences.slice(0, Math.max(3, Math.ceil(sentences.length / 2))).join(" ");
-  const filler = () => `${pick(foreign, r)} ${pick(foreign, r)}`;
-  return [filler(), half, filler(), filler(), filler()].join("\n\n");
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+const countSentences = (text: string) => structure(text).reduce((n, p) => n + p.length, 0);
+
+/** The first `share` of a text's sentences (at least `min`), paragraphs kept. */
+function firstPart(text: string, share: number, min = 3): string {
+  let left = Math.max(min, Math.round(countSentences(text) * share));
+  return join(structure(text).map((p) => p.filter(() => left-- > 0)));
 }
 
-function spinWord(word: string, offset: number, r: Random, vocabulary: string[]): string {
-  const lower = word.toLowerCase();
-  if (SYNONYMS[lower] && r() < 0.7) return pick(SYNONYMS[lower], r);
-  if (STOPWORDS.has(lower)) return r() < 0.05 ? "" : word;
-  if (/^\p{Lu}/u.test(word) && offset > 0) return word; // names survive a spinner
-  if (word.length < 3 || r() > SPIN_RATE) return word;
-  const replacement = pick(vocabulary, r) + (r() < 0.1 ? ` ${pick(vocabulary, r)}` : "");
-  return offset === 0 ? replacement[0].toUpperCase() + replacement.slice(1) : replacement;
+interface Maker {
+  vocabulary: string[];
+  /** Other material: paragraphs of 2–4 sentences. */
+  foreign: (paragraphs: number) => string[];
+  spinners: Record<string, Spin>;
 }
 
-function spun(text: string, r: Random, vocabulary: string[]): string {
-  return text
-    .split(PARAGRAPH_BREAK)
-    .map((paragraph) => {
-      const merged: string[] = [];
-      for (const sentence of sentencesOf(paragraph)) {
-        const s = sentence.replace(WORD, (w, offset: number) => spinWord(w, offset, r, vocabulary)).replace(/ {2,}/g, " ");
-        if (merged.length && s && r() < SPIN_MERGE_RATE) {
-          merged[merged.length - 1] = `${merged[merged.length - 1].replace(/[.!?]$/, "")}, and ${s[0].toLowerCase()}${s.slice(1)}`;
-        } else merged.push(s);
-      }
-      return merged.join(" ");
-    })
-    .join("\n\n");
+function nearCopy(text: string, r: Random, m: Maker): { body: string; make: string } {
+  const edits = shuffle(["headline", "figure", "added", "dropped"], r).slice(0, r() < 0.5 ? 1 : 2);
+  let paragraphs = structure(text);
+  const flat = () => paragraphs.flatMap((p, i) => p.map((_, j) => [i, j] as const));
+  for (const edit of edits) {
+    const spots = flat();
+    if (edit === "headline") {
+      // A new first line: the first sentence's names and a few words of the copier's own.
+      const names = (paragraphs[0][0].match(/\b[A-Z][a-z]+\b/g) ?? []).slice(0, 3);
+      const words = Array.from({ length: 4 }, () => pick(m.vocabulary, r));
+      paragraphs[0][0] = `${[...names, ...words].join(" ").replace(/^./, (c) => c.toUpperCase())}.`;
+    } else if (edit === "figure") {
+      const withNumber = spots.filter(([i, j]) => /\d/.test(paragraphs[i][j]));
+      const [i, j] = withNumber.length ? pick(withNumber, r) : pick(spots, r);
+      const s = paragraphs[i][j];
+      paragraphs[i][j] = /\d/.test(s)
+        ? s.replace(/\d+/, (n) => String(Number(n) + 1 + Math.floor(r() * 9)))
+        : s.replace(LONG_WORD, (w) => (STOPWORDS.has(w) || r() > 0.3 ? w : pick(m.vocabulary, r)));
+    } else if (edit === "added") {
+      const [i, j] = pick(spots, r);
+      paragraphs[i].splice(j + 1, 0, r() < 0.3 ? BOILERPLATE : sentencesOf(m.foreign(1)[0])[0]);
+    } else {
+      const [i, j] = pick(spots.slice(1), r);
+      paragraphs[i].splice(j, 1);
+      paragraphs = paragraphs.filter((p) => p.length);
+    }
+  }
+  return { body: join(paragraphs), make: `near/${edits.join("+")}` };
+}
+
+function partialCopy(text: string, r: Random, m: Maker): { body: string; make: string } {
+  const n = countSentences(text);
+  const shape = pick(n >= 6 ? ["roundup", "cut", "added"] : ["roundup", "added"], r);
+  const body =
+    shape === "roundup" ? [...m.foreign(2 + Math.floor(r() * 3)), firstPart(text, 0.55 + r() * 0.25), ...m.foreign(3 + Math.floor(r() * 4))].join("\n\n")
+    : shape === "cut" ? firstPart(text, 0.35 + r() * 0.3)
+    : [text, ...m.foreign(Math.max(3, Math.round(n * (0.6 + r() * 0.6))))].join("\n\n");
+  return { body, make: `partial/${shape}` };
+}
+
+function makeCopy(b: Base, r: Random, m: Maker): { body: string; truth: Omit<Truth, "of"> } {
+  const n = countSentences(b.text);
+  const roll = r();
+  const kind: CopyKind = roll < 0.1 ? "exact" : roll < 0.3 && n >= 5 ? "near" : roll < 0.5 && n >= 5 ? "partial" : "spun";
+  if (kind === "exact") return { body: b.text, truth: { kind, make: "exact" } };
+  if (kind === "near") {
+    const { body, make } = nearCopy(b.text, r, m);
+    return { body, truth: { kind, make } };
+  }
+  if (kind === "partial") {
+    const { body, make } = partialCopy(b.text, r, m);
+    return { body, truth: { kind, make } };
+  }
+  const spinner = pick(Object.keys(m.spinners), r);
+  const rate = pick(RATES, r);
+  const spun = m.spinners[spinner](b.text, rate, r);
+  const cut = n >= 6 && r() < 0.25;
+  return { body: cut ? firstPart(spun, 0.4 + r() * 0.3) : spun, truth: { kind, make: `${cut ? "spun+cut" : "spun"}/${spinner}`, rate } };
 }
 
 const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 864e5).toISOString().slice(0, 10);
 
 interface Corpus {
   articles: Article[];
-  /** Article id → corpus key (base key, or base key + "#kind"). */
+  /** Article id → corpus key (base key, or base key + "#n"). */
   keyOf: Map<string, string>;
   groupOf: Map<string, string>;
-  injected: Map<string, Injected>;
+  truth: Map<string, Truth>;
+  /** Pairs of bases of one ECB+ sub-topic, by pairKey, with the hand-checked verdict when there is one. */
+  sameStory: Set<string>;
 }
 
-function buildCorpus(split: Split): Corpus {
+function buildCorpus(split: Split, wn: WordNet, reuse: Map<string, CopyKind | null>): Corpus {
   const r = seeded(SEED);
   const bases = readBases(split);
-  const vocabulary = vocabularyOf(bases.map((b) => b.text));
-  const pool = bases.flatMap((b) => sentencesOf(b.text.replace(/\n\s*\n/g, " ")).filter((s) => s.length > 40));
+  const vocabulary = [...new Set(bases.flatMap((b) => b.text.match(LONG_WORD) ?? []))].filter((w) => !STOPWORDS.has(w));
+  // Each sentence of other material is used once (until all are), so copies never share it.
+  let material: string[] = [];
+  const maker: Maker = {
+    vocabulary,
+    foreign: (count) =>
+      Array.from({ length: count }, () => {
+        if (material.length < 4) material = shuffle(readMaterial(), r);
+        return material.splice(0, 2 + Math.floor(r() * 3)).join(" ");
+      }),
+    spinners: { ours: oursSpinner(vocabulary), wordnet: wordnetSpinner(wn), rewrite: rewriteSpinner(wn) },
+  };
   const docs: { key: string; group: string; date: string; body: string }[] = [];
-  const injected = new Map<string, Injected>();
+  const truth = new Map<string, Truth>();
   for (const b of bases) {
     const published = Math.floor(r() * 300);
     docs.push({ key: b.key, group: b.group, date: day(published), body: b.text });
-    if (r() >= COPY_RATE) continue;
-    const kind = pick(KINDS, r);
-    // The base's own sentences are kept out of a partial copy's filler (checked by text, not position).
-    const own = new Set(sentencesOf(b.text.replace(/\n\s*\n/g, " ")));
-    const body =
-      kind === "exact" ? b.text
-      : kind === "near" ? nearCopy(b.text, r, vocabulary)
-      : kind === "partial" ? partialCopy(b.text, r, pool.filter((s) => !own.has(s)))
-      : spun(b.text, r, vocabulary);
-    const key = `${b.key}#${kind}`;
-    docs.push({ key, group: b.group, date: day(published + 1 + Math.floor(r() * 5)), body });
-    injected.set(key, { of: b.key, kind });
+    COPY_RATES.forEach((rate, n) => {
+      if (r() >= rate) return;
+      const copy = makeCopy(b, r, maker);
+      const key = `${b.key}#${n}`;
+      docs.push({ key, group: b.group, date: day(published + 1 + Math.floor(r() * 5)), body: copy.body });
+      truth.set(key, { of: b.key, ...copy.truth });
+    });
   }
-  // Input order shuffled so that originals do not always come first.
-  for (let i = docs.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [docs[i], docs[j]] = [docs[j], docs[i]];
+  const sameStory = new Set<string>();
+  const ecb = bases.filter((b) => b.key.startsWith("ecb/"));
+  for (const x of ecb) for (const y of ecb) if (x.key < y.key && x.group === y.group) sameStory.add(pairKey(x.key, y.key));
+  // Hand-checked real reuse among the bases: the later-dated one is the copy.
+  const dateOf = new Map(docs.map((d) => [d.key, d.date]));
+  for (const [pair, kind] of reuse) {
+    const [a, b] = pair.split("|");
+    if (!kind || !dateOf.has(a) || !dateOf.has(b)) continue;
+    const [copy, of] = dateOf.get(a)! > dateOf.get(b)! ? [a, b] : [b, a];
+    truth.set(copy, { of, kind, make: "reuse (ECB+, by hand)" });
   }
-  const articles = docs.map((d) => buildArticle({ path: `${d.key}.txt`, body: d.body, meta: { date: d.date } }));
-  const keyOf = new Map(articles.map((a, i) => [a.id, docs[i].key]));
+  const order = shuffle(docs, r);
+  const articles = order.map((d) => buildArticle({ path: `${d.key}.txt`, body: d.body, meta: { date: d.date } }));
+  const keyOf = new Map(articles.map((a, i) => [a.id, order[i].key]));
   const groupOf = new Map(docs.map((d) => [d.key, d.group]));
-  return { articles, keyOf, groupOf, injected };
+  return { articles, keyOf, groupOf, truth, sameStory };
 }
 
-interface KindScore {
-  n: number;
-  found: number;
-  /** Found and pointing at the base itself (not at an original the base was grouped under). */
-  direct: number;
-  kindRight: number;
-}
+type Cell = CopyKind | "none";
 
-interface SplitScore {
-  articles: number;
+interface Score {
+  /** Per make: truth count, found (right original), right kind, predicted kinds. */
+  makes: Map<string, { n: number; found: number; right: number; predicted: Map<Cell, number> }>;
+  /** Rows truth kind (or "none": hard negatives), columns predicted kind (or "none"). */
+  confusion: Map<Cell, Map<Cell, number>>;
+  predicted: Map<CopyKind, { all: number; right: number }>;
+  recalled: Map<CopyKind, { n: number; right: number }>;
+  /** Spun copies per spinner and rate: made, called spun with the right original. */
+  spinners: Map<string, Map<number, { n: number; right: number }>>;
+  /** Same-sub-topic pairs of bases called copies (not hand-checked as reuse), and other false pairs. */
+  hardNegatives: string[];
+  otherFalse: number;
+  hardTotal: number;
   ms: number;
-  tp: number;
-  fp: number;
-  fpSameStory: number;
-  fn: number;
-  perKind: Map<CopyKind, KindScore>;
-  confusion: Map<string, number>;
 }
 
-function score(corpus: Corpus, copies: Copy[], ms: number): SplitScore {
-  const found = new Map(copies.map((c) => [corpus.keyOf.get(c.copy)!, { of: corpus.keyOf.get(c.of)!, kind: c.kind }]));
-  const perKind = new Map(KINDS.map((k) => [k, { n: 0, found: 0, direct: 0, kindRight: 0 }]));
-  const confusion = new Map<string, number>();
-  const right = (key: string, truth: Injected) => {
+function score(c: Corpus, copies: Copy[], ms: number): Score {
+  const found = new Map(copies.map((x) => [c.keyOf.get(x.copy)!, { of: c.keyOf.get(x.of)!, kind: x.kind }]));
+  const family = (key: string) => found.get(key)?.of ?? key;
+  // Right when the copy points at its original, or both are in one family under another original.
+  const rightPair = (key: string, t: Truth) => {
     const p = found.get(key);
-    return p !== undefined && (p.of === truth.of || found.get(truth.of)?.of === p.of);
+    return p !== undefined && (p.of === t.of || family(t.of) === p.of);
   };
-  for (const [key, truth] of corpus.injected) {
-    const k = perKind.get(truth.kind)!;
-    k.n++;
-    if (!right(key, truth)) continue;
-    k.found++;
-    const { of, kind: predicted } = found.get(key)!;
-    // The kind is judged only against the base itself: grouped under another original, it describes that pair.
-    if (of !== truth.of) continue;
-    k.direct++;
-    if (predicted === truth.kind) k.kindRight++;
-    const cell = `${truth.kind}→${predicted}`;
-    confusion.set(cell, (confusion.get(cell) ?? 0) + 1);
-  }
-  let tp = 0;
-  let fp = 0;
-  let fpSameStory = 0;
-  for (const [key, p] of found) {
-    const truth = corpus.injected.get(key);
-    if (truth && right(key, truth)) tp++;
-    else {
-      fp++;
-      if (corpus.groupOf.get(key) === corpus.groupOf.get(p.of)) fpSameStory++;
+  const makes: Score["makes"] = new Map();
+  const confusion: Score["confusion"] = new Map();
+  const count = (row: Cell, col: Cell) => {
+    const r = confusion.get(row) ?? confusion.set(row, new Map()).get(row)!;
+    r.set(col, (r.get(col) ?? 0) + 1);
+  };
+  const predicted = new Map(KINDS.map((k) => [k, { all: 0, right: 0 }]));
+  const recalled = new Map(KINDS.map((k) => [k, { n: 0, right: 0 }]));
+  const spinners: Score["spinners"] = new Map();
+  for (const [key, t] of c.truth) {
+    const m = makes.get(t.make) ?? makes.set(t.make, { n: 0, found: 0, right: 0, predicted: new Map() }).get(t.make)!;
+    m.n++;
+    const p = found.get(key);
+    const ok = rightPair(key, t);
+    const col: Cell = ok ? p!.kind : "none";
+    m.predicted.set(col, (m.predicted.get(col) ?? 0) + 1);
+    count(t.kind, col);
+    const right = ok && p!.kind === t.kind;
+    recalled.get(t.kind)!.n++;
+    if (t.rate !== undefined) {
+      const spinner = t.make.split("/")[1];
+      const byRate = spinners.get(spinner) ?? spinners.set(spinner, new Map()).get(spinner)!;
+      const cell = byRate.get(t.rate) ?? byRate.set(t.rate, { n: 0, right: 0 }).get(t.rate)!;
+      cell.n++;
+      if (right) cell.right++;
     }
+    if (!ok) continue;
+    m.found++;
+    if (right) (m.right++, recalled.get(t.kind)!.right++);
   }
-  const fn = [...perKind.values()].reduce((s, k) => s + k.n - k.found, 0);
-  return { articles: corpus.articles.length, ms, tp, fp, fpSameStory, fn, perKind, confusion };
+  const hardNegatives: string[] = [];
+  let otherFalse = 0;
+  for (const [key, p] of found) {
+    const t = c.truth.get(key);
+    const ok = t !== undefined && rightPair(key, t);
+    predicted.get(p.kind)!.all++;
+    if (ok && p.kind === t.kind) predicted.get(p.kind)!.right++;
+    if (ok) continue;
+    const base = (k: string) => k.split("#")[0];
+    if (c.sameStory.has(pairKey(base(key), base(p.of))) && !c.truth.has(key)) {
+      hardNegatives.push(`${key} → ${p.of} (${p.kind})`);
+      count("none", p.kind);
+    } else otherFalse++;
+  }
+  const hardTotal = [...c.sameStory].filter((pair) => !c.truth.has(pair.split("|")[0]) && !c.truth.has(pair.split("|")[1])).length;
+  count("none", "none");
+  confusion.get("none")!.set("none", hardTotal - hardNegatives.length);
+  return { makes, confusion, predicted, recalled, spinners, hardNegatives, otherFalse, hardTotal, ms };
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "  -  ");
+const pad = (s: string | number, n: number) => String(s).padStart(n);
 
-function report(split: Split, s: SplitScore): void {
-  const p = s.tp / (s.tp + s.fp);
-  const pOther = s.tp / (s.tp + s.fp - s.fpSameStory);
-  const r = s.tp / (s.tp + s.fn);
-  const kinds = [...s.perKind.values()];
-  const kindAccuracy = kinds.reduce((sum, k) => sum + k.kindRight, 0) / kinds.reduce((sum, k) => sum + k.direct, 0);
-  console.log(
-    `${split.padEnd(5)} ${String(s.articles).padStart(8)} | ${fmt(p)} ${fmt(r)} ${fmt((2 * p * r) / (p + r))} | ${fmt(pOther)} | ` +
-      `${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fpSameStory).padStart(4)} ${String(s.fn).padStart(3)} | ` +
-      `${fmt(kindAccuracy)} | ${s.ms.toFixed(0)} ms`,
-  );
-  const perKind = [...s.perKind].map(([kind, k]) => `${kind} ${fmt(k.found / k.n)} (${k.found}/${k.n})`).join("  ");
-  console.log(`      recall per kind: ${perKind}`);
-  const wrongKinds = [...s.confusion].filter(([cell]) => cell.split("→")[0] !== cell.split("→")[1]);
-  console.log(`      kind mistakes (true→predicted): ${wrongKinds.map(([c, n]) => `${c} ${n}`).join(", ") || "none"}`);
+function report(split: Split, c: Corpus, s: Score, misses: boolean): void {
+  console.log(`\n== ${split}: ${c.articles.length} articles, ${c.truth.size} copies, ${s.hardTotal} same-story pairs of bases; findCopies ${s.ms.toFixed(0)} ms CPU`);
+  console.log("kind     precision        recall (right original and kind)");
+  for (const k of KINDS) {
+    const p = s.predicted.get(k)!;
+    const r = s.recalled.get(k)!;
+    console.log(`${k.padEnd(8)} ${fmt(p.right / p.all)} ${pad(`(${p.right}/${p.all})`, 9)}  ${fmt(r.right / r.n)} (${r.right}/${r.n})`);
+  }
+  console.log(`hard negatives called copies: ${s.hardNegatives.length} of ${s.hardTotal}; other false pairs: ${s.otherFalse}`);
+  if (misses) for (const h of s.hardNegatives) console.log(`  hard negative: ${h}`);
+  console.log("confusion (rows: truth, none = hard negative; columns: predicted, none = not found or wrong original)");
+  const cols: Cell[] = [...KINDS, "none"];
+  console.log(`${"".padEnd(8)}${cols.map((x) => pad(x, 8)).join("")}`);
+  for (const row of cols) console.log(`${row.padEnd(8)}${cols.map((col) => pad(s.confusion.get(row)?.get(col) ?? 0, 8)).join("")}`);
+  console.log("make                          n  found  right kind  recall  predicted");
+  for (const [make, m] of [...s.makes].sort(([x], [y]) => x.localeCompare(y))) {
+    const kinds = [...m.predicted].map(([k, n]) => `${k} ${n}`).join(", ");
+    console.log(`${make.padEnd(26)}${pad(m.n, 5)}${pad(m.found, 7)}${pad(m.right, 12)}  ${fmt(m.right / m.n)}  ${kinds}`);
+  }
+  console.log("spinner   spun with the right original, by rate of content words            all");
+  for (const [spinner, byRate] of [...s.spinners].sort(([x], [y]) => x.localeCompare(y))) {
+    const cells = RATES.map((rate) => byRate.get(rate) ?? { n: 0, right: 0 });
+    const all = cells.reduce((t, x) => ({ n: t.n + x.n, right: t.right + x.right }), { n: 0, right: 0 });
+    console.log(`${spinner.padEnd(9)} ${cells.map((x, i) => `${RATES[i]}: ${x.right}/${x.n}`).join("  ")}  ${fmt(all.right / all.n)} (${all.right}/${all.n})`);
+  }
 }
 
-console.log("Copies: injected copies in ECB+ and AEB texts (pairs: precision, recall, F1; kind accuracy among found copies pointing at their base)");
-console.log("P counts every uninjected pair as wrong; P* leaves out pairs of two ECB+ reports of the same sub-topic");
-console.log("(unlabelled real reuse: wire rewrites of one story), shown in the 'same' column.");
-console.log("split articles |   P     R     F1  |   P*  |  tp  fp same  fn | kind  | time");
-for (const split of ["dev", "test"] as const) {
-  const corpus = buildCorpus(split);
-  const t0 = performance.now();
+const args = process.argv.slice(2);
+const parts: Split[] = args.includes("--part") ? [args[args.indexOf("--part") + 1] as Split] : ["dev", "test"];
+const wn = new WordNet();
+const reuse = readReuse();
+console.log("Copies: copies made from ECB+ and AEB texts by exact reprint, light edits, partial reuse and three spinners;");
+console.log("hard negatives: other reports of the same ECB+ sub-topic. Precision per kind counts every reported copy of");
+console.log("that kind; a copy is right when it points at its original (or shares its family) with the right kind.");
+for (const split of parts) {
+  const corpus = buildCorpus(split, wn, reuse);
+  const cpu = process.cpuUsage();
   const copies = findCopies(corpus.articles);
-  report(split, score(corpus, copies, performance.now() - t0));
+  const used = process.cpuUsage(cpu);
+  report(split, corpus, score(corpus, copies, (used.user + used.system) / 1000), args.includes("--misses"));
 }

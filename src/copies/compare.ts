@@ -1,31 +1,58 @@
-// Verifies one candidate pair with exact measures: exact, near, partial, spun, or not a copy.
+// Verifies one candidate pair: exact, near, partial, spun, or not a copy, with the evidence.
+// Both texts' sentences are aligned in order (the chain of sentence pairs that are similar by their
+// words or by their skeleton: function words, names and numbers in place, content words as slots), and
+// each aligned pair is verbatim, edited (most words kept) or reworded (only the skeleton kept). The kind
+// then says how the copy was made, whatever tool made it:
+//   near     both texts almost wholly aligned and almost all of it verbatim (a headline, a figure, a
+//            sentence in or out);
+//   spun     a good share of the aligned sentences edited or reworded, names and numbers kept in order;
+//            cut short or not;
+//   partial  verbatim sentences covering a good part of one text only (a roundup, a cut, added paragraphs).
+// Nothing here knows a synonym list: a spinner shows as edits spread across the sentences.
 
 import type { CopyKind } from "../model/index.js";
 import {
-  COVERED_SENTENCE,
-  NEAR_MIN_JACCARD,
+  EDITED_MIN_WORDS,
   MIN_ANCHORS_TO_JUDGE,
   MIN_ANCHOR_ORDER,
   MIN_EVIDENCE_WORDS,
+  NEAR_MAX_CHANGED,
+  NEAR_MAX_CHANGED_SHARE,
+  NEAR_MAX_UNALIGNED,
+  NEAR_MAX_UNALIGNED_SHARE,
   PARTIAL_MIN_ANCHORS,
-  PARTIAL_MIN_CONTAINMENT,
-  PARTIAL_MIN_SHARE,
+  PARTIAL_MIN_COVER,
   PARTIAL_MIN_SENTENCES,
+  SENTENCE_MIN_ANCHORS,
   SENTENCE_MIN_SIMILARITY,
-  SPUN_MAX_VERBATIM,
-  SPUN_MIN_ALIGNED,
+  SPUN_MIN_CHANGED_SHARE,
+  SPUN_MIN_COVER,
   SPUN_MIN_SENTENCES,
-  WORD_SHINGLE,
 } from "./options.js";
-import { isAnchor, type CopyProfile } from "./profile.js";
-import { anchorSequence, intersectionSize, mostlyQuoted, sentenceGrams, sortedUnique, wordShingles } from "./shingles.js";
+import { HASH_MASK, QUOTED, TokenClass, isAnchor, tokenClass, type CopyProfile } from "./profile.js";
+import { anchorSequence, intersectionSize, mostlyQuoted, sentenceGrams, sortedUnique } from "./shingles.js";
+
+/** How an aligned sentence pair matches: word for word, most words kept, or only its skeleton kept. */
+export type SentenceMatch = "verbatim" | "edited" | "reworded";
+
+/** One sentence as alignment sees it, or null when it cannot show copying (too short, mostly quotation). */
+interface SentenceView {
+  /** Hash of all its words: equal hashes are the same sentence. */
+  hash: number;
+  /** Its content words, names and numbers (codes), distinct and sorted. */
+  words: Uint32Array;
+  /** Its skeleton trigrams, distinct and sorted. */
+  grams: Uint32Array;
+  /** Its names and numbers, distinct and sorted. */
+  anchors: Uint32Array;
+}
 
 /** A profile with its views, each computed the first time a comparison needs it. */
 export interface Comparable {
   profile: CopyProfile;
+  /** Word shingles, when the caller has them (unused here; kept so the index can pass what it computed). */
   shingles?: Uint32Array;
-  shingleSet?: Uint32Array;
-  grams?: (Uint32Array | null)[];
+  sentences?: (SentenceView | null)[];
   anchors?: Uint16Array;
 }
 
@@ -34,111 +61,111 @@ export interface Verdict {
   similarity: number;
 }
 
-function shinglesOf(c: Comparable): Uint32Array {
-  return (c.shingles ??= wordShingles(c.profile.codes));
+/** A verdict with the aligned sentence pairs: `a`, `b` are sentence indexes of the two compared texts. */
+export interface Alignment extends Verdict {
+  pairs: { a: number; b: number; match: SentenceMatch }[];
 }
 
-function shingleSetOf(c: Comparable): Uint32Array {
-  return (c.shingleSet ??= sortedUnique(shinglesOf(c)));
-}
-
-function has(sorted: Uint32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] === value) return true;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
-/**
- * Sentences of `c` that can show copying (long enough, not mostly quotation), how many of them are at
- * least COVERED_SENTENCE covered by shingles found in `other`, and the shared names and numbers in them.
- */
-function copiedSentences(c: Comparable, other: Uint32Array): { copied: number; counted: number; anchors: number } {
+function sentencesOf(c: Comparable): (SentenceView | null)[] {
+  if (c.sentences) return c.sentences;
   const { codes, sentenceEnds } = c.profile;
-  const covered = new Uint8Array(codes.length);
-  const shingles = shinglesOf(c);
-  const span = Math.min(WORD_SHINGLE, codes.length);
-  for (let i = 0; i < shingles.length; i++) if (has(other, shingles[i])) covered.fill(1, i, i + span);
-  let copied = 0;
-  let counted = 0;
-  let anchors = 0;
+  const grams = sentenceGrams(c.profile);
+  const out: (SentenceView | null)[] = [];
   let start = 0;
-  for (const end of sentenceEnds) {
-    if (end - start >= MIN_EVIDENCE_WORDS && !mostlyQuoted(codes, start, end)) {
-      counted++;
-      let hits = 0;
-      for (let i = start; i < end; i++) hits += covered[i];
-      if (hits >= (end - start) * COVERED_SENTENCE) {
-        copied++;
-        for (let i = start; i < end; i++) if (covered[i] && isAnchor(codes[i])) anchors++;
+  sentenceEnds.forEach((end, s) => {
+    if (!grams[s] || end - start < MIN_EVIDENCE_WORDS || mostlyQuoted(codes, start, end)) out.push(null);
+    else {
+      let hash = 0x811c9dc5;
+      const words: number[] = [];
+      const anchors: number[] = [];
+      for (let i = start; i < end; i++) {
+        const code = codes[i] & ~QUOTED;
+        hash = Math.imul(hash ^ code, 0x01000193);
+        if (tokenClass(code) !== TokenClass.Stop) words.push(code);
+        if (isAnchor(code)) anchors.push(code);
       }
+      out.push({ hash, words: sortedUnique(Uint32Array.from(words)), grams: grams[s]!, anchors: sortedUnique(Uint32Array.from(anchors)) });
     }
     start = end;
-  }
-  return { copied, counted, anchors };
+  });
+  return (c.sentences = out);
 }
 
-/** What the word view found: near, partial (with its count of verbatim sentences), or nothing. */
-interface WordEvidence extends Verdict {
-  copied: number;
+function dice(x: Uint32Array, y: Uint32Array): number {
+  return x.length + y.length ? (2 * intersectionSize(x, y)) / (x.length + y.length) : 0;
 }
 
-/** Word-view verdict: near (high Jaccard) or partial (a good part of the shorter text inside the longer). */
-function compareWords(a: Comparable, b: Comparable): WordEvidence | null {
-  const setA = shingleSetOf(a);
-  const setB = shingleSetOf(b);
-  const shared = intersectionSize(setA, setB);
-  if (shared === 0) return null;
-  const jaccard = shared / (setA.length + setB.length - shared);
-  // Near copies keep the names and numbers; a template story about another event does not.
-  if (jaccard >= NEAR_MIN_JACCARD) return anchorsAgree(a, b) ? { kind: "near", similarity: jaccard, copied: 0 } : null;
-  const [small, large] = setA.length <= setB.length ? [a, setB] : [b, setA];
-  const containment = shared / shingleSetOf(small).length;
-  if (containment < PARTIAL_MIN_CONTAINMENT) return null;
-  const { copied, counted, anchors } = copiedSentences(small, large);
-  if (copied < PARTIAL_MIN_SENTENCES || copied < counted * PARTIAL_MIN_SHARE) return null;
-  // Copied news names someone or something; template and boilerplate sentences do not.
-  if (anchors < PARTIAL_MIN_ANCHORS) return null;
-  // For a partial copy the telling number is how much of the shorter text the longer one holds.
-  return { kind: "partial", similarity: containment, copied };
+interface Pair {
+  a: number;
+  b: number;
+  match: SentenceMatch;
+  weight: number;
+}
+
+/** Sentence pairs similar enough by words or skeleton; candidates found through shared words and trigrams. */
+function similarPairs(a: (SentenceView | null)[], b: (SentenceView | null)[]): Pair[] {
+  const where = new Map<number, number[]>();
+  const post = (key: number, j: number) => {
+    const list = where.get(key);
+    if (!list) where.set(key, [j]);
+    else if (list.at(-1) !== j) list.push(j);
+  };
+  b.forEach((s, j) => {
+    if (!s) return;
+    for (const w of s.words) post(w, j);
+    // Trigrams live in another key space than word codes (16-bit): shift them out of its way.
+    for (const g of s.grams) post(g * 2 + 0x20000, j);
+  });
+  const seen = new Uint8Array(b.length);
+  const pairs: Pair[] = [];
+  a.forEach((s, i) => {
+    if (!s) return;
+    seen.fill(0);
+    const keys = [...s.words, ...Array.from(s.grams, (g) => g * 2 + 0x20000)];
+    for (const key of keys) {
+      for (const j of where.get(key) ?? []) {
+        if (seen[j]) continue;
+        seen[j] = 1;
+        const t = b[j]!;
+        // The same sentence keeps its names and numbers; a template line about other people does not.
+        if (s.anchors.length && t.anchors.length && dice(s.anchors, t.anchors) < SENTENCE_MIN_ANCHORS) continue;
+        const words = dice(s.words, t.words);
+        const grams = dice(s.grams, t.grams);
+        const weight = Math.max(words, grams);
+        if (weight < SENTENCE_MIN_SIMILARITY) continue;
+        const match: SentenceMatch = s.hash === t.hash ? "verbatim" : words >= EDITED_MIN_WORDS ? "edited" : "reworded";
+        pairs.push({ a: i, b: j, match, weight });
+      }
+    }
+  });
+  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
 /**
- * Sentences of `a` matched, in order, to sentences of `b` with similar skeletons: the longest chain of
- * matching pairs with both indexes non-decreasing (a merged sentence may match two of the other side).
+ * The heaviest chain of pairs in text order on both sides (each index non-decreasing, so a sentence
+ * merged or split by the copier can pair with two of the other side): a Fenwick tree of best chain
+ * weight by `b`, pairs taken in (a, b) order.
  */
-function alignedSentences(a: (Uint32Array | null)[], b: (Uint32Array | null)[]): number {
-  const where = new Map<number, number[]>();
-  b.forEach((grams, j) => grams?.forEach((g) => (where.get(g) ?? where.set(g, []).get(g)!).push(j)));
-  const counts = new Int32Array(b.length);
-  const pairs: [number, number][] = [];
-  a.forEach((grams, i) => {
-    if (!grams) return;
-    counts.fill(0);
-    for (const g of grams) for (const j of where.get(g) ?? []) counts[j]++;
-    // Within one sentence of `a`, later partners first, so the chain below uses each `a` sentence once.
-    for (let j = b.length - 1; j >= 0; j--) {
-      if (counts[j] > 0 && (2 * counts[j]) / (grams.length + b[j]!.length) >= SENTENCE_MIN_SIMILARITY) pairs.push([i, j]);
-    }
+function chain(pairs: Pair[], sizeB: number): Pair[] {
+  const best = new Float64Array(sizeB + 1);
+  const at = new Int32Array(sizeB + 1).fill(-1);
+  const score = new Float64Array(pairs.length);
+  const back = new Int32Array(pairs.length);
+  pairs.forEach((p, k) => {
+    let bestScore = 0;
+    let from = -1;
+    for (let j = p.b + 1; j > 0; j -= j & -j) if (best[j] > bestScore) (bestScore = best[j]), (from = at[j]);
+    score[k] = bestScore + p.weight;
+    back[k] = from;
+    for (let j = p.b + 1; j <= sizeB; j += j & -j) if (score[k] > best[j]) (best[j] = score[k]), (at[j] = k);
   });
-  // Longest non-decreasing subsequence of j (patience sorting).
-  const tails: number[] = [];
-  for (const [, j] of pairs) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (tails[mid] <= j) lo = mid + 1;
-      else hi = mid;
-    }
-    tails[lo] = j;
-  }
-  return tails.length;
+  let k = -1;
+  score.forEach((s, i) => {
+    if (k < 0 || s > score[k]) k = i;
+  });
+  const out: Pair[] = [];
+  for (; k >= 0; k = back[k]) out.push(pairs[k]);
+  return out.reverse();
 }
 
 /**
@@ -161,24 +188,34 @@ function anchorsAgree(a: Comparable, b: Comparable): boolean {
   return prev[long.length] >= short.length * MIN_ANCHOR_ORDER;
 }
 
-/** What the skeleton view found: a spun copy, with how many sentences it aligned. */
-interface SpinEvidence extends Verdict {
-  aligned: number;
-}
+const distinct = (values: number[]) => new Set(values).size;
 
-/** Skeleton-view verdict: most sentences of the shorter text reworded in order, names and numbers kept. */
-function compareSkeletons(a: Comparable, b: Comparable): SpinEvidence | null {
-  const gramsA = (a.grams ??= sentenceGrams(a.profile));
-  const gramsB = (b.grams ??= sentenceGrams(b.profile));
-  const eligibleA = gramsA.filter(Boolean).length;
-  const eligibleB = gramsB.filter(Boolean).length;
-  const [first, second] = eligibleA <= eligibleB ? [gramsA, gramsB] : [gramsB, gramsA];
-  const fewer = Math.min(eligibleA, eligibleB);
-  if (fewer < SPUN_MIN_SENTENCES) return null;
-  const aligned = alignedSentences(first, second);
-  if (aligned < SPUN_MIN_SENTENCES || aligned < fewer * SPUN_MIN_ALIGNED) return null;
-  if (!anchorsAgree(a, b)) return null;
-  return { kind: "spun", similarity: (2 * aligned) / (eligibleA + eligibleB), aligned };
+/** The copy relation between two texts with its aligned sentences, or null. Exact copies have no pairs here. */
+export function align(a: Comparable, b: Comparable): Alignment | null {
+  const sa = sentencesOf(a);
+  const sb = sentencesOf(b);
+  const pairs = chain(similarPairs(sa, sb), sb.length);
+  if (pairs.length === 0) return null;
+  const eligibleA = sa.filter(Boolean).length;
+  const eligibleB = sb.filter(Boolean).length;
+  const coveredA = distinct(pairs.map((p) => p.a));
+  const coveredB = distinct(pairs.map((p) => p.b));
+  const high = Math.max(coveredA / eligibleA, coveredB / eligibleB);
+  const changed = pairs.filter((p) => p.match !== "verbatim").length;
+  const kept = pairs.filter((p) => p.match !== "reworded");
+  const unaligned = Math.max(eligibleA - coveredA, eligibleB - coveredB);
+  const similarity = (coveredA + coveredB) / (eligibleA + eligibleB);
+  const out = (kind: CopyKind, sim: number): Alignment => ({ kind, similarity: sim, pairs: pairs.map(({ a, b, match }) => ({ a, b, match })) });
+  const sameArticle = unaligned <= Math.max(NEAR_MAX_UNALIGNED, Math.max(eligibleA, eligibleB) * NEAR_MAX_UNALIGNED_SHARE);
+  // Mostly changed sentences in order, names and numbers kept: spun, whole or cut short.
+  if (changed >= SPUN_MIN_SENTENCES && changed >= pairs.length * SPUN_MIN_CHANGED_SHARE && high >= SPUN_MIN_COVER && anchorsAgree(a, b)) {
+    return out("spun", similarity);
+  }
+  if (sameArticle && changed <= Math.max(NEAR_MAX_CHANGED, pairs.length * NEAR_MAX_CHANGED_SHARE) && anchorsAgree(a, b)) return out("near", similarity);
+  // Copied news names someone or something; template and boilerplate sentences do not.
+  const anchors = kept.reduce((n, p) => n + intersectionSize(sa[p.a]!.anchors, sb[p.b]!.anchors), 0);
+  if (kept.length >= PARTIAL_MIN_SENTENCES && high >= PARTIAL_MIN_COVER && anchors >= PARTIAL_MIN_ANCHORS) return out("partial", high);
+  return null;
 }
 
 /** Which views are worth checking for a pair (the index decides from the keys the pair shares). */
@@ -187,20 +224,10 @@ export interface Checks {
   spin: boolean;
 }
 
-/**
- * The strongest copy relation between two articles, or null. A pair can look both partial (some
- * sentences verbatim) and spun (most sentences aligned): it is spun when most aligned sentences are
- * not verbatim, i.e. the rewording, not the copying, explains the match.
- */
+/** The copy relation between two articles, or null. Alignment serves both views, so `checks` only gates. */
 export function compare(a: Comparable, b: Comparable, checks: Checks): Verdict | null {
   if (a.profile.digest === b.profile.digest) return { kind: "exact", similarity: 1 };
-  const words = checks.words ? compareWords(a, b) : null;
-  if (words?.kind === "near") return verdict(words);
-  const spin = checks.spin ? compareSkeletons(a, b) : null;
-  if (spin && (!words || words.copied < spin.aligned * SPUN_MAX_VERBATIM)) return verdict(spin);
-  return words && verdict(words);
-}
-
-function verdict(v: Verdict): Verdict {
-  return { kind: v.kind, similarity: v.similarity };
+  if (!checks.words && !checks.spin) return null;
+  const found = align(a, b);
+  return found && { kind: found.kind, similarity: Math.round(found.similarity * 1000) / 1000 };
 }

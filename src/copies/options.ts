@@ -44,34 +44,6 @@ export const MIN_SKELETON_KEY_SHARE = 0.3;
 /** Candidates verified per new article, most shared keys first. Bounds the cost on big families. */
 export const MAX_CANDIDATES = 12;
 
-/** Word-shingle Jaccard from which two texts are near copies (light edits, a paragraph in or out). */
-export const NEAR_MIN_JACCARD = 0.5;
-
-/**
- * Share of the shorter text's shingles found in the longer one for a partial copy. Low on purpose (a
- * reprinted half plus the copier's own long sentences); the sentence test below does the real work.
- * It keeps spun copies, whose surviving word runs cover some sentences, out of `partial`.
- */
-export const PARTIAL_MIN_CONTAINMENT = 0.3;
-
-/**
- * Share of the shorter text's sentences (long enough and not mostly quotation) found copied in the longer one
- * for a partial copy. Counted in sentences, not shingles, so one long sentence does not weigh more.
- */
-export const PARTIAL_MIN_SHARE = 0.4;
-
-/**
- * Copied sentences (COVERED_SENTENCE covered by shared shingles, long enough, not mostly quotation) a
- * partial copy needs: one shared sentence is a coincidence or a stock line, not a copy.
- */
-export const PARTIAL_MIN_SENTENCES = 2;
-
-/** Shared names and numbers in the copied sentences of a partial copy: template lines and boilerplate hold none. */
-export const PARTIAL_MIN_ANCHORS = 3;
-
-/** Coverage by shared shingles from which a sentence counts as copied. */
-export const COVERED_SENTENCE = 0.7;
-
 /** Words a sentence needs to count as evidence of copying: "All rights reserved." proves nothing. */
 export const MIN_EVIDENCE_WORDS = 8;
 
@@ -81,20 +53,47 @@ export const QUOTED_SENTENCE = 0.5;
 /** Skeleton tokens a sentence needs to be compared at all (shorter ones match anything). */
 export const MIN_SENTENCE_SKELETON = 5;
 
-/** Dice similarity of skeleton n-grams from which two sentences are the same sentence reworded. */
+/**
+ * Dice similarity, of their content words, names and numbers or of their skeleton trigrams, from which
+ * two sentences are aligned as the same sentence.
+ */
 export const SENTENCE_MIN_SIMILARITY = 0.5;
 
-/** Share of the shorter text's eligible sentences aligned, in order, for a spun copy. */
-export const SPUN_MIN_ALIGNED = 0.6;
+/** Dice of their names and numbers two sentences that both have some need to be aligned. */
+export const SENTENCE_MIN_ANCHORS = 0.5;
 
-/**
- * A pair that is both partial and spun counts as spun when fewer than this share of its aligned
- * sentences are verbatim: an excerpt aligns too, but all of it verbatim.
- */
-export const SPUN_MAX_VERBATIM = 0.6;
+/** Dice of content words, names and numbers from which an aligned, non-identical pair is "edited" (else "reworded"). */
+export const EDITED_MIN_WORDS = 0.7;
 
-/** Aligned sentences needed for a spun copy, so that two short items never qualify by luck. */
+/** Unaligned sentences either text may have and still be the same article (near): a sentence in or out… */
+export const NEAR_MAX_UNALIGNED = 1;
+
+/** …or this share of the longer text's sentences. */
+export const NEAR_MAX_UNALIGNED_SHARE = 0.25;
+
+/** Aligned pairs that are not verbatim a near copy may have (a new headline, a corrected figure)… */
+export const NEAR_MAX_CHANGED = 2;
+
+/** …or this share of the aligned pairs. */
+export const NEAR_MAX_CHANGED_SHARE = 0.2;
+
+/** Share of aligned pairs edited or reworded from which the copy is spun: spinners touch most sentences. */
+export const SPUN_MIN_CHANGED_SHARE = 0.5;
+
+/** Edited or reworded pairs a spun copy needs, so that two short items never qualify by luck. */
 export const SPUN_MIN_SENTENCES = 3;
+
+/** Share of one text's sentences a spun copy aligns (a spun copy cut short covers the copy, not the original). */
+export const SPUN_MIN_COVER = 0.6;
+
+/** Share of one text's sentences aligned and kept (verbatim or edited) for a partial copy. */
+export const PARTIAL_MIN_COVER = 0.4;
+
+/** Kept sentences a partial copy needs: one shared sentence is a coincidence or a stock line, not a copy. */
+export const PARTIAL_MIN_SENTENCES = 2;
+
+/** Names and numbers shared by the kept sentence pairs of a partial copy: template lines and boilerplate hold none. */
+export const PARTIAL_MIN_ANCHORS = 3;
 
 /**
  * Share of the shorter text's names and numbers that must recur in the same order in the longer (LCS)
