@@ -300,6 +300,18 @@ export const SPEECH_VERBS = set(`said says say told tells added adds stated stat
   commented acknowledged confirmed posted remarked observed reads saying stating adding writing noting telling
   explaining replying commenting`);
 
+/** More verbs that attribute a quote, kept apart from SPEECH_VERBS, which the entity typer's weights were
+ *  trained with. */
+export const QUOTE_VERBS: ReadonlySet<string> = new Set([...SPEECH_VERBS, ...set(`asserted asserts responded responds
+  conceded concedes quipped cautioned predicted complained revealed recounted emphasised emphasized boasted joked
+  testified vowed pledged reported reporting`)]);
+
+/** What a body or person issues that then "says" something ("PC World's analysis concluded", "a statement
+ *  from Apple stated"): the speaker is its author. */
+export const DOCUMENT_NOUNS = set(`statement statements report analysis study letter release post tweet blog
+  website site survey document filing memo email message notice announcement communique communiqué bulletin
+  editorial column press`);
+
 /** Role nouns that name the same job in different words ("the spokeswoman" ~ "spokesperson"). */
 export const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ["spokesman", "spokesperson"], ["spokeswoman", "spokesperson"], ["chairman", "chair"],
@@ -310,8 +322,9 @@ export const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
 
 /** Words that mark a person as a woman or a man, for "she said"/"he said". */
 export const FEMALE_MARKERS = set(`mrs ms miss madam mme dame spokeswoman chairwoman congresswoman businesswoman
-  actress queen princess lady`);
-export const MALE_MARKERS = set(`mr sir herr spokesman chairman congressman businessman actor king prince lord`);
+  actress queen princess lady woman girl mother daughter wife sister grandmother widow`);
+export const MALE_MARKERS = set(`mr sir herr spokesman chairman congressman businessman actor king prince lord man
+  boy father son husband brother grandfather widower`);
 
 /** Common English words that, capitalised alone (a sentence start, a shouted tweet), are still no names.
  *  Compact: words a name list would never need, picked from what real articles capitalise. */

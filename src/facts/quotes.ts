@@ -2,14 +2,14 @@
 // (Petrov said: "…"), split quotes ("…," he said, "…"), pronouns and roles resolved to names.
 
 import type { Article, Attribution, Mention, QuoteFinding, Sentence } from "../model/index.js";
-import { ABBREVIATIONS, SPEECH_VERBS } from "./lexicon.js";
+import { ABBREVIATIONS, QUOTE_VERBS } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
 import {
   fullName, indexSpeakers, inPhrase, sentenceSubject, speakerName, speaks, subjectEndingAt, subjectStartingAt, type SpeakerIndex, type Subject,
 } from "./speakers.js";
 
-const VERBS = [...SPEECH_VERBS, "according to"].join("|");
+const VERBS = [...QUOTE_VERBS, "according to"].join("|");
 /** The first speech verb in the text after a quote. */
 const VERB_AFTER = new RegExp(`(?<![\\p{L}])(?:${VERBS})(?![\\p{L}])`, "iu");
 /** A speech verb near the end of the text before a quote: "Petrov said:", "Petrov told reporters that". */
@@ -47,7 +47,7 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
   if (article.sentences.length === 0) return [];
   const spans = findQuoteSpans(text);
   const inside = (pos: number): boolean => spans.some((s) => pos > s.open && pos < s.close);
-  const index = indexSpeakers(text, mentions, inside);
+  const index = indexSpeakers(text, mentions, inside, article.sentences);
   const found: Found[] = [];
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];

@@ -2,7 +2,7 @@
 
 import type { Mention } from "../model/index.js";
 import {
-  FEMALE_MARKERS, FEMALE_NAMES, LISTENER_VERBS, MALE_MARKERS, MALE_NAMES, ROLE_HEADS, ROLE_SYNONYMS, SPEECH_VERBS, SUBJECT_BLOCKERS,
+  DOCUMENT_NOUNS, FEMALE_MARKERS, FEMALE_NAMES, LISTENER_VERBS, ORG_CUES_BEFORE, ORG_HEADS, MALE_MARKERS, MALE_NAMES, ROLE_HEADS, ROLE_SYNONYMS, QUOTE_VERBS, SUBJECT_BLOCKERS,
 } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 
@@ -15,6 +15,8 @@ export type Subject =
 /** The article's mentions, indexed for attribution. */
 export interface SpeakerIndex {
   text: string;
+  /** Where each sentence starts, by sentence number. */
+  sentenceStarts: number[];
   /** Mentions outside quotes, in text order: the candidates a pronoun or role can point back to. */
   outside: Mention[];
   byStart: Map<number, Mention>;
@@ -28,7 +30,12 @@ const ARTICLES = new Set(["the", "a", "an"]);
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const POSSESSIVE = /['’]s$/u;
 
-export function indexSpeakers(text: string, mentions: Mention[], insideQuote: (pos: number) => boolean): SpeakerIndex {
+export function indexSpeakers(
+  text: string,
+  mentions: Mention[],
+  insideQuote: (pos: number) => boolean,
+  sentences: readonly { start: number }[] = [],
+): SpeakerIndex {
   const byStart = new Map<number, Mention>();
   const byEnd = new Map<number, Mention>();
   const longer = new Map<string, Set<string>>();
@@ -44,7 +51,8 @@ export function indexSpeakers(text: string, mentions: Mention[], insideQuote: (p
   }
   const fullNames = new Map<string, string>();
   for (const [last, names] of longer) if (names.size === 1) fullNames.set(last, [...names][0]);
-  return { text, outside: mentions.filter((m) => !insideQuote(m.start)), byStart, byEnd, fullNames };
+  const outside = mentions.filter((m) => !insideQuote(m.start));
+  return { text, sentenceStarts: sentences.map((x) => x.start), outside, byStart, byEnd, fullNames };
 }
 
 /** "Doctor Sokal Pirg of the unit told": a phrase of common words after the name. */
@@ -60,6 +68,8 @@ export function subjectEndingAt(
 ): { subject: Subject; start: number } | null {
   const appositive = beforeAppositive(text, from, end, index);
   if (appositive) return { subject: { kind: "mention", mention: appositive }, start: appositive.start };
+  const author = documentAuthor(text, from, end, index);
+  if (author) return { subject: { kind: "mention", mention: author }, start: author.start };
   const verbAt = end;
   while (end > from && /[\s,]/.test(text[end - 1])) end--;
   const found = index.byEnd.get(end) ?? index.byEnd.get(end - (TRAILING_PHRASE.exec(text.slice(Math.max(from, end - 60), end))?.[0].length ?? end));
@@ -79,7 +89,6 @@ export function subjectEndingAt(
   const word = last[0].toLowerCase();
   const at = (w: RegExpMatchArray): number => from + w.index!;
   if (PRONOUN_SUBJECTS.has(word)) return { subject: { kind: "pronoun", pronoun: word }, start: at(last) };
-  if (!ROLE_HEADS.has(word)) return null;
   // "the spokeswoman", "a company spokesperson": the phrase starts at its article.
   let first = words.length - 1;
   for (let k = words.length - 2; k >= 0 && k >= words.length - 4; k--) {
@@ -88,7 +97,35 @@ export function subjectEndingAt(
       break;
     }
   }
-  return { subject: { kind: "role", role: word }, start: at(words[first]) };
+  const role = { subject: { kind: "role" as const, role: word }, start: at(words[first]) };
+  if (ROLE_HEADS.has(word) || ORG_NOUNS.has(word)) return role;
+  // "the convicted killer said", "the 45-year-old said": someone named before, described anew.
+  const phrase = words.slice(first).map((w) => w[0]);
+  const definite = phrase[0] === "the" && phrase.length > 1 && phrase.every((w) => w === w.toLowerCase());
+  return definite && !DOCUMENT_NOUNS.has(word) && !/['’]s$/.test(phrase[phrase.length - 2] ?? "") ? role : null;
+}
+
+/** Nouns that stand for a body: "the company said", "the ministry added". */
+const ORG_NOUNS: ReadonlySet<string> = new Set([...ORG_HEADS, ...ORG_CUES_BEFORE].filter((w) => !ROLE_HEADS.has(w)));
+
+const DOC_AFTER_NAME = new RegExp(
+  `^['’]s?\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:${[...DOCUMENT_NOUNS].join("|")})(?:\\s+(?:of|on|about|into|for)\\s+[^,.;:!?"“”\\n]{1,60})?[\\s,]*$`, "u");
+const DOC_BEFORE_NAME = new RegExp(`(?<![\\p{L}])(?:${[...DOCUMENT_NOUNS].join("|")})\\s+(?:from|by|of)\\s+(?:the\\s+)?$`, "u");
+
+/** "PC World's recent analysis of its traffic concluded", "a statement from Apple Computer stated": the
+ *  author of what is said to speak. */
+function documentAuthor(text: string, from: number, end: number, index: SpeakerIndex): Mention | null {
+  for (let i = index.outside.length - 1; i >= 0; i--) {
+    const m = index.outside[i];
+    if (m.start >= end) continue;
+    if (m.start < from || end - m.end > 100) return null;
+    if (m.type !== "person" && m.type !== "organization") continue;
+    const after = text.slice(m.end, end);
+    const possessive = /['’]s?$/u.test(m.text) ? `'${after}` : after;
+    if (DOC_AFTER_NAME.test(possessive)) return m;
+    if (/^[\s,]*$/.test(after) && DOC_BEFORE_NAME.test(text.slice(Math.max(from, m.start - 40), m.start))) return m;
+  }
+  return null;
 }
 
 /** The subject that starts at `start` (speaker after the verb: "said Petrov", "said a company spokesperson"). */
@@ -114,7 +151,7 @@ function titledPerson(text: string, start: number, end: number, index: SpeakerIn
   let at = start + lead[0].length - lead[1].length;
   for (const w of lead[1].trim().split(/\s+/)) {
     const word = w.toLowerCase().replace(POSSESSIVE, "");
-    if (SUBJECT_BLOCKERS.has(word) || PRONOUN_SUBJECTS.has(word) || SPEECH_VERBS.has(word)) return null;
+    if (SUBJECT_BLOCKERS.has(word) || PRONOUN_SUBJECTS.has(word) || QUOTE_VERBS.has(word)) return null;
     at = text.indexOf(w, at) + w.length;
     while (/\s/.test(text[at] ?? "")) at++;
     const m = index.byStart.get(at);
@@ -163,18 +200,29 @@ const speakingMention = (m: Mention): { subject: Subject; at: number } | null =>
 const APPOSITIVE_GAP = /^,[^,.;:!?"“”\n]{1,80},\s*$/;
 const MAX_APPOSITIVE_CHARS = 84;
 
+/** An aside of one or more comma-separated parts: ", curator at the University of Arkansas, Fayetteville,". */
+const LONG_ASIDE = /^,(?:[^,.;:!?"“”\n]{1,80},)+\s*$/;
+const MAX_LONG_ASIDE_CHARS = 160;
+
 /**
- * "Ines Duarte, a spokeswoman for the ministry, said", "Richardson, via USA Today, said": the name
- * before the aside, not a name inside it.
+ * "Ines Duarte, a spokeswoman for the ministry, said", "Richardson, via USA Today, said", "Cynthia Thompson,
+ * curator at the University of Arkansas, Fayetteville, said": the name before the aside, not a name inside
+ * it. A person's aside may run over several commas if it names no other person; a body's is one part.
  */
 function beforeAppositive(text: string, from: number, end: number, index: SpeakerIndex): Mention | null {
+  let body: Mention | null = null;
+  // Whether a person is named between the mention looked at and `end` (walking back, so: seen already).
+  let personBetween = false;
   for (let i = index.outside.length - 1; i >= 0; i--) {
     const m = index.outside[i];
     if (m.end >= end) continue;
-    if (m.end < from || end - m.end > MAX_APPOSITIVE_CHARS) return null;
-    if (APPOSITIVE_GAP.test(text.slice(m.end, end)) && !inPhrase(m, index, from)) return m;
+    if (m.end < from || end - m.end > MAX_LONG_ASIDE_CHARS) break;
+    const gap = text.slice(m.end, end);
+    if (m.type === "person" && (personBetween ? APPOSITIVE_GAP : LONG_ASIDE).test(gap) && !inPhrase(m, index, from)) return m;
+    if (m.type === "person") personBetween = true;
+    if (!body && m.type === "organization" && end - m.end <= MAX_APPOSITIVE_CHARS && APPOSITIVE_GAP.test(gap) && !inPhrase(m, index, from)) body = m;
   }
-  return null;
+  return body;
 }
 
 const OPEN_ASIDE = /^,[^,.;:!?"“”\n]{1,80}$/;
@@ -189,7 +237,7 @@ function personBeforeAside(text: string, from: number, inner: Mention, index: Sp
   return null;
 }
 
-const LAST_WORD = /([\p{L}]+)[^\p{L}]*$/u;
+const LAST_WORD = /([\p{L}]+)[^\p{L}.!?;:\n"“”]*$/u;
 
 /** The word right before a mention (back to `from`), lowercased. */
 function wordBefore(m: Mention, index: SpeakerIndex, from = Math.max(0, m.start - 24)): string {
@@ -231,7 +279,7 @@ export function speakerName(subject: Subject, before: number, sentence: number, 
   let mention: Mention | null = null;
   if (subject.kind === "mention") mention = subject.mention;
   else if (subject.kind === "pronoun") mention = pronounTarget(subject.pronoun, before, sentence, index);
-  else mention = roleTarget(subject.role, before, index);
+  else mention = roleTarget(subject.role, before, sentence, index);
   return mention ? fullName(mention, index) : null;
 }
 
@@ -252,6 +300,8 @@ function pronounTarget(pronoun: string, before: number, sentence: number, index:
   let nearest: Mention | null = null;
   let fallback: Mention | null = null;
   let orgFallback: Mention | null = null;
+  const subject = wanted && subjectBefore(before, sentence, index);
+  if (subject && genderOf(subject, index) !== (wanted === "m" ? "f" : "m")) return subject;
   for (let i = index.outside.length - 1; i >= 0; i--) {
     const m = index.outside[i];
     if (m.end > before) continue;
@@ -273,21 +323,56 @@ function pronounTarget(pronoun: string, before: number, sentence: number, index:
   return nearest ?? fallback ?? orgFallback;
 }
 
-const SPEAKS_AFTER = new RegExp(`^(?:,[^,.;:!?"“”\\n]{1,60},)?[\\s,]*(?:[\\p{Ll}]+\\s+){0,1}(?:${[...SPEECH_VERBS].join("|")})\\b`, "u");
+/**
+ * "Richard Doherty attributes Jobs' success to patience. He states …": "he" and "she" most often go on
+ * about the person the clause or sentence before is about; the person that opens it.
+ */
+function subjectBefore(before: number, sentence: number, index: SpeakerIndex): Mention | null {
+  const starts = index.sentenceStarts;
+  for (const [from, to] of [[starts[sentence], before], [starts[sentence - 1], starts[sentence]]]) {
+    if (from === undefined || to === undefined || from >= to) continue;
+    const found = sentenceSubject(index.text, from, to, index);
+    if (found?.subject.kind === "mention" && found.subject.mention.type === "person") return found.subject.mention;
+  }
+  return null;
+}
 
-/** "Oppal said", "Oppal also told", "Bob Currie, 66, said": a speech verb right after the mention. */
+const SPEAKS_AFTER = new RegExp(`^(?:,[^,.;:!?"“”\\n]{1,60},)?[\\s,]*(?:[\\p{Ll}]+\\s+){0,1}(?:${[...QUOTE_VERBS].join("|")})\\b`, "u");
+
+const SPEAKS_BEFORE = new RegExp(`(?<![\\p{L}])(?:${[...QUOTE_VERBS].join("|")})\\s+(?:[\\p{L}.'’-]+\\s+){0,4}$`, "u");
+
+/** "Oppal said", "Oppal also told", "Bob Currie, 66, said", "said Julien Talavan", "said union leader Ana
+ *  Ruiz": a speech verb right after or before the mention. */
 export function speaks(m: Mention, index: SpeakerIndex): boolean {
-  return SPEAKS_AFTER.test(index.text.slice(m.end, m.end + 100));
+  if (SPEAKS_AFTER.test(index.text.slice(m.end, m.end + 100))) return true;
+  // "said Talavan, a spokesman", not "Oppal said Blackmore is …" or "told the Journal that …".
+  if (!/^\s*(?:[,.;!?]|$)/.test(index.text.slice(m.end, m.end + 2)) || m.type !== "person") return false;
+  const before = index.text.slice(Math.max(0, m.start - 50), m.start);
+  return SPEAKS_BEFORE.test(before) && !/[.!?;:]/.test(before.slice(before.search(SPEAKS_BEFORE)));
 }
 
 /** The most recent person before the quote whose role names the same job ("spokeswoman" ~ "spokesperson"). */
-function roleTarget(role: string, before: number, index: SpeakerIndex): Mention | null {
+function roleTarget(role: string, before: number, sentence: number, index: SpeakerIndex): Mention | null {
+  if (ORG_NOUNS.has(role)) return bodyBefore(before, index);
+  if (!ROLE_HEADS.has(role)) {
+    const gender = genderOfRole(role);
+    return pronounTarget(gender === "m" ? "he" : gender === "f" ? "she" : "someone", before, sentence, index);
+  }
   const wanted = sameJob(role);
   for (let i = index.outside.length - 1; i >= 0; i--) {
     const m = index.outside[i];
     if (m.end > before || m.type !== "person" || !m.role) continue;
     const head = m.role.split(" ");
     if (sameJob(head[head.length - 1]) === wanted) return m;
+  }
+  return null;
+}
+
+/** The organisation last named before `before`, outside a phrase ("told WIRED" names a listener). */
+function bodyBefore(before: number, index: SpeakerIndex): Mention | null {
+  for (let i = index.outside.length - 1; i >= 0; i--) {
+    const m = index.outside[i];
+    if (m.end <= before && m.type === "organization" && !LISTENER_VERBS.has(wordBefore(m, index))) return m;
   }
   return null;
 }
