@@ -208,10 +208,14 @@ export function align(a: Comparable, b: Comparable): Alignment | null {
   const out = (kind: CopyKind, sim: number): Alignment => ({ kind, similarity: sim, pairs: pairs.map(({ a, b, match }) => ({ a, b, match })) });
   const sameArticle = unaligned <= Math.max(NEAR_MAX_UNALIGNED, Math.max(eligibleA, eligibleB) * NEAR_MAX_UNALIGNED_SHARE);
   // Mostly changed sentences in order, names and numbers kept: spun, whole or cut short.
-  if (changed >= SPUN_MIN_SENTENCES && changed >= pairs.length * SPUN_MIN_CHANGED_SHARE && high >= SPUN_MIN_COVER && anchorsAgree(a, b)) {
+  // A short text spun whole has fewer changed sentences than SPUN_MIN_SENTENCES: all of them, two or more.
+  const spunEnough = changed >= Math.min(SPUN_MIN_SENTENCES, Math.max(2, pairs.length));
+  if (spunEnough && changed >= pairs.length * SPUN_MIN_CHANGED_SHARE && high >= SPUN_MIN_COVER && anchorsAgree(a, b)) {
     return out("spun", similarity);
   }
-  if (sameArticle && changed <= Math.max(NEAR_MAX_CHANGED, pairs.length * NEAR_MAX_CHANGED_SHARE) && anchorsAgree(a, b)) return out("near", similarity);
+  // Near copies are mostly verbatim: at most NEAR_MAX_CHANGED pairs changed (never more than half), or a small share.
+  const nearChanged = Math.max(pairs.length * NEAR_MAX_CHANGED_SHARE, Math.min(NEAR_MAX_CHANGED, pairs.length / 2));
+  if (sameArticle && changed <= nearChanged && anchorsAgree(a, b)) return out("near", similarity);
   // Copied news names someone or something; template and boilerplate sentences do not.
   const anchors = kept.reduce((n, p) => n + intersectionSize(sa[p.a]!.anchors, sb[p.b]!.anchors), 0);
   if (kept.length >= PARTIAL_MIN_SENTENCES && high >= PARTIAL_MIN_COVER && anchors >= PARTIAL_MIN_ANCHORS) return out("partial", high);

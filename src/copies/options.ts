@@ -78,7 +78,7 @@ export const NEAR_MAX_CHANGED = 2;
 export const NEAR_MAX_CHANGED_SHARE = 0.2;
 
 /** Share of aligned pairs edited or reworded from which the copy is spun: spinners touch most sentences. */
-export const SPUN_MIN_CHANGED_SHARE = 0.5;
+export const SPUN_MIN_CHANGED_SHARE = 0.35;
 
 /** Edited or reworded pairs a spun copy needs, so that two short items never qualify by luck. */
 export const SPUN_MIN_SENTENCES = 3;
