@@ -201,3 +201,137 @@ test("indirect speech is an attributed claim; direct speech and plain sentences 
     ["Aleksandr Petrov", "pronoun", "no meeting took place at all", true],
   ]);
 });
+
+test("a long quote inside a sentence nobody is said to speak in is its subject's; a short phrase stays a term", () => {
+  assert.deepEqual(
+    speakers(`Nick Bos, of the University of Helsinki, studies "the amazing adaptations social insects have evolved to fight parasites".`),
+    ["Nick Bos"],
+  );
+  assert.deepEqual(
+    speakers(
+      "Mike Rathbun requested donations on his blog to help Daniel Montalvo. " +
+        'He described Montalvo as an individual "facing the penitentiary for leaving a lifetime of slavery to get a taste of freedom."',
+    ),
+    ["Mike Rathbun"],
+  );
+  assert.deepEqual(
+    speakers(`While introducing the phone, at the annual conference, the new model was praised by Steve Jobs as "the biggest leap we have taken since the original iPhone."`),
+    ["Steve Jobs"],
+  );
+  assert.deepEqual(
+    speakers(`During Prime Minister's Questions on Wednesday, Rishi Sunak defended the record: "The Home Secretary and I are working intensely to bring forward that legislation."`),
+    ["Rishi Sunak"],
+  );
+  assert.deepEqual(quotes(`Petrov called the offer "a fig leaf, nothing more" on Friday.`), []);
+  assert.deepEqual(speakers(`Petrov's lawyer called the charges "a political attack on a man who has done nothing wrong at all".`), [null]);
+});
+
+test("any verb between a quote that ends on a comma and a name attributes it", () => {
+  const text =
+    '"We plan to increase our revenue from international routes," he adds, noting flights to Europe are possible for 787s. ' +
+    '"We are rolling out the first delivery airplane," enthused Scott Fancher, the project manager. ' +
+    '"It\'s an extraordinary challenge, no one has built a wide body at this rate," claims writer John Ostrower. ' +
+    '"Most of them have broken bones from the debris," Doctor Sokal Pirg of the unit told Xinhua by phone. ' +
+    '"We will be back next season, stronger than ever," Orrin Halvorsen grumbled.';
+  assert.deepEqual(speakers(`Mitsuo Morimoto, a senior vice president at ANA, spoke first. ${text}`), [
+    "Mitsuo Morimoto", "Scott Fancher", "John Ostrower", "Sokal Pirg", "Orrin Halvorsen",
+  ]);
+});
+
+test("a quote signed with a dash and a name on its own line is that person's", () => {
+  const text =
+    `"So far, it's the Internet: 1, Scientology: 0. But it's a long game." - Matthew Ingram\n\n` +
+    "Writing in a blog post, Ingram called the conflict another skirmish.";
+  assert.deepEqual(speakers(text), ["Matthew Ingram"]);
+});
+
+test("carelessly typed quote marks still pair up", () => {
+  const text =
+    'Professor John Burrows said resources would be available for schools," For example, schools can run their own flag ' +
+    'referendums as part of their learning". Prime Minister John Key said the change now has a "strong rationale". ' +
+    'Of the public process, he said, "In the end I\'ll have one vote in each referendum like every other voter".';
+  const q = quotes(text);
+  assert.deepEqual(q.map((x) => [x.text.slice(0, 12), x.speaker]), [
+    ["For example,", "John Burrows"], ["In the end I", "John Key"],
+  ]);
+});
+
+test("the name before a long aside speaks, not a body or place inside it", () => {
+  assert.deepEqual(
+    speakers(`Cynthia Thompson, curator and director of exhibits at the University of Arkansas, Fayetteville, said, "These images document people in his everyday life."`),
+    ["Cynthia Thompson"],
+  );
+  assert.deepEqual(
+    speakers(`Apple CEO Steve Jobs unveiled the new laptops at the Cupertino, California event, saying the company has "been inspired by the work it has done on the iPad."`),
+    ["Steve Jobs"],
+  );
+});
+
+test("'he said' goes to whoever was just quoted or is the subject of the sentence before", () => {
+  assert.deepEqual(
+    speakers(
+      "Louis Gallois said he hoped to achieve the cuts through attrition. " +
+        '"The response has been massive," said Julien Talavan, a spokesman for the main union. ' +
+        '"This is just the beginning," he said, hinting at strikes.',
+    ),
+    ["Julien Talavan", "Julien Talavan"],
+  );
+  assert.deepEqual(
+    speakers(
+      'A contrary view comes from Charles Reilly, a management expert, who stated, "Great companies rarely go from strength to strength." ' +
+        "Richard Doherty attributes Steve Jobs' success to patience. " +
+        'He states "A lot of products could have gotten to market earlier, but he wanted it better."',
+    ),
+    ["Charles Reilly", "Richard Doherty"],
+  );
+});
+
+test("a body speaks through 'the company', its statements and its analyses", () => {
+  assert.deepEqual(
+    speakers(
+      "Singapore Airlines will be compensated by Airbus for the delay. In a statement on the Airbus website, the company said that " +
+        '"the root cause of the problem is that the digital mock-up was implemented late."',
+    ),
+    ["Airbus"],
+  );
+  assert.deepEqual(
+    speakers(`PC World's recent analysis of its own web traffic concluded, "Usually, Internet Explorer is the number two browser after Firefox."`),
+    ["PC World"],
+  );
+  assert.deepEqual(
+    speakers(`A statement from Apple Computer stated that "the two companies now have differing interpretations of this agreement."`),
+    ["Apple Computer"],
+  );
+});
+
+test("a person described anew ('the convicted killer said') is the one named before; a new person is nobody", () => {
+  const text =
+    "Brian Nichols offered a show of remorse before his sentence was announced on Saturday. " +
+    '"I am sorry. I will not bring dishonor to the decision to spare my life," the convicted killer said. ' +
+    '"He showed no remorse in all these years," a witness said.';
+  assert.deepEqual(speakers(text), ["Brian Nichols", null]);
+});
+
+test("a quote after reported speech keeps its speaker across a lead-in and a title in the sentence before", () => {
+  assert.deepEqual(
+    speakers(
+      "Bob Currie said he saw a police car blocking the drive-up window. " +
+        'Later in the afternoon, "I went back to my computer and all of a sudden heard this loud boom."',
+    ),
+    ["Bob Currie"],
+  );
+  assert.deepEqual(
+    speakers(
+      'One screen print on show was called "Cowboys and Indians" from 1987.\nKristen Wilkins also said Warhol was an artist and a ' +
+        'businessperson. "As a way to sell his work, he would make a blue Marilyn and a pink Marilyn."',
+    ),
+    ["Kristen Wilkins"],
+  );
+  assert.deepEqual(
+    speakers(
+      "U.S. Senator John Cornyn, Republican from Texas, issued a statement on the decision. " +
+        '"Like many Texans, I am disappointed with the decision to slight the Johnson Space Center."',
+    ),
+    ["John Cornyn"],
+  );
+});

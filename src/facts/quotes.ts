@@ -57,8 +57,10 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
     let attributed = true;
     const after = attributionAfter(text, span, spans[i + 1], index);
     if (after) {
-      q.speaker = speakerName(after.subject, span.open, sentence.i, index);
-      q.how = attributionOf(after.subject, "named-after");
+      if (after.subject) {
+        q.speaker = speakerName(after.subject, span.open, sentence.i, index);
+        q.how = attributionOf(after.subject, "named-after");
+      }
       // "First part," he said, "second part."
       const next = spans[i + 1];
       if (next && SPLIT_JOINER.test(text.slice(after.end, next.open)) && isQuote(text, next)) {
@@ -125,7 +127,7 @@ function attributionAfter(
   span: QuoteSpan,
   next: QuoteSpan | undefined,
   index: SpeakerIndex,
-): { subject: Subject; end: number } | null {
+): { subject: Subject | null; end: number } | null {
   const byline = bylineAfter(text, span, index);
   if (byline) return byline;
   // A quote closed by a full stop ends its sentence: `"…now." Fischer told reporters …` starts a new one.
@@ -140,14 +142,21 @@ function attributionAfter(
   const afterVerb = /^[\s,]*$/.test(text.slice(span.close, verbStart));
   if (afterVerb) {
     const subject = subjectStartingAt(text, verbEnd, end, index);
-    return subject ? { subject, end } : null;
+    if (subject) return { subject, end };
+    return SOMEONE_NEW.test(text.slice(verbEnd, end)) ? { subject: null, end } : null;
   }
   const found = subjectEndingAt(text, span.close, verbStart, index);
   // The subject must follow the quote directly ("…," museum director Declercq said), not
   // `"…" and later that day Petrov said`.
-  if (!found || !SUBJECT_LEAD.test(text.slice(span.close, found.start))) return null;
+  if (!found || !SUBJECT_LEAD.test(text.slice(span.close, found.start))) {
+    const lead = text.slice(span.close, verbStart);
+    return SOMEONE_NEW.test(lead) && (lead.match(WORDS)?.length ?? 0) <= 5 ? { subject: null, end } : null;
+  }
   return { subject: found.subject, end };
 }
+
+/** `"…," a witness said` / `said one resident`: someone the article does not name speaks. */
+const SOMEONE_NEW = /^[\s,]*(?:a|an|one|another)\s+[\p{L}\p{N}]/iu;
 
 const BYLINE = /^[^\S\n]*[-—–]+[^\S\n]*$/;
 
@@ -171,7 +180,8 @@ function otherVerbAfter(text: string, span: QuoteSpan, end: number, index: Speak
   if (!/[,?!]\s*["”»]$/.test(text.slice(span.open, span.close))) return null;
   const lead = /^[\s,]*/.exec(text.slice(span.close, end))![0].length;
   const first = index.byStart.get(span.close + lead);
-  if (first && (first.type === "person" || first.type === "organization") && ANY_VERB.test(text.slice(first.end, end))) {
+  // A name of unknown type counts too: what speaks right after a quote is a person or a body.
+  if (first && first.type !== "place" && ANY_VERB.test(text.slice(first.end, end))) {
     return { subject: { kind: "mention", mention: first }, end };
   }
   const verb = ANY_VERB.exec(text.slice(span.close, end));

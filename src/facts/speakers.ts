@@ -89,6 +89,8 @@ export function subjectEndingAt(
   const word = last[0].toLowerCase();
   const at = (w: RegExpMatchArray): number => from + w.index!;
   if (PRONOUN_SUBJECTS.has(word)) return { subject: { kind: "pronoun", pronoun: word }, start: at(last) };
+  // "Charles Reilly, a management expert, who stated": the one the relative clause hangs on.
+  if (word === "who" && words.length > 1) return subjectEndingAt(text, from, at(last), index);
   // "the spokeswoman", "a company spokesperson": the phrase starts at its article.
   let first = words.length - 1;
   for (let k = words.length - 2; k >= 0 && k >= words.length - 4; k--) {
