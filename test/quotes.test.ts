@@ -335,3 +335,32 @@ test("a quote after reported speech keeps its speaker across a lead-in and a tit
     ["John Cornyn"],
   );
 });
+
+test("a quote chained onto an attributed one in the same sentence keeps its speaker", () => {
+  const text =
+    'North Korea\'s KCNA news agency reported the exchange of fire. "Foolhardy provocation deserves harsh punishment", it added; ' +
+    'and, later, "the front-line units should enter a wartime state to be fully battle ready".';
+  assert.deepEqual(speakers(text), ["KCNA", "KCNA"]);
+});
+
+test("a quote in its own paragraph after a sentence naming one person is theirs, not someone whose lawyer was named", () => {
+  assert.deepEqual(
+    speakers(
+      "In a recently accepted paper, published this week Nick Bos and colleagues describe ants that medicate themselves.\n\n" +
+        '"I have no doubt that as time goes on, there will be more and more cases documented."',
+    ),
+    ["Nick Bos"],
+  );
+  assert.deepEqual(
+    speakers(`The ruling angered Jan Kowalski's family.\n\n"We will appeal this decision as far as we have to go."`),
+    [null],
+  );
+});
+
+test("quote marks set apart from their words by spaces still open quotes", () => {
+  const text =
+    '"It feels great to resolve this in a positive manner," said Apple Inc. CEO Steve Jobs. ' +
+    '" The years ahead are going to be very exciting times for us," said Neil Aspinall, manager of Apple Corps.';
+  const q = quotes(text);
+  assert.deepEqual(q.map((x) => [x.text.trim().slice(0, 9).trim(), x.speaker]), [["It feels", "Steve Jobs"], ["The years", "Neil Aspinall"]]);
+});

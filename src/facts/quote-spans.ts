@@ -69,14 +69,14 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
 
 /**
  * A mark at `at`, outside any quote, opens one: a left mark, or a straight one with words right after it
- * (not a closing mark before a full stop or comma), or one glued to the comma or colon that introduces it,
- * as careless typing has it (`Wilkins said," [Warhol] liked …".`).
+ * (not a closing mark before a full stop or comma), or, as careless typing has it, one set apart from its
+ * words by a space after a space, comma or colon (`Wilkins said," [Warhol] liked …".`, `" The years …`).
  */
 function opensAt(text: string, at: number): boolean {
   const c = text[at];
   if (c === "“" || c === "«") return true;
   if (c !== '"' || at + 1 >= text.length) return false;
-  if (SPACE.test(text[at + 1])) return /[,:]$/.test(text.slice(0, at)) && /^[^\S\n]+[^\s"]/.test(text.slice(at + 1, at + 4));
+  if (SPACE.test(text[at + 1])) return /(?:^|[,:\s(])$/.test(text.slice(Math.max(0, at - 1), at)) && /^[^\S\n]+[^\s"]/.test(text.slice(at + 1, at + 4));
   return !CLOSING_PUNCT.test(text.slice(at + 1, at + 3));
 }
 

@@ -6,7 +6,7 @@ import { ABBREVIATIONS, QUOTE_VERBS } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
 import {
-  fullName, indexSpeakers, inPhrase, sentenceSubject, speakerName, speaks, subjectEndingAt, subjectStartingAt, type SpeakerIndex, type Subject,
+  fullName, indexSpeakers, inPhrase, isPossessive, sentenceSubject, speakerName, speaks, subjectEndingAt, subjectStartingAt, type SpeakerIndex, type Subject,
 } from "./speakers.js";
 
 const VERBS = [...QUOTE_VERBS, "according to"].join("|");
@@ -250,7 +250,8 @@ function subjectOf(text: string, before: { from: number; verbStart: number; verb
 
 /**
  * A quote with no attribution of its own that opens its sentence and follows an attributed one closely
- * (same or next paragraph, nobody else named in between) goes on in the same voice.
+ * (same or next paragraph, nobody else named in between), or that follows one in the same sentence
+ * ("…", it added; and, later, "…"), goes on in the same voice.
  */
 function continuedSpeaker(
   text: string,
@@ -261,13 +262,17 @@ function continuedSpeaker(
 ): string | null {
   const someoneElse = (m: Mention): boolean => m.type === "person" && fullName(m, index) !== prev?.speaker;
   const sentence = sentenceAt(sentences, q.span.open);
-  if (!prev?.speaker || text.slice(sentence.start, q.span.open).trim()) return null;
+  if (!prev?.speaker) return null;
   const prevEnd = (prev.more[prev.more.length - 1] ?? prev.span).close;
+  const chained = prevEnd > sentence.start && CHAIN_GAP.test(text.slice(prevEnd, q.span.open));
+  if (!chained && text.slice(sentence.start, q.span.open).trim()) return null;
   const gap = sentence.paragraph - sentenceAt(sentences, prevEnd - 1).paragraph;
   if (gap > 1) return null;
   for (const m of index.outside) if (m.start >= prevEnd && m.start < q.span.open && someoneElse(m)) return null;
   return prev.speaker;
 }
+
+const CHAIN_GAP = /^[^.!?"“”«»\n]{1,80}$/;
 
 const PRONOUN_SPEAKS = new RegExp(`(?<![\\p{L}])(he|she)\\s+(?:also\\s+|later\\s+|then\\s+)?(?:${VERBS})(?![\\p{L}])`, "giu");
 
@@ -300,11 +305,13 @@ function namesIn(from: number, to: number, index: SpeakerIndex): Mention[] {
 /** "T.J. Simons, 17, who works nearby, also heard the blast. "At first I thought …"": the person the
  *  sentence before opens with, when it names no other person. */
 function introduced(text: string, prev: Sentence, index: SpeakerIndex): Placed | null {
+  const names = namesIn(prev.start, prev.end, index);
   const found = sentenceSubject(text, prev.start, prev.end, index);
-  if (found?.subject.kind !== "mention" || found.subject.mention.type !== "person") return null;
-  const first = found.subject.mention;
-  if (namesIn(prev.start, prev.end, index).some((m) => m.name !== first.name && !first.name.endsWith(m.name))) return null;
-  return found;
+  // Failing a subject at the start ("In a recent paper Bos and colleagues describe …"), the one person named.
+  const first = found?.subject.kind === "mention" ? found.subject.mention : names.length === 1 && !inPhrase(names[0], index) && !isPossessive(names[0], text) ? names[0] : null;
+  if (first?.type !== "person") return null;
+  if (names.some((m) => m.name !== first.name && !first.name.endsWith(m.name))) return null;
+  return { subject: { kind: "mention", mention: first }, at: first.start };
 }
 
 /**

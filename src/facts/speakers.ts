@@ -191,9 +191,14 @@ export function sentenceSubject(text: string, sentenceStart: number, pos: number
     // Only a qualifier may come before the name ("U.S. Senator John Cornyn"), and "Smith's lawyer" is not Smith.
     if (m.start > start && !/^(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(start, m.start))) continue;
     if (m.type !== "person" && m.type !== "organization") continue;
-    return /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2)) || /['’]s?$/u.test(m.text) ? null : speakingMention(m);
+    return isPossessive(m, text) ? null : speakingMention(m);
   }
   return null;
+}
+
+/** "Smith's lawyer": the name qualifies someone else. */
+export function isPossessive(m: Mention, text: string): boolean {
+  return /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2)) || /['’]s?$/u.test(m.text);
 }
 
 const speakingMention = (m: Mention): { subject: Subject; at: number } | null =>
