@@ -1,126 +1,158 @@
-// Where sources disagree: independent sources stating different numbers for the same thing in the same
-// event ("14 countries signed" against "12 countries signed").
+// Where sources disagree: statements of independent sources (different copy families) in one event that
+// cannot both be true. Four ways to part:
+//   figure and count  "Delegates from 14 countries signed" / "Delegates from 12 countries signed"
+//   date              "signed on Thursday" / "signed on Wednesday" (resolved against each article's date)
+//   denial            "Wanjiru met Petrov for ten minutes" / "no meeting with Wanjiru took place"
+//   speaker           the same quoted words, said by Petrov in one source and by Okonjo in another
+// A paraphrase, a rounder or hedged number ("about 300" for 310) and an added detail are not disagreement.
 //
-// A claim is a number with the words that follow it ("14 countries", "31 people"). Two claims conflict when
-// they come from different copy families of one event, count the same thing, differ in value, and sit in
-// sentences that otherwise say much the same; a source that states both values (a correction, "up from 12")
-// is not taken as a side.
+// Cost stays near linear in a story's sentences: a statement is only compared with statements that share
+// some of its rarest topic words (anchors), and a word too common to be an anchor indexes nothing.
 
-import type { Cite, Disagreement, SentenceRef, StoryMaterial } from "../model/index.js";
-import { NUMBER_WORDS, numberValue } from "../text/numbers.js";
-import { contentWordSet, jaccard } from "../text/similarity.js";
-import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from "../text/tokens.js";
+import type { Cite, Disagreement, QuoteFinding, StoryMaterial } from "../model/index.js";
+import { COMPARE_DEFAULTS, conflictsBetween, type Conflict, type Side } from "./compare.js";
+import { QUOTE_DEFAULTS, quotedWords, speakerConflict, type QuotedWords } from "./quoted.js";
+import { readStatement, type Statement } from "./statements.js";
 
 export const DISAGREEMENT_DEFAULTS = {
-  /** The two sentences must share this much vocabulary besides the number to be about the same claim. */
-  minContextJaccard: 0.2,
-  /** Claims compared per counted thing and event: bounds the pairwise check in very large stories. */
-  maxClaimsPerKey: 200,
+  compare: COMPARE_DEFAULTS,
+  quotes: QUOTE_DEFAULTS,
+  /** A statement is indexed under this many of its rarest topic words. */
+  anchors: 8,
+  /** Two statements are compared when they share this many anchors. */
+  minAnchors: 2,
+  /** A word in more statements than this is too common to be an anchor: bounds the comparisons. */
+  maxPosting: 64,
   /** At most this many disagreements per story, the best supported first. */
   maxPerStory: 10,
 };
 
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|${Object.keys(NUMBER_WORDS).join("|")})`;
-/** A number, an optional scale or percent, then up to two words: what is counted. */
-const CLAIM = new RegExp(String.raw`\b${NUMBER}(?:\s+(million|billion|thousand|percent|per cent|%))?\s+([a-z][a-z-]+)(?:\s+([a-z][a-z-]+))?`, "giu");
-/** Counted things that are really dates, times or parts of a name. */
-const NOT_COUNTED: ReadonlySet<string> = new Set([
-  ...MONTH_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES,
-  ..."am pm a.m p.m of to and or the a in on at for by from per cent".split(" "),
-]);
+export type DisagreementOptions = typeof DISAGREEMENT_DEFAULTS;
 
-interface Claim {
-  ref: SentenceRef;
-  value: number;
-  shown: string;
-  counted: string[];
-  context: Set<string>;
-}
-
-export function findDisagreements(material: StoryMaterial, options = DISAGREEMENT_DEFAULTS): Disagreement[] {
+export function findDisagreements(material: StoryMaterial, options: DisagreementOptions = DISAGREEMENT_DEFAULTS): Disagreement[] {
   const eventOf = new Map<string, string>();
   for (const e of material.events) for (const id of e.articles) eventOf.set(id, e.id);
+  const statements = material.sentences.map((ref) =>
+    readStatement(ref, eventOf.get(ref.article.id) ?? "", material.facts.get(ref.article.id)?.times ?? []));
+  const independent = (a: Statement, b: Statement) => a.ref.family !== b.ref.family && a.event === b.event;
 
-  // Claims indexed by (event, counted word): only claims under one key are ever compared.
-  const byKey = new Map<string, Claim[]>();
-  for (const ref of material.sentences) {
-    for (const claim of claimsIn(ref)) {
-      for (const word of claim.counted) {
-        const key = `${eventOf.get(ref.article.id) ?? ""}\u0000${word}`;
-        const list = byKey.get(key) ?? [];
-        if (list.length < options.maxClaimsPerKey) list.push(claim);
-        byKey.set(key, list);
-      }
-    }
+  const conflicts: Conflict[] = [];
+  for (const [i, j] of candidatePairs(statements.map((s) => s.stems), options)) {
+    if (independent(statements[i], statements[j])) conflicts.push(...conflictsBetween(statements[i], statements[j], options.compare));
   }
-
-  const found: Disagreement[] = [];
-  const reported = new Set<string>();
-  for (const [key, claims] of byKey) {
-    const subject = key.split("\u0000")[1];
-    const disagreement = conflictAmong(subject, claims, options);
-    if (!disagreement) continue;
-    const signature = disagreement.claims.flatMap((c) => c.cites.map((x) => `${x.article}#${x.sentence}`)).sort().join();
-    if (reported.has(signature)) continue;
-    reported.add(signature);
-    found.push(disagreement);
+  const quotes = quotesOf(material, statements);
+  for (const [i, j] of candidatePairs(quotes.map((q) => q.words), options)) {
+    if (!independent(quotes[i].statement, quotes[j].statement)) continue;
+    const conflict = speakerConflict(quotes[i], quotes[j], options.quotes);
+    if (conflict) conflicts.push(conflict);
   }
-  return found
+  return group(conflicts)
     .sort((a, b) => support(b) - support(a))
     .slice(0, options.maxPerStory);
 }
 
-function support(d: Disagreement): number {
-  return d.claims.reduce((n, c) => n + c.cites.length, 0);
+/** Quotes with a named speaker in the sentences that count. */
+function quotesOf(material: StoryMaterial, statements: Statement[]): QuotedWords[] {
+  const at = new Map(statements.map((s) => [`${s.ref.article.id}#${s.ref.sentence.i}`, s] as const));
+  const out: QuotedWords[] = [];
+  for (const article of material.articles) {
+    for (const q of material.facts.get(article.id)?.quotes ?? []) {
+      const statement = at.get(`${article.id}#${q.sentence}`);
+      // Only a speaker named with the quote: "he said" resolves against sentences a source may not have.
+      if (statement && q.speaker && (q.attribution === "named-after" || q.attribution === "named-before")) {
+        out.push(quotedWords(statement, q as QuoteFinding & { speaker: string }));
+      }
+    }
+  }
+  return out;
 }
 
-function claimsIn(ref: SentenceRef): Claim[] {
-  const claims: Claim[] = [];
-  const text = ref.sentence.text;
-  for (const m of text.matchAll(CLAIM)) {
-    const value = toNumber(m[1], m[2]);
-    if (value === null) continue;
-    // "in 2021", "the 2022 summit": years are dates, not counts.
-    if (value >= 1900 && value <= 2100 && !m[2]) continue;
-    const counted = [m[3], m[4]]
-      .filter((w): w is string => !!w)
-      .map((w) => singular(w.toLowerCase()))
-      .filter((w) => !NOT_COUNTED.has(w) && w.length > 2);
-    if (counted.length === 0) continue;
-    const context = contentWordSet(text.replace(m[0], " "));
-    claims.push({ ref, value, shown: m[0].slice(0, m[0].length - (m[4] ? m[4].length + 1 : 0)).trim(), counted, context });
-  }
-  return claims;
+/**
+ * Pairs [i, j] (i < j) of items sharing at least `minAnchors` of their anchors: each item's rarest words
+ * among those in 2 to `maxPosting` items. At most items × anchors × maxPosting pairs are looked at.
+ */
+export function candidatePairs(items: ReadonlySet<string>[], options: Pick<DisagreementOptions, "anchors" | "minAnchors" | "maxPosting">): [number, number][] {
+  const df = new Map<string, number>();
+  for (const words of items) for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
+  const postings = new Map<string, number[]>();
+  const anchorsOf = items.map((words, i) => {
+    const anchors = [...words]
+      .filter((w) => df.get(w)! >= 2 && df.get(w)! <= options.maxPosting)
+      .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
+      .slice(0, options.anchors);
+    for (const w of anchors) {
+      const list = postings.get(w) ?? [];
+      list.push(i);
+      postings.set(w, list);
+    }
+    return anchors;
+  });
+  const pairs: [number, number][] = [];
+  anchorsOf.forEach((anchors, i) => {
+    const shared = new Map<number, number>();
+    for (const w of anchors) for (const j of postings.get(w)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    const needed = Math.min(options.minAnchors, anchors.length);
+    for (const [j, n] of shared) if (n >= needed) pairs.push([i, j]);
+  });
+  return pairs;
 }
 
-function conflictAmong(subject: string, claims: Claim[], options: typeof DISAGREEMENT_DEFAULTS): Disagreement | null {
-  // A family that states two values under one key is reporting a change, not taking a side.
-  const valuesByFamily = new Map<string, Set<number>>();
-  for (const c of claims) {
-    const values = valuesByFamily.get(c.ref.family) ?? new Set<number>();
-    values.add(c.value);
-    valuesByFamily.set(c.ref.family, values);
-  }
-  const sides = claims.filter((c) => valuesByFamily.get(c.ref.family)!.size === 1);
-  const values = new Set(sides.map((c) => c.value));
-  if (values.size < 2) return null;
-
-  // Keep the claims that some claim of another value (and another family) backs up as "the same claim".
-  const conflicting = sides.filter((a) =>
-    sides.some((b) => b.value !== a.value && b.ref.family !== a.ref.family && jaccard(a.context, b.context) >= options.minContextJaccard),
-  );
-  const byValue = new Map<number, Claim[]>();
-  for (const c of conflicting) byValue.set(c.value, [...(byValue.get(c.value) ?? []), c]);
-  if (byValue.size < 2) return null;
-
-  return {
-    subject,
-    claims: [...byValue.values()].map((group) => ({
-      value: group[0].shown,
-      text: group[0].ref.sentence.text,
-      cites: uniqueCites(group.map((c) => ({ article: c.ref.article.id, sentence: c.ref.sentence.i }))),
-    })),
+/**
+ * Conflicts about one thing joined into one disagreement: sides connected through conflicts of one subject
+ * form a disagreement, and the sides that say the same (one key) are one claim citing all their sentences.
+ */
+function group(conflicts: Conflict[]): Disagreement[] {
+  const parent = new Map<string, string>();
+  const sideOf = new Map<string, Side>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(x, root);
+    return root;
   };
+  const nodeOf = (c: Conflict, s: Side) => `${c.subjectKey}\u0000${s.statement.ref.article.id}#${s.statement.ref.sentence.i}\u0000${s.key}`;
+  const first = new Map<string, Conflict>();
+  for (const c of conflicts) {
+    const [a, b] = c.sides.map((s) => {
+      const node = nodeOf(c, s);
+      if (!parent.has(node)) parent.set(node, node);
+      sideOf.set(node, s);
+      return node;
+    });
+    parent.set(find(a), find(b));
+  }
+  for (const c of conflicts) {
+    const root = find(nodeOf(c, c.sides[0]));
+    if (!first.has(root)) first.set(root, c);
+  }
+  const components = new Map<string, string[]>();
+  for (const node of parent.keys()) {
+    const root = find(node);
+    components.set(root, [...(components.get(root) ?? []), node]);
+  }
+  const out: Disagreement[] = [];
+  for (const [root, nodes] of components) {
+    const conflict = first.get(root)!;
+    const byKey = new Map<string, Side[]>();
+    for (const node of nodes) {
+      const side = sideOf.get(node)!;
+      byKey.set(side.key, [...(byKey.get(side.key) ?? []), side]);
+    }
+    if (byKey.size < 2) continue;
+    const claims = [...byKey.values()].map((sides) => ({
+      value: sides[0].value,
+      text: sides[0].statement.ref.sentence.text,
+      cites: uniqueCites(sides.map((s) => ({ article: s.statement.ref.article.id, sentence: s.statement.ref.sentence.i }))),
+      sources: [...new Set(sides.map((s) => s.statement.ref.family))],
+    }));
+    claims.sort((a, b) => b.sources.length - a.sources.length || b.cites.length - a.cites.length);
+    out.push({ kind: conflict.kind, subject: conflict.subject, claims });
+  }
+  return out;
+}
+
+function support(d: Disagreement): number {
+  return d.claims.reduce((n, c) => n + c.sources.length, 0);
 }
 
 function uniqueCites(cites: Cite[]): Cite[] {
@@ -131,18 +163,4 @@ function uniqueCites(cites: Cite[]): Cite[] {
     seen.add(key);
     return true;
   });
-}
-
-function toNumber(raw: string, scale: string | undefined): number | null {
-  const base = numberValue(raw);
-  if (base === null) return null;
-  const factor = scale?.toLowerCase() === "million" ? 1e6 : scale?.toLowerCase() === "billion" ? 1e9 : scale?.toLowerCase() === "thousand" ? 1e3 : 1;
-  return base * factor;
-}
-
-function singular(word: string): string {
-  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (word.endsWith("ses") || word.endsWith("xes")) return word.slice(0, -2);
-  if (word.endsWith("s") && !word.endsWith("ss") && word.length > 3) return word.slice(0, -1);
-  return word;
 }

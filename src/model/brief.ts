@@ -54,11 +54,17 @@ export interface Quote {
   sentence: number;
 }
 
+/** One happening of a story: the summit in July, the follow-up in March. */
 export interface StoryEvent {
   id: string;
   title: string;
+  /** At the precision its articles give (day, month or year); null when none of them is dated. */
   date: PartialDate | null;
   precision: DatePrecision | null;
+  /** Where it took place, when most of its articles that name a main place agree; else null. */
+  place: string | null;
+  /** Its people and organisations (story entity names), those named in more of its articles first. */
+  actors: string[];
   articles: string[];
 }
 
@@ -74,11 +80,29 @@ export interface SummarySentence {
   cites: Cite[];
 }
 
-/** Two or more independent sources that state different values for the same thing. */
+/**
+ * What kind of contradiction: a different figure (money, percent, a measure or duration), a different count
+ * of things, a different date, a claim and its denial, or a different speaker for the same quote.
+ */
+export type DisagreementKind = "figure" | "count" | "date" | "denial" | "speaker";
+
+/** One side of a disagreement: what it says, the sentences that say it, and the sources behind it. */
+export interface DisagreementClaim {
+  /** The side in a few words: "12 countries", "2022-07-08", "reported" or "denied", the speaker's name. */
+  value: string;
+  /** The first cited sentence. */
+  text: string;
+  cites: Cite[];
+  /** The independent sources stating it: their copy families, each named by its original article's id. */
+  sources: string[];
+}
+
+/** Two or more independent sources whose statements about the same thing cannot all be true. */
 export interface Disagreement {
-  /** What they disagree about, in a few words ("people killed", "date of the summit"). */
+  kind: DisagreementKind;
+  /** What they disagree about, in a few words ("country", "date of signed", "met Wanjiru"). */
   subject: string;
-  claims: { value: string; text: string; cites: Cite[] }[];
+  claims: DisagreementClaim[];
 }
 
 export interface Story {
