@@ -72,8 +72,8 @@ test("different numbers in different events, or in unrelated sentences, are no d
   const a = article("a", ["Fourteen countries signed the water-sharing accord in Geneva."], "2022-07-09");
   const b = article("b", ["Twenty countries signed the water-sharing accord in Nairobi."], "2023-03-10");
   const events: StoryEvent[] = [
-    { id: "e1", title: "Geneva", date: "2022-07-09", precision: "day", articles: ["a"] },
-    { id: "e2", title: "Nairobi", date: "2023-03-10", precision: "day", articles: ["b"] },
+    { id: "e1", title: "Geneva", date: "2022-07-09", precision: "day", place: "Geneva", actors: [], articles: ["a"] },
+    { id: "e2", title: "Nairobi", date: "2023-03-10", precision: "day", place: "Nairobi", actors: [], articles: ["b"] },
   ];
   assert.deepEqual(findDisagreements(material([a, b], {}, {}, events)), []);
   const c = article("c", ["Police said 3 people were injured in the crowd outside the venue."]);

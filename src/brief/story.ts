@@ -5,7 +5,8 @@
 import type { Article, ArticleFacts, Copy, Entity, Quote, Story, StoryMaterial } from "../model/index.js";
 import { digest, normalizeForCompare } from "../text/tokens.js";
 import { mergeEntities, speakerEntity } from "../facts/index.js";
-import { splitEvents } from "../stories/index.js";
+import { foldName } from "../facts/names.js";
+import { eventActors, splitEvents } from "../stories/index.js";
 import { buildTimeline } from "../timeline/index.js";
 import { summarize } from "../summary/index.js";
 import { findDisagreements } from "../disagreements/index.js";
@@ -23,11 +24,15 @@ export function assembleStory(
 ): Story {
   const storyFacts = new Map(articles.map((a) => [a.id, facts.get(a.id)!] as const));
   const id = storyId(articles);
-  const events = splitEvents(articles, storyFacts, copies).map((e, i) => ({ ...e, id: `${id}-e${i + 1}` }));
-  const material: StoryMaterial = { articles, sentences: independentSentences(articles, copies), facts: storyFacts, events };
-  const counted = countedFacts(material);
+  const sentences = independentSentences(articles, copies);
+  const counted = countedFacts(sentences, storyFacts);
   // Copies add no mentions, but a spelling only a copy uses is an alias of its entity.
   const entities = mergeEntities(counted, [...storyFacts.values()]);
+  // An event's actors are named as the story's merged entities are, so the two lists agree.
+  const split = splitEvents(articles, storyFacts, copies);
+  const places = new Set(split.flatMap((e) => (e.place ? [foldName(e.place)] : [])));
+  const events = split.map((e, i) => ({ id: `${id}-e${i + 1}`, ...e, actors: eventActors(e.articles, entities, places) }));
+  const material: StoryMaterial = { articles, sentences, facts: storyFacts, events };
   return {
     id,
     title: storyTitle(articles, families),
@@ -43,15 +48,15 @@ export function assembleStory(
 }
 
 /** The facts of the sentences that count: copies add no mentions, quotes or dates of their own. */
-function countedFacts(material: StoryMaterial): ArticleFacts[] {
+function countedFacts(refs: StoryMaterial["sentences"], facts: ReadonlyMap<string, ArticleFacts>): ArticleFacts[] {
   const counted = new Map<string, Set<number>>();
-  for (const ref of material.sentences) {
+  for (const ref of refs) {
     const set = counted.get(ref.article.id) ?? new Set<number>();
     set.add(ref.sentence.i);
     counted.set(ref.article.id, set);
   }
   return [...counted].map(([id, sentences]) => {
-    const f = material.facts.get(id)!;
+    const f = facts.get(id)!;
     return {
       article: id,
       mentions: f.mentions.filter((m) => sentences.has(m.sentence)),

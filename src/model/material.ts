@@ -19,5 +19,6 @@ export interface StoryMaterial {
   /** Sentences that count, originals first, in article then sentence order. */
   sentences: SentenceRef[];
   facts: ReadonlyMap<string, ArticleFacts>;
-  events: StoryEvent[];
+  /** The story's events as far as these stages read them: when, and which articles. */
+  events: Pick<StoryEvent, "id" | "title" | "date" | "precision" | "articles">[];
 }

@@ -93,7 +93,11 @@ function renderStory(
   }
   if (story.events.length > 1 || story.events[0]?.date) {
     out.push(`<${sub}>Events</${sub}><ul>`);
-    for (const e of story.events) out.push(`<li><span class="date">${escapeHtml(e.date ?? "undated")}</span> ${escapeHtml(e.title)} ${e.articles.map(ref).join("")}</li>`);
+    for (const e of story.events) {
+      const setting = [e.place ?? "", (e.actors ?? []).join(", ")].filter(Boolean).join("; ");
+      const where = setting ? ` <span class="setting">— ${escapeHtml(setting)}</span>` : "";
+      out.push(`<li><span class="date">${escapeHtml(e.date ?? "undated")}</span> ${escapeHtml(e.title)}${where} ${e.articles.map(ref).join("")}</li>`);
+    }
     out.push(`</ul>`);
   }
   if (story.timeline.length) {

@@ -3,7 +3,7 @@
 // Article text is untrusted: control characters (terminal escapes) are stripped and Markdown/HTML syntax is
 // backslash-escaped, so a viewer that turns this into HTML shows the text instead of running it.
 
-import type { Article, Brief, Cite, Copy, Story } from "../model/index.js";
+import type { Article, Brief, Cite, Copy, Story, StoryEvent } from "../model/index.js";
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const MARKDOWN_SYNTAX = /[\\`*_[\]<>|#]/g;
@@ -11,6 +11,13 @@ const MARKDOWN_SYNTAX = /[\\`*_[\]<>|#]/g;
 /** Untrusted text made safe for a terminal and for a Markdown viewer, on one line. */
 export function safe(text: string): string {
   return text.replace(CONTROL, "").replace(/\s+/g, " ").trim().replace(MARKDOWN_SYNTAX, (c) => `\\${c}`);
+}
+
+/** " — Oslo; Ingrid Halvorsen, Havbris Ferries": where and with whom, as far as known. */
+function eventSetting(e: StoryEvent): string {
+  // Events stored by a version without places and actors lack them.
+  const parts = [e.place ? safe(e.place) : "", (e.actors ?? []).map(safe).join(", ")].filter(Boolean);
+  return parts.length ? ` — ${parts.join("; ")}` : "";
 }
 
 export function renderMarkdown(brief: Brief): string {
@@ -68,7 +75,7 @@ function renderStory(
   }
   if (story.events.length > 1 || story.events[0]?.date) {
     out.push(`### Events`, "");
-    for (const e of story.events) out.push(`- **${e.date ?? "undated"}** ${safe(e.title)} ${e.articles.map(ref).join("")}`);
+    for (const e of story.events) out.push(`- **${e.date ?? "undated"}** ${safe(e.title)}${eventSetting(e)} ${e.articles.map(ref).join("")}`);
     out.push("");
   }
   if (story.timeline.length) {

@@ -1,26 +1,73 @@
-// When and where one article's happening took place, read from its lead.
+// When, where and with whom one article's happening took place, and the words it is told in, read from
+// its lead: what splitEvents compares.
 
 import type { Article, ArticleFacts, DatePrecision, PartialDate } from "../model/index.js";
 import { atLeast, dayRange, daysApart, type DayRange } from "../model/partial-date.js";
-import type { EventOptions } from "./options.js";
+import { foldName, nameKey, nameParts, partKey } from "../facts/names.js";
+import { contentWords } from "../text/tokens.js";
+import type { EventOptions } from "./event-options.js";
 
 export interface EventDate extends DayRange {
   date: PartialDate;
 }
 
+export interface Place {
+  /** Case and accents folded, so "GENEVA" and "Geneva" agree. */
+  key: string;
+  /** As first written. */
+  name: string;
+}
+
+export interface ArticleProfile {
+  date: EventDate | null;
+  place: Place | null;
+  /** Keys of the names in the lead (see leadActors). */
+  actors: Set<string>;
+  /** Content words of the title and lead, lowercased. */
+  words: Set<string>;
+}
+
+export function articleProfile(article: Article, facts: ArticleFacts | undefined, options: EventOptions): ArticleProfile {
+  const place = mainPlaceOf(article, facts, options);
+  const actors = leadActors(facts, options);
+  // The main place is weighed as the place; counted among the names too, it would weigh twice.
+  if (place) actors.delete(nameKey(place.name));
+  return { date: eventDateOf(article, facts, options), place, actors, words: leadWords(article, options) };
+}
+
+/**
+ * Every name of the lead, whatever type the tagger gave it (a ferry operator typed "other", a town typed a
+ * person: only the name itself is trusted here); a person's by surname, so "Jobs" = "Steve Jobs".
+ */
+function leadActors(facts: ArticleFacts | undefined, options: EventOptions): Set<string> {
+  const keys = new Set<string>();
+  for (const m of facts?.mentions ?? []) {
+    if (m.sentence >= options.leadSentences) continue;
+    const parts = nameParts(m.name);
+    keys.add(m.type === "person" && parts.length ? partKey(parts[parts.length - 1]) : nameKey(m.name));
+  }
+  keys.delete("");
+  return keys;
+}
+
+function leadWords(article: Article, options: EventOptions): Set<string> {
+  const lead = article.sentences.slice(0, options.leadSentences).map((s) => s.text);
+  return new Set(contentWords([article.title ?? "", ...lead].join(" ")));
+}
+
 /**
  * The date of the happening an article reports: the dominant time expression of its lead when that lies
  * near publication (news reports what just happened or is about to), else the publication date, since
- * a far date in the lead is background ("last July's summit"). A lead date coarser than the publication
- * day that contains it adds nothing, so the publication day wins then. Null when nothing is dated.
+ * a far date in the lead is background ("last July's summit"). A lead date coarser than a day loses to
+ * the publication day too: containing it, it adds nothing; not containing it, it is background ("criticism
+ * last month", in an article on the engineer who left this week). Null when nothing is dated.
  */
 export function eventDateOf(article: Article, facts: ArticleFacts | undefined, options: EventOptions): EventDate | null {
   const published = article.published ? withRange(article.published) : null;
   if (!published || published.precision !== "day") return dominantLeadTime(facts, options, null) ?? published;
   const lead = dominantLeadTime(facts, options, published);
   if (!lead) return published;
-  const adds = lead.precision === "day" || daysApart(lead, published.start) > 0;
-  return adds ? lead : published;
+  return lead.precision === "day" ? lead : published;
 }
 
 /**
@@ -64,17 +111,24 @@ function withRange(date: PartialDate): EventDate | null {
 
 /**
  * The place the article's lead is mostly about: its most mentioned place in the lead sentences, the
- * dateline counting as one mention (ties go to the earlier). Lowercased so "GENEVA" and "Geneva" agree.
+ * dateline counting as one mention (ties go to the earlier).
  */
-export function mainPlaceOf(article: Article, facts: ArticleFacts | undefined, options: EventOptions): string | null {
-  const counts = new Map<string, number>();
-  if (article.dateline) counts.set(article.dateline.toLowerCase(), 1);
-  for (const m of facts?.mentions ?? []) {
-    if (m.type !== "place" || m.sentence >= options.leadSentences) continue;
-    const name = m.name.toLowerCase();
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  let best: string | null = null;
-  for (const [name, n] of counts) if (best === null || n > counts.get(best)!) best = name;
+export function mainPlaceOf(article: Article, facts: ArticleFacts | undefined, options: EventOptions): Place | null {
+  const counts = new Map<string, { name: string; n: number }>();
+  const count = (name: string) => {
+    const key = foldName(name);
+    const c = counts.get(key);
+    if (!c) counts.set(key, { name, n: 1 });
+    else {
+      c.n++;
+      // A dateline is written in capitals ("NEW DELHI"); the lead's "New Delhi" reads better.
+      if (c.name === c.name.toUpperCase() && name !== name.toUpperCase()) c.name = name;
+    }
+  };
+  if (article.dateline) count(article.dateline);
+  for (const m of facts?.mentions ?? []) if (m.type === "place" && m.sentence < options.leadSentences) count(m.name);
+  let best: Place | null = null;
+  let bestN = 0;
+  for (const [key, { name, n }] of counts) if (n > bestN) [best, bestN] = [{ key, name }, n];
   return best;
 }

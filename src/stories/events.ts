@@ -2,30 +2,35 @@
 //
 // Articles are dated by their lead (article-time.ts), sorted, and chained: an article joins the current
 // event unless its date lies more than `gapDays` past the event's, or it moved to another main place
-// after more than `placeGapDays`. Copies say nothing new, so they neither date nor place anything: they
-// follow their original.
+// after more than `placeGapDays`. An undated article is never given a date: it joins the event whose
+// place, actors and wording it shares most (however far in time), or opens an undated event of its own.
+// Copies say nothing new, so they neither date nor place anything: they follow their original.
 
-import type { Article, ArticleFacts, Copy, DatePrecision, PartialDate, StoryEvent } from "../model/index.js";
-import { eventDateOf, mainPlaceOf, type EventDate } from "./article-time.js";
+import type { Article, ArticleFacts, Copy, DatePrecision, Entity, PartialDate, StoryEvent } from "../model/index.js";
+import { articleProfile, type ArticleProfile, type EventDate } from "./article-time.js";
 import { originalOf } from "./copies.js";
+import { foldName } from "../facts/names.js";
 import { atLeast, truncate } from "../model/partial-date.js";
-import { EVENT_DEFAULTS, type EventOptions } from "./options.js";
+import { EVENT_DEFAULTS, type EventOptions } from "./event-options.js";
 
-interface Dated {
+interface Member extends ArticleProfile {
   article: Article;
   /** Input position, for stable ties. */
   order: number;
-  date: EventDate | null;
-  place: string | null;
 }
 
 interface Group {
-  /** Independent members, earliest first. */
-  members: Dated[];
-  /** The last day the event is known to cover. */
+  /** Independent members: dated ones earliest first, then undated ones in input order. */
+  members: Member[];
+  /** The last day the event is known to cover (-Infinity for an undated event). */
   end: number;
   places: Set<string>;
+  actors: Map<string, number>;
+  words: Map<string, number>;
 }
+
+/** An event before ids and actors: actors come from the story's merged entities (`eventActors`). */
+export type SplitEvent = Omit<StoryEvent, "id" | "actors">;
 
 /** Splits one story's articles into events, ordered by date (undated last). Ids are left to the caller. */
 export function splitEvents(
@@ -33,17 +38,15 @@ export function splitEvents(
   facts: ReadonlyMap<string, ArticleFacts>,
   copies: Copy[],
   options: Partial<EventOptions> = {},
-): Omit<StoryEvent, "id">[] {
+): SplitEvent[] {
   const opts = { ...EVENT_DEFAULTS, ...options };
   const original = originalOf(articles, copies);
-  const independent: Dated[] = [];
+  const independent: Member[] = [];
   articles.forEach((article, order) => {
-    if (original.has(article.id)) return;
-    const f = facts.get(article.id);
-    independent.push({ article, order, date: eventDateOf(article, f, opts), place: mainPlaceOf(article, f, opts) });
+    if (!original.has(article.id)) independent.push({ article, order, ...articleProfile(article, facts.get(article.id), opts) });
   });
   const groups = chainByDate(independent.filter((d) => d.date), opts);
-  placeUndated(groups, independent.filter((d) => !d.date));
+  placeUndated(groups, independent.filter((d) => !d.date), rarity(independent), opts);
 
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.members.forEach((d) => groupOf.set(d.article.id, i)));
@@ -53,32 +56,70 @@ export function splitEvents(
       title: titleOf(group.members[0].article, opts.titleMaxChars),
       date: date?.date ?? null,
       precision: date?.precision ?? null,
+      place: agreedPlace(group.members),
       articles: articles.filter((a) => groupOf.get(original.get(a.id) ?? a.id) === i).map((a) => a.id),
     };
   });
 }
 
-function chainByDate(dated: Dated[], opts: EventOptions): Group[] {
+/**
+ * An event's actors: the story's people and organisations its articles mention, those named in more of
+ * the event's articles first (then the more mentioned across the story), at most `maxActors`. A name
+ * that is the place of one of the story's events is a place, whatever type the tagger gave it.
+ */
+export function eventActors(
+  articles: string[],
+  entities: Entity[],
+  places: ReadonlySet<string>,
+  maxActors = EVENT_DEFAULTS.maxActors,
+): string[] {
+  const members = new Set(articles);
+  const ranked: { name: string; shared: number; mentions: number }[] = [];
+  for (const e of entities) {
+    if ((e.type !== "person" && e.type !== "organization") || places.has(foldName(e.name))) continue;
+    const shared = e.articles.filter((a) => members.has(a)).length;
+    if (shared > 0) ranked.push({ name: e.name, shared, mentions: e.mentions });
+  }
+  ranked.sort((a, b) => b.shared - a.shared || b.mentions - a.mentions || b.name.length - a.name.length);
+  // "Havbris" beside "Havbris Ferries" is one actor the entity merge left in two.
+  const chosen: string[] = [];
+  for (const { name } of ranked) {
+    if (chosen.length === maxActors) break;
+    const words = ` ${name.toLowerCase()} `;
+    if (!chosen.some((c) => ` ${c.toLowerCase()} `.includes(words))) chosen.push(name);
+  }
+  return chosen;
+}
+
+function chainByDate(dated: Member[], opts: EventOptions): Group[] {
   dated.sort((a, b) => a.date!.start - b.date!.start || a.order - b.order);
   const groups: Group[] = [];
   for (const d of dated) {
     const current = groups[groups.length - 1];
-    if (current && !startsNewEvent(current, d, opts)) {
-      current.members.push(d);
-      current.end = Math.max(current.end, lastDay(d.date!));
-      if (d.place) current.places.add(d.place);
-    } else {
-      groups.push({ members: [d], end: lastDay(d.date!), places: new Set(d.place ? [d.place] : []) });
-    }
+    if (current && !startsNewEvent(current, d, opts)) add(current, d);
+    else groups.push(add(emptyGroup(), d));
   }
   return groups;
 }
 
-function startsNewEvent(current: Group, d: Dated, opts: EventOptions): boolean {
+function startsNewEvent(current: Group, d: Member, opts: EventOptions): boolean {
   const gap = d.date!.start - current.end;
   if (gap > opts.gapDays) return true;
-  const moved = d.place !== null && current.places.size > 0 && !current.places.has(d.place);
+  const moved = d.place !== null && current.places.size > 0 && !current.places.has(d.place.key);
   return moved && gap > opts.placeGapDays;
+}
+
+function emptyGroup(): Group {
+  return { members: [], end: Number.NEGATIVE_INFINITY, places: new Set(), actors: new Map(), words: new Map() };
+}
+
+function add(group: Group, d: Member): Group {
+  group.members.push(d);
+  if (d.date) group.end = Math.max(group.end, lastDay(d.date));
+  if (d.place) group.places.add(d.place.key);
+  for (const a of d.actors) group.actors.set(a, (group.actors.get(a) ?? 0) + 1);
+  for (const w of d.words) group.words.set(w, (group.words.get(w) ?? 0) + 1);
+  return group;
 }
 
 /** A year-only date must not stretch an event over a whole year: it counts as its first day. */
@@ -87,40 +128,108 @@ function lastDay(date: EventDate): number {
 }
 
 /**
- * Undated articles join the first event at their main place; the rest form one last, undated event
- * (which is the only event when nothing in the story is dated).
+ * How telling each word is inside this story: every article shares the story's own words, so the words
+ * few of them use are the ones that tell one event from another (log(1 + n / df), never zero, so a story
+ * of two articles still matches on the words they share).
  */
-function placeUndated(groups: Group[], undated: Dated[]): void {
-  const rest: Dated[] = [];
+function rarity(members: Member[]): (word: string) => number {
+  const df = new Map<string, number>();
+  for (const m of members) for (const w of m.words) df.set(w, (df.get(w) ?? 0) + 1);
+  return (w) => Math.log(1 + members.length / (df.get(w) ?? 1));
+}
+
+/**
+ * Undated articles, in input order, each to the event (dated, or undated and opened before it) it fits
+ * best by shared place, shared actors and shared telling words; below `undatedJoin` it opens an undated
+ * event of its own. No date is read into it, so an undated event stays undated.
+ */
+function placeUndated(groups: Group[], undated: Member[], weight: (w: string) => number, opts: EventOptions): void {
   for (const d of undated) {
-    const home = d.place === null ? undefined : groups.find((g) => g.places.has(d.place!));
-    if (home) home.members.push(d);
-    else rest.push(d);
+    let best: Group | null = null;
+    let bestScore = opts.undatedJoin;
+    for (const g of groups) {
+      const s = fit(d, g, weight, opts);
+      if (s >= bestScore) [best, bestScore] = [g, s];
+    }
+    if (best) add(best, d);
+    else groups.push(add(emptyGroup(), d));
   }
-  if (rest.length > 0) groups.push({ members: rest, end: Number.NEGATIVE_INFINITY, places: new Set() });
+}
+
+/** Place, actors and wording an article shares with an event, each 0–1, weighed into one score. */
+function fit(d: Member, g: Group, weight: (w: string) => number, opts: EventOptions): number {
+  const place = d.place && g.places.has(d.place.key) ? 1 : 0;
+  let actors = 0;
+  for (const a of d.actors) if (g.actors.has(a)) actors++;
+  const actorShare = d.actors.size ? actors / d.actors.size : 0;
+  return opts.placeWeight * place + opts.actorWeight * actorShare + opts.wordWeight * wordCosine(d.words, g.words, weight);
+}
+
+/** Cosine of the article's words against the event's (counts over its members), each word by its rarity. */
+function wordCosine(words: ReadonlySet<string>, event: ReadonlyMap<string, number>, weight: (w: string) => number): number {
+  let dot = 0;
+  let a2 = 0;
+  let b2 = 0;
+  for (const w of words) {
+    const x = weight(w);
+    a2 += x * x;
+    const n = event.get(w);
+    if (n) dot += x * x * n;
+  }
+  for (const [w, n] of event) b2 += (weight(w) * n) ** 2;
+  return dot && Math.sqrt(a2 * b2) ? dot / Math.sqrt(a2 * b2) : 0;
 }
 
 const PRECISIONS: DatePrecision[] = ["day", "month", "year"];
 const TRAILING_PUNCTUATION = /[\s,;:–—-]+$/;
 
 /**
- * The event's date at the finest precision most of its dated articles agree on (a strict majority, so
- * one stray report does not blur a well-dated event); when not even the year has a majority, the
- * earliest year.
+ * The event's date at the finest precision most of its dated articles give (a strict majority, so one
+ * report dated only by its month does not make a well-dated event vague): the date most of those give,
+ * ties going to the earliest (a strike reported on its first and second day is dated by its start).
  */
 function agreedDate(dates: EventDate[]): { date: PartialDate; precision: DatePrecision } | null {
   if (dates.length === 0) return null;
   for (const precision of PRECISIONS) {
     const counts = new Map<PartialDate, number>();
+    let n = 0;
     for (const d of dates) {
       if (!atLeast(d.precision, precision)) continue;
+      n++;
       const key = truncate(d.date, precision);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    for (const [date, n] of counts) if (n * 2 > dates.length) return { date, precision };
+    if (n * 2 <= dates.length) continue;
+    let best: PartialDate | null = null;
+    for (const [date, c] of counts) {
+      const bestCount = best === null ? 0 : counts.get(best)!;
+      if (c > bestCount || (c === bestCount && date < best!)) best = date;
+    }
+    return { date: best!, precision };
   }
   const earliest = dates.reduce((a, b) => (b.start < a.start ? b : a));
   return { date: truncate(earliest.date, "year"), precision: "year" };
+}
+
+/** The main place of a strict majority of the members that have one, as first written; else none is clear. */
+function agreedPlace(members: Member[]): string | null {
+  const counts = new Map<string, { name: string; n: number }>();
+  let placed = 0;
+  for (const m of members) {
+    if (!m.place) continue;
+    placed++;
+    const c = counts.get(m.place.key);
+    if (c) c.n++;
+    else counts.set(m.place.key, { name: m.place.name, n: 1 });
+  }
+  for (const c of counts.values()) if (c.n * 2 > placed) return readable(c.name);
+  return null;
+}
+
+/** A dateline's capitals ("NEW DELHI") as a name is written ("New Delhi"). */
+function readable(name: string): string {
+  if (name !== name.toUpperCase() || name.length <= 3) return name;
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 /** The article's title, or its first sentence cut at a word boundary. */

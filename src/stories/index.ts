@@ -1,6 +1,6 @@
 // Stories (articles about one matter) and the events inside each story.
 export { groupByTerms, groupStories } from "./group.js";
-export { splitEvents } from "./events.js";
+export { eventActors, splitEvents, type SplitEvent } from "./events.js";
 export {
   addToStoryIndex, bestStory, createStoryIndex, joinStory, openStory, type StoryEntry, type StoryIndex,
 } from "./story-index.js";

@@ -45,23 +45,5 @@ export const STORY_DEFAULTS: Readonly<StoryOptions> = {
   idfPseudoDocs: 50,
 };
 
-export interface EventOptions {
-  /** Articles whose event dates lie further apart than this (in days) belong to different events. */
-  gapDays: number;
-  /** A change of main place splits only across at least this many days: same-day reports from several towns stay one event. */
-  placeGapDays: number;
-  /** Sentences read for an article's event date and main place. */
-  leadSentences: number;
-  /** A lead-sentence date further than this from publication is background ("last July's summit"), not the event. */
-  nearDays: number;
-  /** Event titles taken from a first sentence are cut to this length. */
-  titleMaxChars: number;
-}
-
-export const EVENT_DEFAULTS: Readonly<EventOptions> = {
-  gapDays: 4,
-  placeGapDays: 3,
-  leadSentences: 3,
-  nearDays: 30,
-  titleMaxChars: 100,
-};
+// The events step keeps its own thresholds beside it.
+export { EVENT_DEFAULTS, type EventOptions } from "./event-options.js";

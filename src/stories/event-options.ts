@@ -1,0 +1,39 @@
+// Every threshold of the events step (splitEvents), in one place, with the reason for its default.
+
+export interface EventOptions {
+  /** Articles whose event dates lie further apart than this (in days) belong to different events. */
+  gapDays: number;
+  /** A change of main place splits only across at least this many days: same-day reports from several towns stay one event. */
+  placeGapDays: number;
+  /** Sentences read for an article's event date, main place, actors and words. */
+  leadSentences: number;
+  /** A lead-sentence date further than this from publication is background ("last July's summit"), not the event. */
+  nearDays: number;
+  /** Event titles taken from a first sentence are cut to this length. */
+  titleMaxChars: number;
+  /**
+   * An undated article joins the event it fits best when placeWeight × (same main place) + actorWeight ×
+   * (share of its lead's people and organisations the event names) + wordWeight × (cosine of the words
+   * rare within the story) reaches `undatedJoin`; else it opens an undated event. Time plays no part: an
+   * undated article is as likely to report the follow-up months later as the first event.
+   */
+  undatedJoin: number;
+  placeWeight: number;
+  actorWeight: number;
+  wordWeight: number;
+  /** People and organisations listed per event. */
+  maxActors: number;
+}
+
+export const EVENT_DEFAULTS: Readonly<EventOptions> = {
+  gapDays: 4,
+  placeGapDays: 3,
+  leadSentences: 3,
+  nearDays: 30,
+  titleMaxChars: 100,
+  undatedJoin: 0.3,
+  placeWeight: 0.2,
+  actorWeight: 0.3,
+  wordWeight: 0.6,
+  maxActors: 5,
+};
