@@ -93,8 +93,8 @@ test("the examples' wire reprint, partial copy and spun copy are found, and noth
   ]);
 });
 
-test("the examples make three stories; the summit story has 6 independent voices and two events months apart", () => {
-  assert.equal(examples.stories.length, 3);
+test("the examples make five stories (three folders of one story, one of two); the summit story has 6 independent voices and two events months apart", () => {
+  assert.equal(examples.stories.length, 5);
   const story = summit();
   assert.equal(story.articles.length, 9);
   assert.equal(story.voices, 6);
