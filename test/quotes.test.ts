@@ -364,3 +364,21 @@ test("quote marks set apart from their words by spaces still open quotes", () =>
   const q = quotes(text);
   assert.deepEqual(q.map((x) => [x.text.trim().slice(0, 9).trim(), x.speaker]), [["It feels", "Steve Jobs"], ["The years", "Neil Aspinall"]]);
 });
+
+test("'and added' and 'said Yeager:' before a quote, and an aside in the attribution, keep the speaker", () => {
+  assert.deepEqual(
+    speakers(`Sheriff Dan Lyons said the inmate used a wheelchair in prison and added, "Since he fled on foot, that's obviously in question."`),
+    ["Dan Lyons"],
+  );
+  assert.deepEqual(
+    speakers(`Bunny Yeager photographed her for years. One big difference between Page and most neighbors, said Bunny Yeager: "She felt more comfortable in the nude than in clothes."`),
+    ["Bunny Yeager"],
+  );
+  assert.deepEqual(
+    speakers(
+      '"I do not think Brian Nichols won," said Christina Greenway, daughter of the court reporter Julie Ann Brandau. ' +
+        '"In his own words, it is not in his DNA to stay in prison."',
+    ),
+    ["Christina Greenway", "Christina Greenway"],
+  );
+});

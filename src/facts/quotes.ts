@@ -22,6 +22,9 @@ const SENTENCE_END = /[.!?;](?=\s|$)|["“”«»\n]/g;
 const QUOTE_MARK = /["“”«»\n]/;
 const FULL_STOP_INSIDE = /\.\s*["”»]?$/;
 const SUBJECT_LEAD = /^[\s,]*(?:[\p{Ll}'’-]+\s+){0,2}$/u;
+/** After a quote that ends on a comma the attribution must follow, so the subject may be a longer phrase:
+ *  `"…,"   the 33-year-old actress's rep Jack Ketsoyan told …`, `"…," Fulton County District Attorney Paul Howard said`. */
+const SUBJECT_LEAD_AFTER_COMMA = /^[\s,]*(?:[\p{L}\p{N}'’.-]+\s+){0,6}$/u;
 const SPLIT_JOINER = /^[\s,;:—–-]*$/;
 const PART_EDGE = /^\s+|[\s,]+$/g;
 
@@ -32,6 +35,8 @@ interface Found {
   speaker: string | null;
   sentence: number;
   how: Attribution;
+  /** Where the attribution after the quote ends ("…," said Greenway, daughter of Julie Brandau.). */
+  attributionEnd: number;
 }
 
 /** A few quoted words in the middle of a sentence: a phrase being quoted, unless someone says it. */
@@ -53,10 +58,11 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
     const span = spans[i];
     if (!isQuote(text, span)) continue;
     const sentence = sentenceAt(article.sentences, span.open);
-    const q: Found = { span, more: [], speaker: null, sentence: sentence.i, how: "none" };
+    const q: Found = { span, more: [], speaker: null, sentence: sentence.i, how: "none", attributionEnd: span.close };
     let attributed = true;
     const after = attributionAfter(text, span, spans[i + 1], index);
     if (after) {
+      q.attributionEnd = after.end;
       if (after.subject) {
         q.speaker = speakerName(after.subject, span.open, sentence.i, index);
         q.how = attributionOf(after.subject, "named-after");
@@ -65,11 +71,12 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
       const next = spans[i + 1];
       if (next && SPLIT_JOINER.test(text.slice(after.end, next.open)) && isQuote(text, next)) {
         q.more.push(next);
+        q.attributionEnd = next.close;
         i++;
       }
     } else {
       const before = attributionBefore(text, span, spans[i - 1], sentence);
-      const subject = before && (subjectOf(text, before, index) ?? clauseSubject(before.verb, sentence.start, before.verbStart, index));
+      const subject = before && (subjectOf(text, before, index) ?? clauseSubject(text, before, sentence.start, index));
       if (subject) {
         q.speaker = speakerName(subject, span.open, sentence.i, index);
         q.how = attributionOf(subject, "named-before");
@@ -148,9 +155,10 @@ function attributionAfter(
   const found = subjectEndingAt(text, span.close, verbStart, index);
   // The subject must follow the quote directly ("…," museum director Declercq said), not
   // `"…" and later that day Petrov said`.
-  if (!found || !SUBJECT_LEAD.test(text.slice(span.close, found.start))) {
-    const lead = text.slice(span.close, verbStart);
-    return SOMEONE_NEW.test(lead) && (lead.match(WORDS)?.length ?? 0) <= 5 ? { subject: null, end } : null;
+  const lead = /[,?!]\s*["”»]$/.test(text.slice(span.open, span.close)) ? SUBJECT_LEAD_AFTER_COMMA : SUBJECT_LEAD;
+  if (!found || !lead.test(text.slice(span.close, found.start))) {
+    const words = text.slice(span.close, verbStart);
+    return SOMEONE_NEW.test(words) && (words.match(WORDS)?.length ?? 0) <= 5 ? { subject: null, end } : null;
   }
   return { subject: found.subject, end };
 }
@@ -230,22 +238,26 @@ function attributionBefore(
 }
 
 /**
- * "Jobs started by hinting at the incident, saying, …": a participle's speaker is the sentence's subject, the
- * first person (or, failing one, organisation) named in the sentence before it, outside any phrase.
+ * "Jobs started by hinting at the incident, saying, …", "Lyons said Comeaux used a wheelchair and added, …":
+ * a participle's or a second verb's speaker is the subject of the sentence, or failing one found at its
+ * start, the first person (or organisation) named in it before the verb, outside any phrase.
  */
-function clauseSubject(verb: string, sentenceStart: number, verbStart: number, index: SpeakerIndex): Subject | null {
-  if (!verb.endsWith("ing")) return null;
-  const inSentence = index.outside.filter((m) => m.start >= sentenceStart && m.end <= verbStart);
+function clauseSubject(text: string, before: { verbStart: number; verb: string }, sentenceStart: number, index: SpeakerIndex): Subject | null {
+  const coordinated = /(?:^|[^\p{L}])(?:and|but|then|also|before|after)\s+$/u.test(text.slice(Math.max(sentenceStart, before.verbStart - 12), before.verbStart));
+  if (!before.verb.endsWith("ing") && !coordinated) return null;
+  const subject = sentenceSubject(text, sentenceStart, before.verbStart, index)?.subject;
+  if (subject) return subject;
+  const inSentence = index.outside.filter((m) => m.start >= sentenceStart && m.end <= before.verbStart);
   const m = inSentence.find((x) => x.type === "person") ?? inSentence.find((x) => x.type === "organization");
   return m ? { kind: "mention", mention: m } : null;
 }
 
+/** Who the attribution before a quote names: `Petrov said:`, `according to Petrov,`, `said Yeager:`. */
 function subjectOf(text: string, before: { from: number; verbStart: number; verb: string }, index: SpeakerIndex): Subject | null {
-  if (before.verb === "according to") {
-    const end = before.verbStart + before.verb.length;
-    return subjectStartingAt(text, end, end + FACTS_DEFAULTS.attributionAfterChars, index);
-  }
-  return subjectEndingAt(text, before.from, before.verbStart, index)?.subject ?? null;
+  const end = before.verbStart + before.verb.length;
+  const after = subjectStartingAt(text, end, end + FACTS_DEFAULTS.attributionAfterChars, index);
+  if (before.verb === "according to") return after;
+  return subjectEndingAt(text, before.from, before.verbStart, index)?.subject ?? (after?.kind === "mention" ? after : null);
 }
 
 /**
@@ -263,7 +275,7 @@ function continuedSpeaker(
   const someoneElse = (m: Mention): boolean => m.type === "person" && fullName(m, index) !== prev?.speaker;
   const sentence = sentenceAt(sentences, q.span.open);
   if (!prev?.speaker) return null;
-  const prevEnd = (prev.more[prev.more.length - 1] ?? prev.span).close;
+  const prevEnd = Math.max((prev.more[prev.more.length - 1] ?? prev.span).close, prev.attributionEnd);
   const chained = prevEnd > sentence.start && CHAIN_GAP.test(text.slice(prevEnd, q.span.open));
   if (!chained && text.slice(sentence.start, q.span.open).trim()) return null;
   const gap = sentence.paragraph - sentenceAt(sentences, prevEnd - 1).paragraph;

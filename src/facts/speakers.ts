@@ -102,8 +102,9 @@ export function subjectEndingAt(
   const role = { subject: { kind: "role" as const, role: word }, start: at(words[first]) };
   if (ROLE_HEADS.has(word) || ORG_NOUNS.has(word)) return role;
   // "the convicted killer said", "the 45-year-old said": someone named before, described anew.
+  // "the Taradise star" too: a capitalised word may qualify the noun, but the noun is a common one.
   const phrase = words.slice(first).map((w) => w[0]);
-  const definite = phrase[0] === "the" && phrase.length > 1 && phrase.every((w) => w === w.toLowerCase());
+  const definite = phrase[0].toLowerCase() === "the" && phrase.length > 1 && last[0] === word;
   return definite && !DOCUMENT_NOUNS.has(word) && !/['’]s$/.test(phrase[phrase.length - 2] ?? "") ? role : null;
 }
 
