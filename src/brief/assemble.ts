@@ -2,7 +2,7 @@
 //
 //   1. per article (prepare.ts): buildArticle, extractFacts, copy signature, story terms
 //   2. assignment, which needs the whole corpus: the copy index (lookup, verify, index) and copy families,
-//      then the story index (originals vote, copies follow their original)
+//      then the story index (originals vote, copies follow their original), then the user's pins
 //   3. per story (story.ts): splitEvents, mergeEntities, quotes, buildTimeline, summarize, findDisagreements
 //
 // Here all state is in memory and every step runs over the whole batch; src/corpus/ runs the same stage
@@ -15,6 +15,7 @@ import {
 } from "../copies/index.js";
 import { extractFacts } from "../facts/index.js";
 import { articleTerms, createStoryIndex, groupByTerms } from "../stories/index.js";
+import { applyPins, type Pin } from "../stories/pins.js";
 import { articleOf } from "./prepare.js";
 import { assembleStory } from "./story.js";
 import { familyOf } from "./independent.js";
@@ -22,6 +23,8 @@ import { familyOf } from "./independent.js";
 export interface BriefOptions {
   /** The time written into Brief.generated (tests pin it for stable output). */
   now?: Date;
+  /** A user's corrections to the stories, applied after assignment (src/stories/pins.ts). */
+  pins?: readonly Pin[];
 }
 
 export function briefDocuments(documents: SourceDocument[], readErrors: InputError[] = [], options: BriefOptions = {}): Brief {
@@ -35,11 +38,16 @@ export function briefDocuments(documents: SourceDocument[], readErrors: InputErr
 
   const index = createStoryIndex();
   const original = new Map(copies.map((c) => [c.copy, c.of] as const));
-  const groups = groupByTerms(articles.map((a) => a.id), original, (i) => articleTerms(articles[i], index.options), index);
+  const grouped = groupByTerms(articles.map((a) => a.id), original, (i) => articleTerms(articles[i], index.options), index);
+  const groups = applyPins(grouped, options.pins ?? []);
+  const position = new Map(articles.map((a, i) => [a.id, i] as const));
   const stories = groups.map((ids) => {
-    const members = ids.map((id) => byId.get(id)!);
-    // Copies point inside their story (a copy joins its original's story), so the story's own are enough.
-    const storyCopies = members.flatMap((a) => copyOf.get(a.id) ?? []);
+    // In input order, which a pinned article moved from another story would break.
+    const members = ids.map((id) => byId.get(id)!).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    // A copy joins its original's story, so the story's own copies are enough; a pin may still part a copy
+    // from its original, and then it speaks for itself there.
+    const inStory = new Set(ids);
+    const storyCopies = members.flatMap((a) => copyOf.get(a.id) ?? []).filter((c) => inStory.has(c.of));
     const story = assembleStory(members, storyCopies, facts, families);
     // Each article is in one story: its facts are not needed again, and a large batch should not hold them.
     for (const id of ids) facts.delete(id);
