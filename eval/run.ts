@@ -1,13 +1,14 @@
 // All evaluations, in order, each in its own process printing its own table. Exits non-zero if one fails.
 // Run: npm run eval                 (all)
-//      npm run eval -- extraction    (only those named: extraction, page-dates, dates, quotes, stories, copies, entities, cleaning)
+//      npm run eval -- extraction    (only those named: extraction, page-dates, dates, quotes, stories, events, copies, entities, cleaning)
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const ALL = ["extraction.ts", "page-dates.ts", "stories.ts", "copies.ts", "entities.ts", "dates.ts", "quotes.ts", "cleaning.ts"];
+const ALL = ["extraction.ts", "page-dates.ts", "stories.ts", "events.ts", "copies.ts", "entities.ts", "dates.ts", "quotes.ts", "cleaning.ts"];
 /** "extraction" also runs the page-date evaluation: both score what the HTML stage hands the pipeline.
+ *  "stories" also runs the events evaluation (stories and events on dated news).
  *  "dates" is the facts stage's time expressions on TempEval-3. */
-const GROUPS: Record<string, string[]> = { extraction: ["extraction.ts", "page-dates.ts"] };
+const GROUPS: Record<string, string[]> = { extraction: ["extraction.ts", "page-dates.ts"], stories: ["stories.ts", "events.ts"] };
 const named = process.argv.slice(2);
 const unknown = named.filter((n) => !GROUPS[n] && !ALL.includes(`${n}.ts`));
 if (unknown.length) {
