@@ -382,3 +382,10 @@ test("'and added' and 'said Yeager:' before a quote, and an aside in the attribu
     ["Christina Greenway", "Christina Greenway"],
   );
 });
+
+test("'he said' after a sentence that is about 'he' too goes back to the same man", () => {
+  const text =
+    "Her publicist, Jack Ketsoyan, said Friday that the actress went to the treatment center. " +
+    'He did not say what Tara Reid was being treated for. "We appreciate your respect for her privacy at this time," he said.';
+  assert.deepEqual(speakers(text), ["Jack Ketsoyan"]);
+});

@@ -191,7 +191,7 @@ export function sentenceSubject(text: string, sentenceStart: number, pos: number
     if (PASSIVE_BY.test(text.slice(Math.max(start, m.start - 40), m.start))) return speakingMention(m);
     // Only a qualifier may come before the name ("U.S. Senator John Cornyn"), and "Smith's lawyer" is not Smith.
     if (m.start > start && !/^(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(start, m.start))) continue;
-    if (m.type !== "person" && m.type !== "organization") continue;
+    if (m.type === "place") continue;
     return isPossessive(m, text) ? null : speakingMention(m);
   }
   return null;
@@ -203,7 +203,7 @@ export function isPossessive(m: Mention, text: string): boolean {
 }
 
 const speakingMention = (m: Mention): { subject: Subject; at: number } | null =>
-  m.type === "person" || m.type === "organization" ? { subject: { kind: "mention", mention: m }, at: m.start } : null;
+  m.type !== "place" ? { subject: { kind: "mention", mention: m }, at: m.start } : null;
 
 const APPOSITIVE_GAP = /^,[^,.;:!?"“”\n]{1,80},\s*$/;
 const MAX_APPOSITIVE_CHARS = 84;
@@ -302,13 +302,13 @@ export function fullName(mention: Mention, index: SpeakerIndex): string {
  * prefers a person over an organisation, "it" is an organisation. An organisation only counts from a
  * subject position ("told WIRED", "a spokesperson for Instagram" name listeners and employers).
  */
-function pronounTarget(pronoun: string, before: number, sentence: number, index: SpeakerIndex): Mention | null {
+function pronounTarget(pronoun: string, before: number, sentence: number, index: SpeakerIndex, depth = 0): Mention | null {
   const wanted = pronoun === "he" ? "m" : pronoun === "she" ? "f" : null;
   const orgs = pronoun === "it" || pronoun === "they";
   let nearest: Mention | null = null;
   let fallback: Mention | null = null;
   let orgFallback: Mention | null = null;
-  const subject = wanted && subjectBefore(before, sentence, index);
+  const subject = wanted && subjectBefore(pronoun, before, sentence, index, depth);
   if (subject && genderOf(subject, index) !== (wanted === "m" ? "f" : "m")) return subject;
   for (let i = index.outside.length - 1; i >= 0; i--) {
     const m = index.outside[i];
@@ -335,12 +335,17 @@ function pronounTarget(pronoun: string, before: number, sentence: number, index:
  * "Richard Doherty attributes Jobs' success to patience. He states …": "he" and "she" most often go on
  * about the person the clause or sentence before is about; the person that opens it.
  */
-function subjectBefore(before: number, sentence: number, index: SpeakerIndex): Mention | null {
+function subjectBefore(pronoun: string, before: number, sentence: number, index: SpeakerIndex, depth: number): Mention | null {
   const starts = index.sentenceStarts;
-  for (const [from, to] of [[starts[sentence], before], [starts[sentence - 1], starts[sentence]]]) {
+  for (const [from, to, i] of [[starts[sentence], before, sentence], [starts[sentence - 1], starts[sentence], sentence - 1]]) {
     if (from === undefined || to === undefined || from >= to) continue;
     const found = sentenceSubject(index.text, from, to, index);
-    if (found?.subject.kind === "mention" && found.subject.mention.type === "person") return found.subject.mention;
+    // A name of unknown type opening a sentence is most likely a person ("Jackman sings ballads at home").
+    if (found?.subject.kind === "mention" && found.subject.mention.type !== "organization") return found.subject.mention;
+    // "He did not say what Reid was treated for. '…,' he said": the same "he" again, looked up from there.
+    if (found?.subject.kind === "pronoun" && found.subject.pronoun === pronoun && depth < FACTS_DEFAULTS.pronounLookbackSentences) {
+      return pronounTarget(pronoun, found.at, i, index, depth + 1);
+    }
   }
   return null;
 }
