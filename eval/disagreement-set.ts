@@ -123,6 +123,7 @@ const PAST_VERB = /\b([A-Z][a-z]+|[a-z]+)\s+((?!ed\b)[a-z]{3,}ed)\s+(?:the|a|an|
 const NAME = String.raw`(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?`;
 const SAID_NAME = new RegExp(String.raw`\b(said|says|according to)\s+(${NAME})`);
 const NAME_SAID = new RegExp(String.raw`(?<=["”,]\s*|^)(${NAME})\s+(said|says|told)\b`);
+/** Speakers swapped in: invented people. */
 const OTHER_NAMES = ["Maria Lindqvist", "Tomas Okafor", "Helen Brandt", "Rafael Moreno", "Grace Wanjiru", "Anil Mehta", "Sofia Rossi", "Daniel Park"];
 
 function changeFigure(s: string, r: Rand): string | null {
@@ -210,16 +211,19 @@ function baseForm(verb: string): string {
   return stem;
 }
 
-function changeSpeaker(s: string, r: Rand, others: string[]): string | null {
-  if (!/["“”]/.test(s)) return null;
-  const m = SAID_NAME.exec(s) ?? NAME_SAID.exec(s);
+/** A whole quote with its speaker named beside it: `"…," said NAME`, `"…" NAME said`, `NAME said: "…"`. */
+const QUOTE_THEN_NAME = new RegExp(String.raw`"[^"]{12,}"\s*(?:(?:said|says)\s+(${NAME})|(${NAME})\s+(?:said|says))\b`);
+const NAME_THEN_QUOTE = new RegExp(String.raw`(?:^|[.,;]\s+)(${NAME})\s+(?:said|says|added)\s*[:,]\s*"[^"]{12,}"`);
+
+function changeSpeaker(s: string, r: Rand): string | null {
+  const plain = s.replace(/[“”]/g, '"');
+  const m = QUOTE_THEN_NAME.exec(plain) ?? NAME_THEN_QUOTE.exec(plain);
   if (!m) return null;
-  const name = m[1] === "said" || m[1] === "says" || m[1] === "according to" ? m[2] : m[1];
-  if (/^(He|She|They|It|The|A|An|Police|Officials|We|I)$/.test(name.split(/\s+/)[0])) return null;
+  const name = m[1] ?? m[2];
+  if (/^(He|She|They|It|The|A|An|Police|Officials|We|I|This|That|But|And)$/.test(name.split(/\s+/)[0])) return null;
   const surname = name.split(/\s+/).at(-1)!;
-  const candidates = [...others, ...OTHER_NAMES].filter((o) => !o.includes(surname) && !surname.includes(o.split(/\s+/).at(-1)!));
-  const replacement = pick(r, candidates);
-  const at = s.indexOf(name, m.index);
+  const replacement = pick(r, OTHER_NAMES.filter((o) => !o.includes(surname)));
+  const at = plain.indexOf(name, m.index);
   return s.slice(0, at) + replacement + s.slice(at + name.length);
 }
 
@@ -287,12 +291,12 @@ function addDetail(s: string, r: Rand): { text: string; how: string } {
 
 // ---------------------------------------------------------------------------------------------------------
 
-const CONTRADICT: Record<DisagreementKind, (s: string, r: Rand, others: string[]) => { text: string; how: string } | null> = {
+const CONTRADICT: Record<DisagreementKind, (s: string, r: Rand) => { text: string; how: string } | null> = {
   figure: (s, r) => wrap(changeFigure(s, r), "figure changed"),
   count: (s, r) => wrap(changeCount(s, r), "count changed"),
   date: (s, r) => wrap(changeDate(s, r), "date changed"),
   denial: (s, r) => negate(s, r),
-  speaker: (s, r, others) => wrap(changeSpeaker(s, r, others), "speaker changed"),
+  speaker: (s, r) => wrap(changeSpeaker(s, r), "speaker changed"),
 };
 
 function wrap(text: string | null, how: string): { text: string; how: string } | null {
@@ -303,14 +307,7 @@ function wrap(text: string | null, how: string): { text: string; how: string } |
 function eligible(kind: DisagreementKind, s: string): boolean {
   if (s.split(/\s+/).length < 6 || s.length > 400) return false;
   const r = rng(1);
-  return CONTRADICT[kind](s, r, []) !== null;
-}
-
-/** Person names of a document, for a speaker swap that stays plausible. */
-function namesIn(sentences: string[]): string[] {
-  const out = new Set<string>();
-  for (const s of sentences) for (const m of s.matchAll(/\b([A-Z][a-z]+\s+[A-Z][a-z]{2,})\b/g)) out.add(m[1]);
-  return [...out].filter((n) => !/^(The|A|An|In|On|At|But|And|He|She|It|They|This|That|When|After)\s/.test(n));
+  return CONTRADICT[kind](s, r) !== null;
 }
 
 /** Up to `perKind` positive pairs per kind and part, each with its negative twin. */
@@ -325,7 +322,7 @@ export function buildPairs(perKind = 150): Pair[] {
       const targets = doc.sentences.map((s, i) => i).filter((i) => eligible(kind, doc.sentences[i]));
       if (targets.length === 0) continue;
       const target = pick(r, targets);
-      const contradiction = CONTRADICT[kind](doc.sentences[target], r, namesIn(doc.sentences));
+      const contradiction = CONTRADICT[kind](doc.sentences[target], r);
       if (!contradiction || contradiction.text === doc.sentences[target]) continue;
       taken[doc.part]++;
       const twin = r() < 0.5 ? paraphrase(doc.sentences[target], r) : addDetail(doc.sentences[target], r);

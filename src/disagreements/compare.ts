@@ -46,7 +46,7 @@ export function conflictsBetween(a: Statement, b: Statement, options: CompareOpt
   if (shared < options.minShared - 1) return [];
   const out: Conflict[] = [];
   if (share >= options.minShare && shared >= options.minShared && !differentSubjects(a, b)) {
-    const numbers = quantityConflicts(a, b, share, options);
+    const numbers = quantityConflicts(a, b);
     const dates = dateConflicts(a, b, share, options);
     // Other figures on another date ("settled in 1981 … $80,000", "settled in 1991 … $26.5 million") are
     // two happenings, not two accounts of one.
@@ -56,18 +56,16 @@ export function conflictsBetween(a: Statement, b: Statement, options: CompareOpt
   return out;
 }
 
-function quantityConflicts(a: Statement, b: Statement, share: number, options: CompareOptions): Conflict[] {
+function quantityConflicts(a: Statement, b: Statement): Conflict[] {
   const leftover = (x: Quantity[], y: Quantity[]) => x.filter((q) => !y.some((r) => comparable(q, r) && sameAmount(q, r)));
   const restA = leftover(a.quantities, b.quantities);
   const restB = leftover(b.quantities, a.quantities);
   const out: Conflict[] = [];
   const used = new Set<Quantity>();
   for (const qa of restA) {
-    // A lone leftover number on each side of two close statements is one slot reworded ("12 nations"), but
-    // two durations must last for the same thing ("three days of talks", not "seven months of dispute").
-    const lone = restA.length === 1 && restB.length === 1 && share >= options.loneShare &&
-      (qa.cls !== "duration" || (qa.units.length === 0 && restB[0].units.length === 0));
-    const qb = restB.find((q) => !used.has(q) && comparable(qa, q) && (sharedUnit(qa, q) !== null || lone));
+    // The same slot: what is counted, or the word before the number ("delegates from 14 countries" and
+    // "delegates from 12 nations"); two durations must last for the same thing ("days of talks").
+    const qb = restB.find((q) => !used.has(q) && comparable(qa, q) && sharedUnit(qa, q) !== null);
     if (!qb) continue;
     used.add(qb);
     const kind = kindOf(qa) === "figure" || kindOf(qb) === "figure" ? "figure" : "count";
@@ -78,7 +76,9 @@ function quantityConflicts(a: Statement, b: Statement, share: number, options: C
       sides: [{ statement: a, value: qa.shown, key: String(qa.value) }, { statement: b, value: qb.shown, key: String(qb.value) }],
     });
   }
-  return out;
+  // Two accounts of one thing part on one number; statements whose numbers all differ ("six rifles, 12
+  // magazines" against "a total of 14 rifles, 31 magazines") are tallies of different things.
+  return out.length === 1 ? out : [];
 }
 
 /** What the two numbers count: a unit word in common, or the word before them ("magnitude 6.1"). */

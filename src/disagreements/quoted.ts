@@ -10,6 +10,8 @@ export interface QuotedWords {
   statement: Statement;
   quote: QuoteFinding & { speaker: string };
   words: Set<string>;
+  /** All its words, lowercased, for telling the very same short quote ("He didn't want to wait"). */
+  plain: string;
 }
 
 export const QUOTE_DEFAULTS = {
@@ -17,17 +19,21 @@ export const QUOTE_DEFAULTS = {
   minShare: 0.7,
   /** ...and at least this many words in common. */
   minShared: 4,
+  /** Or the very same words, at least this many of them. */
+  minSameWords: 5,
 };
 
 export function quotedWords(statement: Statement, quote: QuoteFinding & { speaker: string }): QuotedWords {
-  return { statement, quote, words: new Set(tokenize(quote.text).filter(isContentToken).map((t) => t.stem)) };
+  const tokens = tokenize(quote.text);
+  return { statement, quote, words: new Set(tokens.filter(isContentToken).map((t) => t.stem)), plain: tokens.map((t) => t.lower).join(" ") };
 }
 
 export function speakerConflict(a: QuotedWords, b: QuotedWords, options = QUOTE_DEFAULTS): Conflict | null {
   const [small, large] = a.words.size <= b.words.size ? [a.words, b.words] : [b.words, a.words];
   let shared = 0;
   for (const w of small) if (large.has(w)) shared++;
-  if (shared < options.minShared || shared / small.size < options.minShare) return null;
+  const same = a.plain === b.plain && a.plain.split(" ").length >= options.minSameWords;
+  if (!same && (shared < options.minShared || shared / small.size < options.minShare)) return null;
   if (samePerson(a.quote.speaker, b.quote.speaker)) return null;
   const words = a.quote.text.split(/\s+/);
   const subject = `who said “${words.slice(0, 6).join(" ")}${words.length > 6 ? "…" : ""}”`;

@@ -1,6 +1,7 @@
 // Word tokens of one sentence with light stems, so "met" and "meeting", "signed" and "signs" line up when two
 // sources word the same claim differently. Offsets are into the sentence text.
 
+import { NUMBER_WORDS } from "../text/numbers.js";
 import { STOPWORDS } from "../text/tokens.js";
 
 export interface Token {
@@ -84,5 +85,5 @@ const ATTRIBUTION = new Set(
 
 /** A word that says something about the topic: not a function word, number or attribution verb. */
 export function isContentToken(t: Token): boolean {
-  return !t.digits && t.lower.length > 1 && !STOPWORDS.has(t.lower) && !ATTRIBUTION.has(t.stem) && /\p{L}/u.test(t.lower);
+  return !t.digits && t.lower.length > 1 && !STOPWORDS.has(t.lower) && !ATTRIBUTION.has(t.stem) && NUMBER_WORDS[t.lower] === undefined && /\p{L}/u.test(t.lower);
 }
