@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const ALL = ["extraction.ts", "page-dates.ts", "stories.ts", "events.ts", "copies.ts", "entities.ts", "dates.ts", "quotes.ts", "cleaning.ts"];
+const ALL = ["extraction.ts", "page-dates.ts", "stories.ts", "events.ts", "copies.ts", "entities.ts", "dates.ts", "quotes.ts", "disagreements.ts", "cleaning.ts"];
 /** "extraction" also runs the page-date evaluation: both score what the HTML stage hands the pipeline.
  *  "stories" also runs the events evaluation (stories and events on dated news).
  *  "dates" is the facts stage's time expressions on TempEval-3. */
