@@ -310,6 +310,18 @@ test("a person described anew ('the convicted killer said') is the one named bef
     '"I am sorry. I will not bring dishonor to the decision to spare my life," the convicted killer said. ' +
     '"He showed no remorse in all these years," a witness said.';
   assert.deepEqual(speakers(text), ["Brian Nichols", null]);
+  const source =
+    "Coach Jim O'Brien was fired on Saturday. A source with knowledge of the team's thinking said the move was overdue. " +
+    '"Ed just wasn\'t seeing any progress with the young players," the source said.';
+  assert.deepEqual(speakers(source), [null]);
+  const paper =
+    "Thousands marched in Athens on Tuesday. The centre-left Athens Tribune warned young Greeks would rise up. " +
+    '"If nothing is done, the explosion of the angry will sweep everything away," the paper said.';
+  assert.deepEqual(speakers(paper), ["Athens Tribune"]);
+  const object =
+    "Union leader Giannis Panagopoulos called for more strikes. A government official downplayed the unrest, saying that " +
+    '"for years there have been strikes and protests in this country without much consequence."';
+  assert.deepEqual(speakers(object), [null]);
 });
 
 test("a quote after reported speech keeps its speaker across a lead-in and a title in the sentence before", () => {

@@ -306,6 +306,9 @@ export const QUOTE_VERBS: ReadonlySet<string> = new Set([...SPEECH_VERBS, ...set
   conceded concedes quipped cautioned predicted complained revealed recounted emphasised emphasized boasted joked
   testified vowed pledged reported reporting`)]);
 
+/** Nouns for a body that the organisation lists lack: "the paper said", "the studio said". */
+export const BODY_NOUNS = set(`paper tabloid magazine daily studio`);
+
 /** What a body or person issues that then "says" something ("PC World's analysis concluded", "a statement
  *  from Apple stated"): the speaker is its author. */
 export const DOCUMENT_NOUNS = set(`statement statements report analysis study letter release post tweet blog

@@ -2,7 +2,7 @@
 
 import type { Mention } from "../model/index.js";
 import {
-  DOCUMENT_NOUNS, FEMALE_MARKERS, FEMALE_NAMES, LISTENER_VERBS, ORG_CUES_BEFORE, ORG_HEADS, MALE_MARKERS, MALE_NAMES, ROLE_HEADS, ROLE_SYNONYMS, QUOTE_VERBS, SUBJECT_BLOCKERS,
+  BODY_NOUNS, DOCUMENT_NOUNS, FEMALE_MARKERS, FEMALE_NAMES, LISTENER_VERBS, ORG_CUES_BEFORE, ORG_HEADS, MALE_MARKERS, MALE_NAMES, ROLE_HEADS, ROLE_SYNONYMS, QUOTE_VERBS, SUBJECT_BLOCKERS,
 } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 
@@ -100,16 +100,23 @@ export function subjectEndingAt(
     }
   }
   const role = { subject: { kind: "role" as const, role: word }, start: at(words[first]) };
-  if (ROLE_HEADS.has(word) || ORG_NOUNS.has(word)) return role;
+  if (ROLE_HEADS.has(word)) return role;
+  // Other nouns name the subject only when they open its clause: "In a statement, the company said",
+  // not "A government official downplayed the unrest, saying".
+  if (!/^\s*(?:[^,.;:!?"“”]*,)?\s*$/.test(text.slice(from, at(words[first])))) return null;
+  if (ORG_NOUNS.has(word)) return role;
   // "the convicted killer said", "the 45-year-old said": someone named before, described anew.
   // "the Taradise star" too: a capitalised word may qualify the noun, but the noun is a common one.
   const phrase = words.slice(first).map((w) => w[0]);
   const definite = phrase[0].toLowerCase() === "the" && phrase.length > 1 && last[0] === word;
-  return definite && !DOCUMENT_NOUNS.has(word) && !/['’]s$/.test(phrase[phrase.length - 2] ?? "") ? role : null;
+  if (!definite || DOCUMENT_NOUNS.has(word) || /['’]s$/.test(phrase[phrase.length - 2] ?? "")) return null;
+  // "A source close to the team said … 'the source said'": someone the article never names.
+  const introduced = new RegExp(`(?<![\\p{L}])(?:a|an|one|another)\\s+(?:[\\p{L}-]+\\s+){0,3}${word}(?![\\p{L}])`, "iu");
+  return introduced.test(text.slice(Math.max(0, from - 3000), from)) ? null : role;
 }
 
 /** Nouns that stand for a body: "the company said", "the ministry added". */
-const ORG_NOUNS: ReadonlySet<string> = new Set([...ORG_HEADS, ...ORG_CUES_BEFORE].filter((w) => !ROLE_HEADS.has(w)));
+const ORG_NOUNS: ReadonlySet<string> = new Set([...ORG_HEADS, ...ORG_CUES_BEFORE, ...BODY_NOUNS].filter((w) => !ROLE_HEADS.has(w)));
 
 const DOC_AFTER_NAME = new RegExp(
   `^['’]s?\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:${[...DOCUMENT_NOUNS].join("|")})(?:\\s+(?:of|on|about|into|for)\\s+[^,.;:!?"“”\\n]{1,60})?[\\s,]*$`, "u");
@@ -192,7 +199,7 @@ export function sentenceSubject(text: string, sentenceStart: number, pos: number
     // Only a qualifier may come before the name ("U.S. Senator John Cornyn"), and "Smith's lawyer" is not Smith.
     if (m.start > start && !/^(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(start, m.start))) continue;
     if (m.type === "place") continue;
-    return isPossessive(m, text) ? null : speakingMention(m);
+    return isPossessive(m, text) ? null : speakingMention(ownerOf(m, index));
   }
   return null;
 }
