@@ -401,3 +401,17 @@ test("'he said' after a sentence that is about 'he' too goes back to the same ma
     'He did not say what Tara Reid was being treated for. "We appreciate your respect for her privacy at this time," he said.';
   assert.deepEqual(speakers(text), ["Jack Ketsoyan"]);
 });
+
+test("an exclamation or an age before the name does not hide the speaker", () => {
+  assert.deepEqual(
+    speakers(
+      'Five bank workers were rescued. "A demonstration is one thing and murder is quite another! " Prime Minister George Papandreou ' +
+        "thundered in Parliament during a session that said nothing new.",
+    ),
+    ["George Papandreou"],
+  );
+  assert.deepEqual(
+    speakers(`"Thompson was not so easy to box. I am satisfied, " said the 36 - year - old Wladimir Klitschko, who improved his record.`),
+    ["Wladimir Klitschko"],
+  );
+});

@@ -150,7 +150,7 @@ function attributionAfter(
   if (afterVerb) {
     const subject = subjectStartingAt(text, verbEnd, end, index);
     if (subject) return { subject, end };
-    return SOMEONE_NEW.test(text.slice(verbEnd, end)) ? { subject: null, end } : null;
+    return SOMEONE_NEW.test(text.slice(verbEnd, end)) ? { subject: null, end } : otherVerbAfter(text, span, end, index);
   }
   const found = subjectEndingAt(text, span.close, verbStart, index);
   // The subject must follow the quote directly ("…," museum director Declercq said), not
@@ -158,7 +158,7 @@ function attributionAfter(
   const lead = /[,?!]\s*["”»]$/.test(text.slice(span.open, span.close)) ? SUBJECT_LEAD_AFTER_COMMA : SUBJECT_LEAD;
   if (!found || !lead.test(text.slice(span.close, found.start))) {
     const words = text.slice(span.close, verbStart);
-    return SOMEONE_NEW.test(words) && (words.match(WORDS)?.length ?? 0) <= 5 ? { subject: null, end } : null;
+    return SOMEONE_NEW.test(words) && (words.match(WORDS)?.length ?? 0) <= 5 ? { subject: null, end } : otherVerbAfter(text, span, end, index);
   }
   return { subject: found.subject, end };
 }

@@ -151,10 +151,11 @@ export function subjectStartingAt(text: string, start: number, end: number, inde
   return role ? { kind: "role", role } : null;
 }
 
-const TITLE_WORD = /^(?:the\s+|a\s+|an\s+)?((?:[\p{L}'’.-]+\s+){1,4})/u;
+const TITLE_WORD = /^(?:the\s+|a\s+|an\s+)?((?:[\p{L}\p{N}'’.-]+\s+){1,6})/u;
 
-/** "claims writer John Ostrower", "said the airline's chief pilot Ana Ruiz": a person after words of their
- *  job, none of them a preposition ("said in Paris Ana Ruiz" is not one). */
+/** "claims writer John Ostrower", "said the airline's chief pilot Ana Ruiz", "said the 36 - year - old
+ *  Klitschko": a person after words of their job or age, none of them a preposition ("said in Paris Ana
+ *  Ruiz" is not one). */
 function titledPerson(text: string, start: number, end: number, index: SpeakerIndex): Mention | null {
   const lead = TITLE_WORD.exec(text.slice(start, end));
   if (!lead) return null;
