@@ -1,13 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { addToCopyIndex, createCopyIndex, findCopies } from "../src/copies/index.js";
+import { addToCopyIndex, createCopyIndex, explainCopies, findCopies } from "../src/copies/index.js";
 import { assignFamilies } from "../src/copies/families.js";
 import type { Article, Copy } from "../src/model/index.js";
 
 // Minimal article builder: paragraphs on blank lines, sentences after . ! ? (and a closing quote).
 const SENTENCE_BREAK = /(?<=[.!?]["”]?)\s+(?=["“]?[A-Z])/;
 
-function article(id: string, published: string | null, text: string, source = id): Article {
+function article(id: string, published: string | null, text: string, source = id, agency: string | null = null): Article {
   const clean = text.trim().replace(/\n[ \t]+/g, "\n");
   const sentences: Article["sentences"] = [];
   let offset = 0;
@@ -23,7 +23,7 @@ function article(id: string, published: string | null, text: string, source = id
   });
   return {
     id,
-    source: { path: `${id}.txt`, name: source, url: null, agency: null, author: null },
+    source: { path: `${id}.txt`, name: source, url: null, agency, author: null },
     title: null,
     published,
     dateline: null,
@@ -249,4 +249,41 @@ test("a Chinese reprint with an added sentence is a copy: words are characters w
   const copies = findCopies([a, b]);
   assert.equal(copies.length, 1);
   assert.equal(copies[0].copy, b.id);
+});
+
+test("each copy in a briefing lists the sentence pairs it shares with its original and how each matches", () => {
+  const articles = [
+    article("orig", "2024-03-04", ORIGINAL),
+    article("reprint", "2024-03-05", ORIGINAL),
+    article("near", "2024-03-05", NEAR),
+    article("spun", "2024-03-06", SPUN),
+    article("local", "2024-03-06", PARTIAL),
+  ];
+  const explained = new Map(explainCopies(findCopies(articles), articles).map((c) => [c.copy, c]));
+  const count = (id: string, match: string) => explained.get(id)!.spans.filter((s) => s.match === match).length;
+  const reprint = explained.get("reprint")!;
+  assert.equal(reprint.spans.length, articles[0].sentences.length);
+  assert.ok(reprint.spans.every((s, i) => s.copy === i && s.of === i && s.match === "verbatim"));
+  // The near copy: verbatim sentences, one edited (the takeover), none where the paragraph was dropped.
+  assert.ok(count("near", "verbatim") >= 4 && count("near", "edited") >= 1, JSON.stringify(explained.get("near")!.spans));
+  assert.ok(!explained.get("near")!.spans.some((s) => s.of === 5 || s.of === 6), "P3 was dropped");
+  // The spun copy: most pairs changed; its spans point at the same sentences in order.
+  const spun = explained.get("spun")!.spans;
+  assert.ok(spun.length >= 6 && count("spun", "verbatim") <= 1, JSON.stringify(spun));
+  assert.ok(spun.every((s, i) => i === 0 || (s.of >= spun[i - 1].of && s.copy >= spun[i - 1].copy)));
+  // The partial copy: P1 and P2's sentences, word for word, after an intro of its own.
+  const local = explained.get("local")!.spans;
+  assert.ok(local.length >= 3 && local.every((s) => s.copy >= 1 && s.of <= 4 && s.match === "verbatim"), JSON.stringify(local));
+  for (const c of explained.values()) assert.equal(c.reason, "published first (2024-03-04); the others later");
+});
+
+test("without dates the agency-credited text is the original, else the fullest, and the reason says which", () => {
+  const credited = [article("blog", null, ORIGINAL, "Blog"), article("wire", null, ORIGINAL.replace("Monday", "Monday,"), "Wire", "Reuters")];
+  const copies = findCopies(credited);
+  assert.deepEqual(kindsOf(copies), { blog: "exact of wire" });
+  assert.equal(explainCopies(copies, credited)[0].reason, "no member gives a publication date; the agency-credited text");
+  const undated = [article("short", null, NEAR), article("long", null, ORIGINAL)];
+  const [near] = explainCopies(findCopies(undated), undated);
+  assert.equal(near.of, "long");
+  assert.equal(near.reason, `no member gives a publication date; the fullest text (${ORIGINAL.length} characters)`);
 });

@@ -26,7 +26,7 @@ test("the briefing on the examples validates against storydesk/brief@1 and every
 test("markdown is the default output and shows each part of the briefing", () => {
   const r = runCli(["brief", "examples/"]);
   assert.equal(r.code, 0, r.stderr);
-  for (const heading of ["# Briefing", "### Summary", "### Timeline", "### Who said what", "### People, organisations and places", "### Copies", "## Sources"]) {
+  for (const heading of ["# Briefing", "### Summary", "### Timeline", "### Who said what", "### People, organisations and places", "### Independent voices and copies", "## Sources"]) {
     assert.ok(r.stdout.includes(heading), `missing ${heading}`);
   }
 });
@@ -91,6 +91,21 @@ test("the examples' wire reprint, partial copy and spun copy are found, and noth
     "03-dravsk-daily-partial.txt partial 01-reuters-wire.txt",
     "05-worldbuzzhub-spun.txt spun 04-alpine-ledger-cp1252.txt",
   ]);
+});
+
+test("each copy of the examples shows the sentences it shares with its original, how each matches, and why that is the original", () => {
+  const file = (id: string) => examples.articles.find((a) => a.id === id)!.source.path.split("/").pop();
+  const copy = (name: string) => examples.copies.find((c) => file(c.copy) === name)!;
+  const matches = (name: string) => copy(name).spans.map((s) => s.match);
+  const spun = matches("05-worldbuzzhub-spun.txt");
+  assert.ok(spun.length >= 3 && spun.filter((m) => m !== "verbatim").length > spun.length / 2, spun.join(" "));
+  const reprint = matches("02-lakeside-courier-reprint.txt");
+  assert.ok(reprint.length >= 3 && reprint.filter((m) => m === "verbatim").length > reprint.length / 2, reprint.join(" "));
+  for (const c of examples.copies) {
+    const [a, b] = [examples.articles.find((x) => x.id === c.copy)!, examples.articles.find((x) => x.id === c.of)!];
+    for (const s of c.spans) assert.ok(a.sentences[s.copy] && b.sentences[s.of], `${file(c.copy)} span ${s.copy}->${s.of}`);
+    assert.match(c.reason, /published first|publication date/);
+  }
 });
 
 test("the examples make five stories (three folders of one story, one of two); the summit story has 6 independent voices and two events months apart", () => {

@@ -8,11 +8,9 @@
 // Here all state is in memory and every step runs over the whole batch; src/corpus/ runs the same stage
 // functions batch by batch over state kept in a store, and redoes step 3 only for the stories it touched.
 
-import type { Article, Brief, Copy, InputError, SourceDocument } from "../model/index.js";
+import type { Article, Brief, InputError, SourceDocument } from "../model/index.js";
 import { BRIEF_SCHEMA } from "../model/index.js";
-import {
-  assignFamilies, copySignature, createCopyIndex, indexCopySignature, lookupCopies, verifyCopies, type CopyEdge,
-} from "../copies/index.js";
+import { explainCopies, findCopies } from "../copies/index.js";
 import { extractFacts } from "../facts/index.js";
 import { articleTerms, createStoryIndex, groupByTerms } from "../stories/index.js";
 import { applyPins, type Pin } from "../stories/pins.js";
@@ -57,24 +55,10 @@ export function briefDocuments(documents: SourceDocument[], readErrors: InputErr
     schema: BRIEF_SCHEMA,
     generated: (options.now ?? new Date()).toISOString(),
     articles,
-    copies,
+    copies: explainCopies(copies, articles),
     stories,
     errors,
   };
-}
-
-/** Step 2a: every copy among the articles, each pointing at its family's original, in input order of `copy`. */
-function findCopies(articles: Article[]): Copy[] {
-  const index = createCopyIndex();
-  const edges: CopyEdge[] = [];
-  articles.forEach((article, slot) => {
-    const sig = copySignature(article);
-    const lookup = lookupCopies(index, sig);
-    for (const m of verifyCopies(index, sig, lookup)) edges.push({ a: m.slot, b: slot, kind: m.kind, similarity: m.similarity });
-    indexCopySignature(index, sig, slot, lookup);
-  });
-  const members = index.profiles.map(({ id, published, chars }) => ({ id, published, chars }));
-  return assignFamilies(members, edges);
 }
 
 function buildArticles(documents: SourceDocument[], errors: InputError[]): Article[] {

@@ -10,7 +10,7 @@
 //   partial  verbatim sentences covering a good part of one text only (a roundup, a cut, added paragraphs).
 // Nothing here knows a synonym list: a spinner shows as edits spread across the sentences.
 
-import type { CopyKind } from "../model/index.js";
+import type { CopyKind, SpanMatch } from "../model/index.js";
 import {
   EDITED_MIN_WORDS,
   MIN_ANCHORS_TO_JUDGE,
@@ -31,9 +31,6 @@ import {
 } from "./options.js";
 import { HASH_MASK, QUOTED, TokenClass, isAnchor, tokenClass, type CopyProfile } from "./profile.js";
 import { anchorSequence, intersectionSize, mostlyQuoted, sentenceGrams, sortedUnique } from "./shingles.js";
-
-/** How an aligned sentence pair matches: word for word, most words kept, or only its skeleton kept. */
-export type SentenceMatch = "verbatim" | "edited" | "reworded";
 
 /** One sentence as alignment sees it, or null when it cannot show copying (too short, mostly quotation). */
 interface SentenceView {
@@ -63,7 +60,7 @@ export interface Verdict {
 
 /** A verdict with the aligned sentence pairs: `a`, `b` are sentence indexes of the two compared texts. */
 export interface Alignment extends Verdict {
-  pairs: { a: number; b: number; match: SentenceMatch }[];
+  pairs: { a: number; b: number; match: SpanMatch }[];
 }
 
 function sentencesOf(c: Comparable): (SentenceView | null)[] {
@@ -79,10 +76,12 @@ function sentencesOf(c: Comparable): (SentenceView | null)[] {
       const words: number[] = [];
       const anchors: number[] = [];
       for (let i = start; i < end; i++) {
-        const code = codes[i] & ~QUOTED;
-        hash = Math.imul(hash ^ code, 0x01000193);
-        if (tokenClass(code) !== TokenClass.Stop) words.push(code);
-        if (isAnchor(code)) anchors.push(code);
+        // Words by their hash alone: whether a capitalised word reads as a name depends on the rest of its
+        // article, and a copy of part of an article may see it otherwise.
+        const word = codes[i] & HASH_MASK;
+        hash = Math.imul(hash ^ word, 0x01000193);
+        if (tokenClass(codes[i]) !== TokenClass.Stop) words.push(word);
+        if (isAnchor(codes[i])) anchors.push(codes[i] & ~QUOTED);
       }
       out.push({ hash, words: sortedUnique(Uint32Array.from(words)), grams: grams[s]!, anchors: sortedUnique(Uint32Array.from(anchors)) });
     }
@@ -98,7 +97,7 @@ function dice(x: Uint32Array, y: Uint32Array): number {
 interface Pair {
   a: number;
   b: number;
-  match: SentenceMatch;
+  match: SpanMatch;
   weight: number;
 }
 
@@ -133,7 +132,7 @@ function similarPairs(a: (SentenceView | null)[], b: (SentenceView | null)[]): P
         const grams = dice(s.grams, t.grams);
         const weight = Math.max(words, grams);
         if (weight < SENTENCE_MIN_SIMILARITY) continue;
-        const match: SentenceMatch = s.hash === t.hash ? "verbatim" : words >= EDITED_MIN_WORDS ? "edited" : "reworded";
+        const match: SpanMatch = s.hash === t.hash ? "verbatim" : words >= EDITED_MIN_WORDS ? "edited" : "reworded";
         pairs.push({ a: i, b: j, match, weight });
       }
     }

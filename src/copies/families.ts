@@ -15,6 +15,8 @@ export interface FamilyMember {
   id: string;
   published: string | null;
   chars: number;
+  /** Credited to a news agency: without dates, the wire is where a family's text most likely comes from. */
+  agency?: boolean;
 }
 
 const KIND_RANK: Record<CopyKind, number> = { spun: 0, partial: 1, near: 2, exact: 3 };
@@ -24,13 +26,44 @@ function strength(e: CopyEdge): number {
   return KIND_RANK[e.kind] * 2 + e.similarity;
 }
 
-/** The original comes first: earliest date (unknown dates last), then the longer text, then input order. */
+/**
+ * The original comes first: earliest date (unknown dates last), then the agency-credited text, then the
+ * longer text (copies cut more often than they add), then input order.
+ */
 function beforeAsOriginal(members: FamilyMember[], x: number, y: number): boolean {
-  const dx = members[x].published;
-  const dy = members[y].published;
-  if (dx !== dy) return dy === null || (dx !== null && dx < dy);
-  if (members[x].chars !== members[y].chars) return members[x].chars > members[y].chars;
-  return x < y;
+  const rank = rankAsOriginal(members[x], members[y]);
+  return rank < 0 || (rank === 0 && x < y);
+}
+
+/** Negative when `x` is the likelier original, positive when `y` is, 0 when only input order can tell. */
+function rankAsOriginal(x: FamilyMember, y: FamilyMember): number {
+  if (x.published !== y.published) return y.published === null || (x.published !== null && x.published < y.published) ? -1 : 1;
+  if (Boolean(x.agency) !== Boolean(y.agency)) return x.agency ? -1 : 1;
+  return y.chars - x.chars;
+}
+
+/**
+ * Why `original` is its family's original, in words: the first rule of rankAsOriginal that set it apart
+ * from the other `members` it had to beat.
+ */
+export function originalReason(original: FamilyMember, members: FamilyMember[]): string {
+  const others = members.filter((m) => m.id !== original.id);
+  if (others.length === 0) return "the only member of its family in this briefing";
+  const date = original.published;
+  const sameDate = others.filter((m) => m.published === date);
+  if (date !== null && sameDate.length === 0) {
+    return others.some((m) => m.published === null)
+      ? `published first (${date}); the others later or undated`
+      : `published first (${date}); the others later`;
+  }
+  const when = date === null ? "no member gives a publication date" : `published first (${date}), as ${plural(sameDate.length, "other")}`;
+  if (original.agency && sameDate.some((m) => !m.agency)) return `${when}; the agency-credited text`;
+  if (sameDate.every((m) => m.chars < original.chars)) return `${when}; the fullest text (${original.chars} characters)`;
+  return `${when}; as full as the others, and first in the input`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function find(parent: Int32Array, x: number): number {

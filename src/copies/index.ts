@@ -10,7 +10,8 @@ export {
   addToCopyIndex, copySignature, createCopyIndex, indexCopySignature, lookupCopies, verifyCopies,
   type CopyIndex, type CopyLookup, type CopyMatch, type CopySignature, type IndexedProfile,
 } from "./copy-index.js";
-export { assignFamilies, type CopyEdge, type FamilyMember } from "./families.js";
+export { explainCopies } from "./evidence.js";
+export { assignFamilies, originalReason, type CopyEdge, type FamilyMember } from "./families.js";
 export { addSlot, createPostings } from "./postings.js";
 
 /** Every copy among `articles`, each pointing at its family's original, in input order of `copy`. */
@@ -20,6 +21,6 @@ export function findCopies(articles: Article[]): Copy[] {
   articles.forEach((article, b) => {
     for (const m of addToCopyIndex(index, article)) edges.push({ a: m.slot, b, kind: m.kind, similarity: m.similarity });
   });
-  const members = index.profiles.map(({ id, published, chars }) => ({ id, published, chars }));
+  const members = index.profiles.map(({ id, published, chars }, i) => ({ id, published, chars, agency: articles[i].source.agency !== null }));
   return assignFamilies(members, edges);
 }

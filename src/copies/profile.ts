@@ -4,12 +4,12 @@
 import type { Article } from "../model/index.js";
 import { STOPWORDS, hash32 } from "../text/tokens.js";
 import { MAX_TOKENS } from "./options.js";
-import { canonicalWord } from "./synonyms.js";
 
 /**
  * A token code packs the word's class (2 bits), whether it is inside a quotation (1 bit) and a 13-bit
  * hash of the word. Thirteen bits suffice: shingles hash five codes together, and sentence comparison
- * tolerates a rare collision. Content words are hashed in canonical synonym form.
+ * tolerates a rare collision. No synonyms are folded: spun copies are told by sentence alignment, whatever
+ * words the spinner chose.
  */
 export const HASH_MASK = 0x1fff;
 export const QUOTED = 0x2000;
@@ -38,7 +38,10 @@ export interface CopyProfile {
   /** A 53-bit digest of the normalised text (its lowercased words): equal digests are exact copies. */
   digest: number;
   codes: Uint16Array;
-  /** Token index where each sentence ends (exclusive); MAX_TOKENS keeps it within 16 bits. */
+  /**
+   * Token index where each of the article's sentences ends (exclusive; a sentence without words ends where
+   * the previous one did); MAX_TOKENS keeps it within 16 bits, and sentences past it are left out.
+   */
   sentenceEnds: Uint16Array;
 }
 
@@ -130,8 +133,8 @@ function readTokens(article: Article): RawTokens {
       initial = 0;
       last = i = end;
     }
-    const end = Math.min(lower.length, MAX_TOKENS);
-    if (end > (ends.at(-1) ?? 0)) ends.push(end);
+    // One end per sentence, empty ones too, so that sentence s of the profile is sentence s of the article.
+    ends.push(Math.min(lower.length, MAX_TOKENS));
   }
   lower.length = Math.min(lower.length, MAX_TOKENS);
   return { lower, flags, ends };
@@ -144,10 +147,8 @@ function classify(lower: string, flags: number, names: ReadonlySet<string>): Tok
   return TokenClass.Content;
 }
 
-function encode(lower: string, hash: number, quoted: boolean, cls: TokenClass): number {
-  const canonical = cls === TokenClass.Content ? canonicalWord(lower) : lower;
-  const h = canonical === lower ? hash : hash32(canonical);
-  return (cls << CLASS_SHIFT) | (quoted ? QUOTED : 0) | (h & HASH_MASK);
+function encode(hash: number, quoted: boolean, cls: TokenClass): number {
+  return (cls << CLASS_SHIFT) | (quoted ? QUOTED : 0) | (hash & HASH_MASK);
 }
 
 /** Reduces an article to its copy-detection profile. Pure. */
@@ -164,7 +165,7 @@ export function profileArticle(article: Article): CopyProfile {
     const hash = hash32(lower[i]);
     d1 = Math.imul(d1 ^ hash, 0x01000193);
     d2 = Math.imul(d2 ^ hash, 0x5bd1e995) ^ (d2 >>> 15);
-    codes[i] = encode(lower[i], hash, (flags[i] & IN_QUOTE) !== 0, classify(lower[i], flags[i], names));
+    codes[i] = encode(hash, (flags[i] & IN_QUOTE) !== 0, classify(lower[i], flags[i], names));
   }
   return {
     id: article.id,

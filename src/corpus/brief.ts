@@ -1,5 +1,6 @@
 // A briefing from a corpus: the stored story outputs, their articles and copies, as storydesk/brief@1.
 
+import { explainCopies } from "../copies/index.js";
 import type { Brief, Copy, Story } from "../model/index.js";
 import { BRIEF_SCHEMA } from "../model/index.js";
 import type { Store } from "../store/index.js";
@@ -19,5 +20,6 @@ export async function briefFromStore(store: Store, filter: q.BriefFilter = {}, o
   const copies: Copy[] = (filtered ? await q.copiesOf(db, [...ids]) : await q.allCopies(db))
     .filter((c) => ids.has(c.copy))
     .map((c) => ({ copy: c.copy, of: c.of, kind: c.kind as Copy["kind"], similarity: c.similarity }));
-  return { schema: BRIEF_SCHEMA, generated: (options.now ?? new Date()).toISOString(), articles, copies, stories, errors: [] };
+  // The copies' evidence is computed from the stored texts, as the batch path does: nothing of it is stored.
+  return { schema: BRIEF_SCHEMA, generated: (options.now ?? new Date()).toISOString(), articles, copies: explainCopies(copies, articles), stories, errors: [] };
 }

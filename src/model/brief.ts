@@ -13,11 +13,32 @@ export interface Copy {
   of: string;
   kind: CopyKind;
   /**
-   * 0–1, by kind: exact 1; near, the overlap (Jaccard) of the two texts' word shingles; partial, the share
-   * of the shorter text found in the longer; spun, the share of sentences that line up once the rewording
-   * is seen through.
+   * 0–1, by kind: exact 1; near and spun, the share of the two texts' sentences aligned (word for word,
+   * edited or reworded); partial, the share of the sentences of the text holding less of its own that the
+   * other one holds.
    */
   similarity: number;
+}
+
+/** How a sentence of a copy matches its original's: word for word, most words kept, or reworded around its names and numbers. */
+export type SpanMatch = "verbatim" | "edited" | "reworded";
+
+/** A sentence of the copy (index into its `sentences`) and the sentence of the original it repeats. */
+export interface CopySpan {
+  copy: number;
+  of: number;
+  match: SpanMatch;
+}
+
+/** A copy as a briefing shows it: with the evidence. */
+export interface BriefCopy extends Copy {
+  /**
+   * The sentence pairs copy and original share, in text order (sentences of eight words or more that are
+   * not mostly quotation; an exact copy pairs every sentence).
+   */
+  spans: CopySpan[];
+  /** Why `of` is taken as the family's original ("published first (2024-03-04); the others later"). */
+  reason: string;
 }
 
 /** A pointer to one sentence of one article: the unit of every citation. */
@@ -123,7 +144,7 @@ export interface Brief {
   schema: typeof BRIEF_SCHEMA;
   generated: string;
   articles: Article[];
-  copies: Copy[];
+  copies: BriefCopy[];
   stories: Story[];
   errors: InputError[];
 }

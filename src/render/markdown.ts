@@ -3,7 +3,7 @@
 // Article text is untrusted: control characters (terminal escapes) are stripped and Markdown/HTML syntax is
 // backslash-escaped, so a viewer that turns this into HTML shows the text instead of running it.
 
-import type { Article, Brief, Cite, Copy, Story, StoryEvent } from "../model/index.js";
+import type { Article, Brief, BriefCopy, Cite, Story, StoryEvent } from "../model/index.js";
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const MARKDOWN_SYNTAX = /[\\`*_[\]<>|#]/g;
@@ -58,7 +58,7 @@ export function renderMarkdown(brief: Brief): string {
 function renderStory(
   story: Story,
   n: number,
-  copies: Copy[],
+  copies: BriefCopy[],
   byId: Map<string, Article>,
   number: Map<string, number>,
   cites: (c: Cite[]) => string,
@@ -108,15 +108,54 @@ function renderStory(
     }
     out.push("");
   }
-  if (copies.length) {
-    out.push(`### Copies`, "");
-    for (const c of copies) {
-      const what = c.kind === "exact" ? "an exact copy" : c.kind === "near" ? "a near copy" : c.kind === "partial" ? "a partial copy" : "a spun (reworded) copy";
-      out.push(`- ${ref(c.copy)} ${sourceName(byId.get(c.copy))} is ${what} of ${ref(c.of)} ${sourceName(byId.get(c.of))} (similarity ${c.similarity.toFixed(2)})`);
-    }
-    out.push("");
-  }
+  out.push(...renderVoices(story, copies, byId, ref));
   return out;
+}
+
+const KIND_NAME: Record<BriefCopy["kind"], string> = {
+  exact: "an exact copy",
+  near: "a near copy (light edits)",
+  partial: "a partial copy",
+  spun: "a spun copy (reworded)",
+};
+
+/**
+ * The story's independent voices, each an original with its copies (how each copies, the sentences it
+ * shares and why the original is taken as such) or a text of its own.
+ */
+function renderVoices(story: Story, copies: BriefCopy[], byId: Map<string, Article>, ref: (id: string) => string): string[] {
+  if (copies.length === 0) return [];
+  const copiesOf = new Map<string, BriefCopy[]>();
+  for (const c of copies) (copiesOf.get(c.of) ?? copiesOf.set(c.of, []).get(c.of)!).push(c);
+  const copied = new Set(copies.map((c) => c.copy));
+  const out = [`### Independent voices and copies`, ""];
+  for (const id of story.articles) {
+    if (copied.has(id)) continue;
+    const own = copiesOf.get(id);
+    if (!own) {
+      out.push(`- ${ref(id)} ${sourceName(byId.get(id))}: its own text`);
+      continue;
+    }
+    out.push(`- ${ref(id)} ${sourceName(byId.get(id))}: the original of ${plural(own.length, "copy", "copies")} — ${safe(own[0].reason)}`);
+    for (const c of own) out.push(`  - ${ref(c.copy)} ${sourceName(byId.get(c.copy))} is ${KIND_NAME[c.kind]} (similarity ${c.similarity.toFixed(2)})${shared(c)}`);
+  }
+  // A pin may part a copy from its original: it is listed here with its original's number.
+  const inStory = new Set(story.articles);
+  for (const c of copies) {
+    if (!inStory.has(c.of)) out.push(`- ${ref(c.copy)} ${sourceName(byId.get(c.copy))}: ${KIND_NAME[c.kind]} of ${ref(c.of)}, in another story`);
+  }
+  out.push("");
+  return out;
+}
+
+/** ": 5 sentences shared (3 verbatim, 2 edited)", or nothing when no sentence pair was kept as evidence. */
+function shared(c: BriefCopy): string {
+  if (c.spans.length === 0) return "";
+  const counts = (["verbatim", "edited", "reworded"] as const)
+    .map((m) => [m, c.spans.filter((s) => s.match === m).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([m, n]) => `${n} ${m}`);
+  return `: ${plural(c.spans.length, "sentence")} shared (${counts.join(", ")})`;
 }
 
 function sourceName(a: Article | undefined): string {
