@@ -85,7 +85,7 @@ export async function listStories(db: Q, dialect: Dialect, f: StoryListFilter): 
  */
 function storiesMatching(dialect: Dialect, story: Expression<number>, query: string): RawBuilder<SqlBool> {
   if (dialect === "postgres") {
-    return sql<SqlBool>`${story} IN (SELECT story FROM articles WHERE search @@ plainto_tsquery('simple', ${query}))`;
+    return sql<SqlBool>`${story} IN (SELECT a.story FROM article_search AS s JOIN articles AS a ON a.seq = s.seq WHERE s.search @@ plainto_tsquery('simple', ${query}))`;
   }
   const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
   const fts = words.map((w) => `"${w}"`).join(" ") || '""';

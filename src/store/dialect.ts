@@ -90,7 +90,7 @@ export async function tableNames(db: Kysely<Database>, dialect: Dialect): Promis
  */
 export function matchesQuery(dialect: Dialect, seq: Expression<number>, query: string): RawBuilder<SqlBool> {
   if (dialect === "postgres") {
-    return sql<SqlBool>`${seq} IN (SELECT seq FROM articles WHERE search @@ plainto_tsquery('simple', ${query}))`;
+    return sql<SqlBool>`${seq} IN (SELECT seq FROM article_search WHERE search @@ plainto_tsquery('simple', ${query}))`;
   }
   const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
   const fts = words.map((w) => `"${w}"`).join(" ") || '""';

@@ -306,10 +306,15 @@ export async function writeCopyBatch(db: Q, w: CopyBatchWrite): Promise<void> {
   const ids = w.members.map((m) => m.id);
   for (const part of chunks(ids)) await db.deleteFrom("copies").where("copy", "in", part).execute();
   for (const part of chunks(w.copies, 2000)) await db.insertInto("copies").values(part).execute();
-  const byFamily = new Map<string, number[]>();
-  for (const m of w.members) (byFamily.get(m.family) ?? byFamily.set(m.family, []).get(m.family)!).push(m.seq);
-  for (const [family, seqs] of byFamily) {
-    for (const part of chunks(seqs)) await db.updateTable("articles").set({ family }).where("seq", "in", part).where("family", "!=", family).execute();
+  const family = raw(db, "UPDATE articles SET family = ? WHERE seq = ? AND family != ?");
+  if (family) for (const m of w.members) family.run(m.family, m.seq, m.family);
+  else {
+    // One statement per chunk, not one per family: on PostgreSQL every statement is a round trip.
+    for (const part of chunks(w.members, 5000)) {
+      await sql`UPDATE articles AS a SET family = m.family
+        FROM (SELECT unnest(${part.map((m) => m.seq)}::bigint[]) AS seq, unnest(${part.map((m) => m.family)}::text[]) AS family) AS m
+        WHERE a.seq = m.seq AND a.family <> m.family`.execute(db);
+    }
   }
   // Stories holding a member whose copy relation may have changed are recomputed.
   const stories = [...new Set(w.members.flatMap((m) => (m.story === null ? [] : [m.story])))];
@@ -446,8 +451,18 @@ export interface PlacementWrite {
   terms: { story: number; term: number; weight: number; added: number | null }[];
   removed: { story: number; term: number }[];
   members: Map<number, number[]>;
+  /** Stories an article showed to be one, merged after the members are written. */
+  merges: StoryMergeWrite[];
+  at: string;
   nextStory: number;
   nextAdded: number;
+}
+
+/** Story `from` lives on as part of story `into`; `reason` is kept with the recorded merge. */
+export interface StoryMergeWrite {
+  from: number;
+  into: number;
+  reason: string;
 }
 
 /** Counts placements (and follower writes) so a process can tell whether its caches still hold. */
@@ -478,12 +493,15 @@ export async function writePlacements(db: Q, w: PlacementWrite): Promise<number>
     const reweigh = raw(db, "INSERT INTO story_terms (story, term, weight, added) VALUES (?, ?, ?, 0) ON CONFLICT (story, term) DO UPDATE SET weight = excluded.weight")!;
     for (const t of known) reweigh.run(t.story, t.term, t.weight);
     await writeMembers(db, w.members);
+    await writeMerges(db, w.merges, w.at);
     await setCounter(db, "next_story", w.nextStory);
     await setCounter(db, "next_added", w.nextAdded);
     return bumpPlacements(db);
   }
-  for (const r of w.removed) {
-    await db.deleteFrom("story_terms").where("story", "=", r.story).where("term", "=", termToRow(r.term)).execute();
+  for (const part of chunks(w.removed, 5000)) {
+    await sql`DELETE FROM story_terms AS s
+      USING (SELECT unnest(${part.map((r) => r.story)}::bigint[]) AS story, unnest(${part.map((r) => termToRow(r.term))}::integer[]) AS term) AS r
+      WHERE s.story = r.story AND s.term = r.term`.execute(db);
   }
   for (const part of chunks(fresh, 5000)) {
     await db
@@ -500,6 +518,7 @@ export async function writePlacements(db: Q, w: PlacementWrite): Promise<number>
       .execute();
   }
   await writeMembers(db, w.members);
+  await writeMerges(db, w.merges, w.at);
   await setCounter(db, "next_story", w.nextStory);
   await setCounter(db, "next_added", w.nextAdded);
   return bumpPlacements(db);
@@ -512,8 +531,11 @@ async function writeMembers(db: Q, members: Map<number, number[]>): Promise<void
     await setStatus(db, [...members.values()].flat(), 3);
     return;
   }
-  for (const [story, seqs] of members) {
-    for (const part of chunks(seqs)) await db.updateTable("articles").set({ story }).where("seq", "in", part).execute();
+  const pairs = [...members].flatMap(([story, seqs]) => seqs.map((seq) => ({ story, seq })));
+  for (const part of chunks(pairs, 5000)) {
+    await sql`UPDATE articles AS a SET story = m.story
+      FROM (SELECT unnest(${part.map((p) => p.seq)}::bigint[]) AS seq, unnest(${part.map((p) => p.story)}::bigint[]) AS story) AS m
+      WHERE a.seq = m.seq`.execute(db);
   }
   await setStatus(db, [...members.values()].flat(), 3);
 }
@@ -541,7 +563,7 @@ export interface FollowWrite {
   members: Map<number, number[]>;
   /** Stories opened for followers with no placed family member (an original that could not vote). */
   opened: { no: number; key: string }[];
-  merges: { from: number; into: number; reason: string }[];
+  merges: StoryMergeWrite[];
   nextStory: number;
   at: string;
 }
@@ -549,18 +571,23 @@ export interface FollowWrite {
 /** Writes followers and merges; returns the corpus's placement count after it. */
 export async function writeFollowers(db: Q, w: FollowWrite): Promise<number> {
   for (const s of w.opened) await db.insertInto("stories").values({ no: s.no, key: s.key, size: 0, terms: 0, norm2: 0, merged_into: null, dirty: 1 }).execute();
-  for (const m of w.merges) {
-    await db.updateTable("articles").set({ story: m.into }).where("story", "=", m.from).execute();
-    await db.updateTable("stories").set({ merged_into: m.into, dirty: 0 }).where("no", "=", m.from).execute();
-    await db.updateTable("stories").set({ dirty: 1 }).where("no", "=", m.into).execute();
-    await db.deleteFrom("story_outputs").where("story", "=", m.from).execute();
-    await db.insertInto("story_merges").values({ from_story: m.from, into_story: m.into, reason: m.reason, at: w.at }).execute();
-  }
+  await writeMerges(db, w.merges, w.at);
   const touched = [...w.members.keys()];
   for (const part of chunks(touched)) await db.updateTable("stories").set({ dirty: 1 }).where("no", "in", part).execute();
   await writeMembers(db, w.members);
   await setCounter(db, "next_story", w.nextStory);
   return bumpPlacements(db);
+}
+
+/** Moves each merged story's articles to the story it joins, and records the merge. */
+async function writeMerges(db: Q, merges: StoryMergeWrite[], at: string): Promise<void> {
+  for (const m of merges) {
+    await db.updateTable("articles").set({ story: m.into }).where("story", "=", m.from).execute();
+    await db.updateTable("stories").set({ merged_into: m.into, dirty: 0 }).where("no", "=", m.from).execute();
+    await db.updateTable("stories").set({ dirty: 1 }).where("no", "=", m.into).execute();
+    await db.deleteFrom("story_outputs").where("story", "=", m.from).execute();
+    await db.insertInto("story_merges").values({ from_story: m.from, into_story: m.into, reason: m.reason, at }).execute();
+  }
 }
 
 // --- step 3: per-story outputs ------------------------------------------------------------------------------
@@ -622,13 +649,14 @@ export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]
     for (const no of done) if (!written.has(no)) drop.run(no);
     return;
   }
-  for (const o of outputs) {
+  for (const part of chunks(outputs, 200)) {
     await db
       .insertInto("story_outputs")
-      .values(o)
+      .values(part)
       .onConflict((oc) =>
         oc.column("story").doUpdateSet({
-          id: o.id, title: o.title, size: o.size, first_seq: o.first_seq, first_date: o.first_date, last_date: o.last_date, json: o.json,
+          id: sql`excluded.id`, title: sql`excluded.title`, size: sql`excluded.size`, first_seq: sql`excluded.first_seq`,
+          first_date: sql`excluded.first_date`, last_date: sql`excluded.last_date`, json: sql`excluded.json`,
         }),
       )
       .execute();
