@@ -135,7 +135,7 @@ test("a story's happenings months apart are separate events, in date order", () 
   assert.deepEqual(
     events.map((e) => [e.date, e.precision, e.articles]),
     [
-      ["2022-07", "month", ["summit-1", "summit-2"]],
+      ["2022-07-05", "day", ["summit-1", "summit-2"]],
       ["2023-03-13", "day", ["summit-3"]],
     ],
   );
@@ -165,23 +165,29 @@ test("the event date comes from the lead when it is near publication, not from b
   assert.deepEqual(splitEvents([anniversary], g, []).map((e) => [e.date, e.precision]), [["2020-03-01", "day"]]);
 });
 
-test("event dates are as precise as the articles agree on", () => {
+test("event dates are as precise as most of the articles give, an event over several days dated by its start", () => {
   const a = article("a", "A", "Talks opened.", "2022-07-05");
   const b = article("b", "B", "Talks went on.", "2022-07-05");
   const c = article("c", "C", "Talks went on.", "2022-07-08");
+  const m = article("m", "M", "Talks went on.", "2022-07");
   assert.deepEqual(splitEvents([a, b], new Map(), []).map((e) => [e.date, e.precision]), [["2022-07-05", "day"]]);
-  assert.deepEqual(splitEvents([a, c], new Map(), []).map((e) => [e.date, e.precision]), [["2022-07", "month"]]);
+  assert.deepEqual(splitEvents([c, a], new Map(), []).map((e) => [e.date, e.precision]), [["2022-07-05", "day"]]);
+  assert.deepEqual(splitEvents([a, c, b], new Map(), []).map((e) => [e.date, e.precision]), [["2022-07-05", "day"]]);
+  // One of two reports dated only by its month: the event is known to the month.
+  assert.deepEqual(splitEvents([a, m], new Map(), []).map((e) => [e.date, e.precision]), [["2022-07", "month"]]);
   const eve = article("e", "E", "Fireworks went up.", "2022-12-31");
   const newYear = article("n", "N", "Crowds went home.", "2023-01-01");
-  assert.deepEqual(splitEvents([eve, newYear], new Map(), []).map((e) => [e.date, e.precision]), [["2022", "year"]]);
+  assert.deepEqual(splitEvents([eve, newYear], new Map(), []).map((e) => [e.date, e.precision]), [["2022-12-31", "day"]]);
 });
 
-test("a story with no dates at all is one undated event titled by its first article", () => {
+test("in a story with no dates at all, articles that share their wording make one undated event titled by the first", () => {
   const untitled = article("u", null, "Delegates from 140 countries opened talks on the Global Ocean Compact in Geneva on a sunny morning in the lakeside city, officials said.");
-  const other = article("o", "More talks", "Talks went on.");
-  const events = splitEvents([untitled, other], new Map(), []);
-  assert.equal(events.length, 1);
+  const other = article("o", "Ocean Compact talks go on", "Delegates went on with talks on the Global Ocean Compact in the lakeside city of Geneva.");
+  const unrelated = article("x", "Harbour", "Fishermen blocked the harbour of Marseille over fuel prices.");
+  const events = splitEvents([untitled, other, unrelated], new Map(), []);
+  assert.equal(events.length, 2);
   assert.deepEqual([events[0].date, events[0].precision, events[0].articles], [null, null, ["u", "o"]]);
+  assert.deepEqual([events[1].date, events[1].articles], [null, ["x"]]);
   assert.ok(events[0].title.length <= 100 && events[0].title.endsWith("…"), events[0].title);
   assert.ok(events[0].title.startsWith("Delegates from 140 countries"));
 });

@@ -162,22 +162,22 @@ function fit(d: Member, g: Group, weight: (w: string) => number, opts: EventOpti
   let actors = 0;
   for (const a of d.actors) if (g.actors.has(a)) actors++;
   const actorShare = d.actors.size ? actors / d.actors.size : 0;
-  return opts.placeWeight * place + opts.actorWeight * actorShare + opts.wordWeight * wordCosine(d.words, g.words, weight);
+  return opts.placeWeight * place + opts.actorWeight * actorShare + opts.wordWeight * wordShare(d.words, g.words, weight);
 }
 
-/** Cosine of the article's words against the event's (counts over its members), each word by its rarity. */
-function wordCosine(words: ReadonlySet<string>, event: ReadonlyMap<string, number>, weight: (w: string) => number): number {
-  let dot = 0;
-  let a2 = 0;
-  let b2 = 0;
+/**
+ * The share of the article's words the event uses, each word by its rarity: a short report about an event
+ * is all but contained in it, however many words its other reports add.
+ */
+function wordShare(words: ReadonlySet<string>, event: ReadonlyMap<string, number>, weight: (w: string) => number): number {
+  let shared = 0;
+  let all = 0;
   for (const w of words) {
     const x = weight(w);
-    a2 += x * x;
-    const n = event.get(w);
-    if (n) dot += x * x * n;
+    all += x;
+    if (event.has(w)) shared += x;
   }
-  for (const [w, n] of event) b2 += (weight(w) * n) ** 2;
-  return dot && Math.sqrt(a2 * b2) ? dot / Math.sqrt(a2 * b2) : 0;
+  return all ? shared / all : 0;
 }
 
 const PRECISIONS: DatePrecision[] = ["day", "month", "year"];
