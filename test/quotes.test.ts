@@ -353,6 +353,17 @@ test("a quote chained onto an attributed one in the same sentence keeps its spea
     'North Korea\'s KCNA news agency reported the exchange of fire. "Foolhardy provocation deserves harsh punishment", it added; ' +
     'and, later, "the front-line units should enter a wartime state to be fully battle ready".';
   assert.deepEqual(speakers(text), ["KCNA", "KCNA"]);
+  const newSpeaker =
+    'Union leader Giannis Panagopoulos said: "The Greek people have been called to make sacrifices while the rich pay nothing." ' +
+    'A government official downplayed the unrest, saying that "for years there have been strikes and protests without much consequence."';
+  assert.deepEqual(speakers(newSpeaker), ["Giannis Panagopoulos", null]);
+});
+
+test("the one told is not the speaker; the one the sentence goes on about is", () => {
+  const text =
+    'After telling People in October that she did not "need to do any of that anymore, not at all," actress Tara Reid ' +
+    "checked into a treatment center on Friday.";
+  assert.deepEqual(speakers(text), ["Tara Reid"]);
 });
 
 test("a quote in its own paragraph after a sentence naming one person is theirs, not someone whose lawyer was named", () => {

@@ -228,13 +228,21 @@ function attributionBefore(
   span: QuoteSpan,
   prev: QuoteSpan | undefined,
   sentence: Sentence,
-): { from: number; verbStart: number; verb: string } | null {
+): Before | null {
   const from = Math.max(sentence.start, prev ? prev.close : 0, span.open - FACTS_DEFAULTS.attributionBeforeChars);
   if (from >= span.open) return null;
   const window = text.slice(from, span.open);
   if (QUOTE_MARK.test(window)) return null;
   const m = VERB_BEFORE.exec(window);
-  return m ? { from, verbStart: from + m.index, verb: m[1].toLowerCase() } : null;
+  return m ? { from, verbStart: from + m.index, verb: m[1].toLowerCase(), quoteOpen: span.open } : null;
+}
+
+/** An attribution before a quote: where its window starts, its verb and where that stands. */
+interface Before {
+  from: number;
+  verbStart: number;
+  verb: string;
+  quoteOpen: number;
 }
 
 /**
@@ -242,7 +250,7 @@ function attributionBefore(
  * a participle's or a second verb's speaker is the subject of the sentence, or failing one found at its
  * start, the first person (or organisation) named in it before the verb, outside any phrase.
  */
-function clauseSubject(text: string, before: { verbStart: number; verb: string }, sentenceStart: number, index: SpeakerIndex): Subject | null {
+function clauseSubject(text: string, before: Before, sentenceStart: number, index: SpeakerIndex): Subject | null {
   const coordinated = /(?:^|[^\p{L}])(?:and|but|then|also|before|after)\s+$/u.test(text.slice(Math.max(sentenceStart, before.verbStart - 12), before.verbStart));
   if (!before.verb.endsWith("ing") && !coordinated) return null;
   const subject = sentenceSubject(text, sentenceStart, before.verbStart, index)?.subject;
@@ -253,11 +261,14 @@ function clauseSubject(text: string, before: { verbStart: number; verb: string }
 }
 
 /** Who the attribution before a quote names: `Petrov said:`, `according to Petrov,`, `said Yeager:`. */
-function subjectOf(text: string, before: { from: number; verbStart: number; verb: string }, index: SpeakerIndex): Subject | null {
+function subjectOf(text: string, before: Before, index: SpeakerIndex): Subject | null {
   const end = before.verbStart + before.verb.length;
   const after = subjectStartingAt(text, end, end + FACTS_DEFAULTS.attributionAfterChars, index);
   if (before.verb === "according to") return after;
-  return subjectEndingAt(text, before.from, before.verbStart, index)?.subject ?? (after?.kind === "mention" ? after : null);
+  const found = subjectEndingAt(text, before.from, before.verbStart, index)?.subject;
+  // "said Yeager:", but "telling People in October that" names a listener.
+  if (found || after?.kind !== "mention" || /^tell|^ask/.test(before.verb)) return found ?? null;
+  return /^[\s,:]*$/.test(text.slice(after.mention.end, before.quoteOpen)) ? after : null;
 }
 
 /**
@@ -284,7 +295,8 @@ function continuedSpeaker(
   return prev.speaker;
 }
 
-const CHAIN_GAP = /^[^.!?"“”«»\n]{1,80}$/;
+/** What may stand between an attribution and a quote chained onto it: `; and, later,`. */
+const CHAIN_GAP = /^\s*[,;:—–-][\s,;:—–-]*(?:\p{Ll}+[\s,;:—–-]*){0,4}$/u;
 
 const PRONOUN_SPEAKS = new RegExp(`(?<![\\p{L}])(he|she)\\s+(?:also\\s+|later\\s+|then\\s+)?(?:${VERBS})(?![\\p{L}])`, "giu");
 
