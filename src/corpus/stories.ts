@@ -4,9 +4,11 @@
 // already holds) follow their family into its story. For each batch the store loads the document
 // frequencies of the batch's terms and the newest entries of their posting lists (the stories named,
 // with those terms' centroid weights); a story an article joins is loaded whole (kept in a bounded cache).
+// An article close to two stories merges them as in memory: the merged story keeps its centroid and
+// postings, its articles move to the older story, and the merge is recorded (story_merges).
 
 import {
-  bestStory, countDocument, createStoryIndex, joinStory, openStory, weigh,
+  bestStory, countDocument, createStoryIndex, joinStory, mergeStories, openStory, weigh,
   type StoryEntry, type StoryIndex,
 } from "../stories/index.js";
 import type { Store } from "../store/index.js";
@@ -70,7 +72,7 @@ interface TermWindow {
  * writes, and dropped when the store's placement count shows another process placed in between.
  */
 export class StoryCache {
-  readonly stories: Lru<number, { entry: StoryEntry; mergedInto: number | null }>;
+  readonly stories: Lru<number, StoryEntry>;
   readonly windows: Lru<number, TermWindow>;
   /** The store's placement count these entries reflect (-1: none yet). */
   generation = -1;
@@ -137,7 +139,7 @@ function updateWindows(cache: StoryCache, w: Pick<q.PlacementWrite, "terms" | "r
 }
 
 /** Places the next batch of voting originals; returns how many. */
-export async function placeBatch(store: Store, limit: number, cache: StoryCache): Promise<number> {
+export async function placeBatch(store: Store, limit: number, cache: StoryCache, now = new Date().toISOString()): Promise<number> {
   const { db, dialect } = store;
   const rows = await q.pendingVoters(db, limit);
   if (rows.length === 0) return 0;
@@ -166,23 +168,32 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
   // Term → the `added` of its oldest loaded entry, for terms whose stored list may go further back.
   const more = new Map<number, number>();
   for (const [term, l] of loaded) if (l.count >= scan) more.set(term, l.oldest);
-  const mergedInto = new Map<number, number | null>();
   const full = new Set<number>();
-  /** Puts stories in the index: whole from the cache, else their header from the store (centroid filled by the caller). */
+  /**
+   * Puts stories in the index: whole from the cache, else their header from the store (centroid filled by
+   * the caller), and the stories they were merged into, so bestStory can tell which story a part is of.
+   */
   const addStories = async (nos: Iterable<number>): Promise<void> => {
     const uncached: number[] = [];
+    const added: number[] = [];
     for (const no of nos) {
       const hit = cache.stories.get(no);
       if (hit) {
-        index.stories[no] = hit.entry;
-        mergedInto.set(no, hit.mergedInto);
+        index.stories[no] = hit;
         full.add(no);
+        added.push(no);
       } else uncached.push(no);
     }
     for (const s of await q.storiesOf(db, uncached)) {
-      index.stories[s.no] = { id: s.key, size: s.size, centroid: {}, terms: s.terms, norm2: s.norm2 };
-      mergedInto.set(s.no, s.merged_into);
+      index.stories[s.no] = { id: s.key, size: s.size, centroid: {}, terms: s.terms, norm2: s.norm2, mergedInto: s.merged_into };
+      added.push(s.no);
     }
+    const targets = new Set<number>();
+    for (const no of added) {
+      const into = index.stories[no].mergedInto;
+      if (into !== null && index.stories[into] === undefined) targets.add(into);
+    }
+    if (targets.size > 0) await addStories(targets);
   };
   await addStories(named);
   for (const w of windows) if (!full.has(w.story)) index.stories[w.story].centroid[w.term] = w.weight;
@@ -213,24 +224,22 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
     }
   };
 
+  /** Loads the story a part belongs to whole (the part merged into it, or itself); returns its number. */
   const load = async (no: number): Promise<number> => {
     for (;;) {
       if (!full.has(no)) {
         const hit = cache.stories.get(no);
-        if (hit) {
-          index.stories[no] = hit.entry;
-          mergedInto.set(no, hit.mergedInto);
-        } else {
+        if (hit) index.stories[no] = hit;
+        else {
           const [s] = await q.storiesOf(db, [no]);
           const centroid: Record<number, number> = {};
           for (const t of await q.centroidOf(db, no)) centroid[t.term] = t.weight;
-          index.stories[no] = { id: s.key, size: s.size, centroid, terms: s.terms, norm2: s.norm2 };
-          mergedInto.set(no, s.merged_into);
+          index.stories[no] = { id: s.key, size: s.size, centroid, terms: s.terms, norm2: s.norm2, mergedInto: s.merged_into };
         }
         full.add(no);
       }
-      const next = mergedInto.get(no);
-      if (next == null) return no;
+      const next = index.stories[no].mergedInto;
+      if (next === null) return no;
       no = next;
     }
   };
@@ -241,16 +250,26 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
   const written = new Map<string, { story: number; term: number; weight: number; added: number | null }>();
   const removed = new Map<string, { story: number; term: number }>();
   const members = new Map<number, number[]>();
+  const merges: q.StoryMergeWrite[] = [];
   for (let i = 0; i < rows.length; i++) {
     const v = vectors[i];
     if (more.size > 0) await topUp(v.terms);
+    // The steps of placeVector (stories/story-index.ts), with the stories loaded from the store as needed.
     const best = bestStory(index, v);
     let story: number;
-    if (best.cosine >= opts.joinThreshold) story = await load(best.story);
-    else {
+    if (best.cosine >= opts.joinThreshold) {
+      story = await load(best.story);
+      if (best.other >= 0 && best.otherCosine >= opts.mergeThreshold) {
+        const other = await load(best.other);
+        mergeStories(index, story, other);
+        const [into, from] = story < other ? [story, other] : [other, story];
+        merges.push({ from, into, reason: `${rows[i].id} is close to both` });
+        cache.stories.delete(from);
+        story = into;
+      }
+    } else {
       story = openStory(index, rows[i].id, nextStory++);
       full.add(story);
-      mergedInto.set(story, null);
     }
     const entry = index.stories[story];
     const fresh = v.terms.filter((t) => entry.centroid[t] === undefined);
@@ -286,11 +305,14 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache)
     terms: [...written.values()],
     removed: [...removed.values()],
     members,
+    merges,
+    at: now,
     nextStory,
     nextAdded,
   };
   cache.generation = await q.transaction(db, (trx) => q.writePlacements(trx, write));
-  for (const no of touched) cache.stories.set(no, { entry: index.stories[no], mergedInto: null });
+  // A story merged away is no longer one to join: the next placement loads it and follows mergedInto.
+  for (const no of touched) if (index.stories[no].mergedInto === null) cache.stories.set(no, index.stories[no]);
   updateWindows(cache, write, scan);
   return rows.length;
 }
@@ -311,7 +333,7 @@ export async function followBatch(store: Store, limit: number, now: string, cach
   let nextStory = await q.counter(db, "next_story");
   const target = new Map<string, number>();
   const opened: { no: number; key: string }[] = [];
-  const merges: { from: number; into: number; reason: string }[] = [];
+  const merges: q.StoryMergeWrite[] = [];
   const mergedAway = new Map<number, number>();
   for (const family of families) {
     const list = (byFamily.get(family) ?? []).sort((a, b) => a.seq - b.seq);

@@ -9,7 +9,7 @@
 import type { Article, Copy } from "../model/index.js";
 import { originalOf } from "./copies.js";
 import type { StoryOptions } from "./options.js";
-import { createStoryIndex, placeVector, type StoryIndex } from "./story-index.js";
+import { createStoryIndex, placeVector, rootOf, type StoryIndex } from "./story-index.js";
 import { articleTerms, type ArticleTerms } from "./terms.js";
 import { countDocument, weigh } from "./vector.js";
 
@@ -38,7 +38,9 @@ export function groupByTerms(
   const terms = originals.map(termsOf);
   for (const t of terms) countDocument(index.freq, t);
   const vectors = terms.map((t) => weigh(t, index.freq, index.options));
-  const storyOf = new Map(originals.map((i, k) => [ids[i], placeVector(index, vectors[k], ids[i])] as const));
+  const placed = originals.map((i, k) => [ids[i], placeVector(index, vectors[k], ids[i])] as const);
+  // Resolved once all are placed: a later article may have merged an earlier one's story into another.
+  const storyOf = new Map(placed.map(([id, story]) => [id, rootOf(index, story)] as const));
 
   const groups = new Map<number, string[]>();
   for (const id of ids) {

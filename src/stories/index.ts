@@ -2,8 +2,9 @@
 export { groupByTerms, groupStories } from "./group.js";
 export { eventActors, splitEvents, type SplitEvent } from "./events.js";
 export {
-  addToStoryIndex, bestStory, createStoryIndex, joinStory, openStory, type StoryEntry, type StoryIndex,
+  addToStoryIndex, bestStory, createStoryIndex, joinStory, mergeStories, openStory, rootOf,
+  type StoryEntry, type StoryIndex, type StoryMerge,
 } from "./story-index.js";
-export { articleTerms, type ArticleTerms } from "./terms.js";
+export { articleTerms, keyTerms, type ArticleTerms, type KeyTerm } from "./terms.js";
 export { countDocument, weigh, type DocFrequencies, type TermVector } from "./vector.js";
 export { EVENT_DEFAULTS, STORY_DEFAULTS, type EventOptions, type StoryOptions } from "./options.js";

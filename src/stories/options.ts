@@ -29,6 +29,11 @@ export interface StoryOptions {
    * imagined unrelated articles keeps them weighty, and fades as the batch grows.
    */
   idfPseudoDocs: number;
+  /**
+   * An article this close to a second story as well as to the one it joins shows the two are one matter
+   * (reports that came apart because of the order they arrived in): they merge, and the merge is recorded.
+   */
+  mergeThreshold: number;
 }
 
 export const STORY_DEFAULTS: Readonly<StoryOptions> = {
@@ -43,6 +48,7 @@ export const STORY_DEFAULTS: Readonly<StoryOptions> = {
   centroidTerms: 120,
   postingScan: 32,
   idfPseudoDocs: 50,
+  mergeThreshold: 0.4,
 };
 
 // The events step keeps its own thresholds beside it.

@@ -20,6 +20,17 @@ export interface StoryEntry {
   /** How many terms `centroid` holds (counting keys of a large record is slow). */
   terms: number;
   norm2: number;
+  /**
+   * The story this one was merged into, or null. A merged story keeps its centroid: articles like it
+   * still find it, and join the story it was merged into (see rootOf).
+   */
+  mergedInto: number | null;
+}
+
+/** Two stories found to be one: `from` (a story id) lives on as part of `into`. */
+export interface StoryMerge {
+  from: string;
+  into: string;
 }
 
 export interface StoryIndex {
@@ -37,10 +48,18 @@ export interface StoryIndex {
    * holds the tail of each list it needs (at least `postingScan` entries, as bestStory reads no more).
    */
   postings: Record<number, number[]>;
+  /** Merges in the order they happened. */
+  merges: StoryMerge[];
 }
 
 export function createStoryIndex(options: Partial<StoryOptions> = {}): StoryIndex {
-  return { options: { ...STORY_DEFAULTS, ...options }, freq: { docs: 0, df: {} }, stories: [], postings: {} };
+  return { options: { ...STORY_DEFAULTS, ...options }, freq: { docs: 0, df: {} }, stories: [], postings: {}, merges: [] };
+}
+
+/** The story a story number belongs to now: itself, or the story it was merged into. */
+export function rootOf(index: StoryIndex, story: number): number {
+  while (index.stories[story].mergedInto !== null) story = index.stories[story].mergedInto!;
+  return story;
 }
 
 /**
@@ -52,23 +71,45 @@ export function addToStoryIndex(index: StoryIndex, article: Article): string {
   const terms = articleTerms(article, index.options);
   countDocument(index.freq, terms);
   const vector = weigh(terms, index.freq, index.options);
-  return index.stories[placeVector(index, vector, article.id)].id;
+  return index.stories[rootOf(index, placeVector(index, vector, article.id))].id;
 }
 
-/** Joins the closest story when it is close enough, else opens a new one; returns the story number. */
+/**
+ * Joins the closest story when it is close enough, else opens a new one; returns the story number. The
+ * closest centroid may be a story's merged part: the article joins the story the part is in. An article
+ * close to two stories shows they are one: the younger is merged into the older, whose id lives on.
+ */
 export function placeVector(index: StoryIndex, vector: TermVector, articleId: string): number {
   const best = bestStory(index, vector);
-  const story = best.cosine >= index.options.joinThreshold ? best.story : openStory(index, articleId);
+  if (best.cosine < index.options.joinThreshold) {
+    const story = openStory(index, articleId);
+    joinStory(index, story, vector);
+    return story;
+  }
+  if (best.other >= 0 && best.otherCosine >= index.options.mergeThreshold) {
+    mergeStories(index, rootOf(index, best.story), rootOf(index, best.other));
+  }
+  const story = rootOf(index, best.story);
   joinStory(index, story, vector);
   return story;
+}
+
+/** Merges the younger of two stories into the older, and records it. */
+export function mergeStories(index: StoryIndex, a: number, b: number): void {
+  const [into, from] = a < b ? [a, b] : [b, a];
+  index.stories[from].mergedInto = into;
+  index.merges.push({ from: index.stories[from].id, into: index.stories[into].id });
 }
 
 // Dot products are summed in a reusable buffer indexed by story number (only the touched slots are read
 // and cleared), because a Map per article was the stage's hottest spot. Single-threaded JS makes this safe.
 let dots = new Float64Array(1024);
 
-/** The story whose centroid is most similar to the vector (story -1, cosine 0 when none shares a term). */
-export function bestStory(index: StoryIndex, vector: TermVector): { story: number; cosine: number } {
+/**
+ * The story part whose centroid is most similar to the vector (story -1, cosine 0 when none shares a
+ * term), and the most similar part of any other story (`other`, -1 when none).
+ */
+export function bestStory(index: StoryIndex, vector: TermVector): { story: number; cosine: number; other: number; otherCosine: number } {
   if (dots.length < index.stories.length) dots = new Float64Array(2 * index.stories.length);
   const touched: number[] = [];
   const scan = index.options.postingScan;
@@ -83,18 +124,29 @@ export function bestStory(index: StoryIndex, vector: TermVector): { story: numbe
       dots[s] += w * index.stories[s].centroid[term];
     }
   }
-  let best = { story: -1, cosine: 0 };
-  for (const s of touched) {
+  const scored = touched.map((s) => {
     const cosine = dots[s] / Math.sqrt(index.stories[s].norm2);
     dots[s] = 0;
+    return { s, cosine };
+  });
+  let best = { story: -1, cosine: 0 };
+  for (const { s, cosine } of scored) {
     if (cosine > best.cosine || (cosine === best.cosine && s < best.story)) best = { story: s, cosine };
   }
-  return best;
+  let other = { story: -1, cosine: 0 };
+  if (best.story >= 0) {
+    const root = rootOf(index, best.story);
+    for (const { s, cosine } of scored) {
+      if (rootOf(index, s) === root) continue;
+      if (cosine > other.cosine || (cosine === other.cosine && s < other.story)) other = { story: s, cosine };
+    }
+  }
+  return { ...best, other: other.story, otherCosine: other.cosine };
 }
 
 /** Opens an empty story; its number is the next one unless given (a store numbers stories corpus-wide). */
 export function openStory(index: StoryIndex, id: string, story = index.stories.length): number {
-  index.stories[story] = { id, size: 0, centroid: {}, terms: 0, norm2: 0 };
+  index.stories[story] = { id, size: 0, centroid: {}, terms: 0, norm2: 0, mergedInto: null };
   return story;
 }
 

@@ -31,16 +31,42 @@ const SENTENCE_END = new Set([".", "!", "?", ":", ";", "\n"]);
 const SKIPPED_BEFORE = new Set([" ", "\t", "\r", '"', "'", "“", "‘", "(", "[", "«", "—", "-", "`"]);
 
 export function articleTerms(article: Article, options: StoryOptions): ArticleTerms {
-  const stats = new Map<string, TermStat>();
-  if (article.title) countTitle(article.title, options.titleWeight, stats);
-  countBody(article, options, stats);
   const out: ArticleTerms = { terms: [], raw: [], boost: [] };
-  for (const [term, s] of stats) {
+  for (const [term, s] of termStats(article, options)) {
     out.terms.push(hash32(term));
     out.raw.push(s.raw);
     out.boost.push(boostOf(s, term, options));
   }
   return out;
+}
+
+/** A term as written (lowercased) and its weight before IDF: (1 + log count) × boost. */
+export interface KeyTerm {
+  term: string;
+  weight: number;
+  /** Looks like a name (a capitalised word or a pair of them). */
+  name: boolean;
+}
+
+/**
+ * The article's `topTerms` heaviest terms as words, weighed as articleTerms counts them but without IDF,
+ * which belongs to the corpus: what explanations read, where only the story's own articles are at hand.
+ */
+export function keyTerms(article: Article, options: StoryOptions): KeyTerm[] {
+  const out: KeyTerm[] = [];
+  for (const [term, s] of termStats(article, options)) {
+    const boost = boostOf(s, term, options);
+    out.push({ term, weight: (1 + Math.log(s.raw)) * boost, name: boost === options.nameBoost && !hasDigit(term) });
+  }
+  out.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return out.slice(0, options.topTerms);
+}
+
+function termStats(article: Article, options: StoryOptions): Map<string, TermStat> {
+  const stats = new Map<string, TermStat>();
+  if (article.title) countTitle(article.title, options.titleWeight, stats);
+  countBody(article, options, stats);
+  return stats;
 }
 
 function boostOf(s: TermStat, term: string, options: StoryOptions): number {
