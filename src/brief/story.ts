@@ -23,7 +23,7 @@ export function assembleStory(
   families: ReadonlyMap<string, string>,
 ): Story {
   const storyFacts = new Map(articles.map((a) => [a.id, facts.get(a.id)!] as const));
-  const id = storyId(articles);
+  const id = storyId(articles, families);
   const sentences = independentSentences(articles, copies);
   const counted = countedFacts(sentences, storyFacts);
   // Copies add no mentions, but a spelling only a copy uses is an alias of its entity.
@@ -88,9 +88,13 @@ function quotesOf(facts: ArticleFacts[], entities: Entity[]): Quote[] {
   return quotes;
 }
 
-/** A story's id hashes its members' ids: the same articles make the same story id on every run. */
-export function storyId(articles: Article[]): string {
-  return `s-${digest(articles.map((a) => a.id).join(","), 10)}`;
+/**
+ * A story's id hashes the id of the article that opened it (its first independent article in the order
+ * articles came), so an id once written holds: later articles, and stories merged into it, leave it be.
+ */
+export function storyId(articles: Article[], families: ReadonlyMap<string, string>): string {
+  const opener = articles.find((a) => families.get(a.id) === a.id) ?? articles[0];
+  return `s-${digest(opener.id, 10)}`;
 }
 
 /** The title of the story's earliest independent article with a title. */
