@@ -4,6 +4,7 @@
 //   npm run bench -- extraction [--rounds N]
 //   npm run bench -- warc [--size-mb N]    # streaming a large WARC.gz: pages/s and peak memory
 //   npm run bench -- serve [--pg URL]      # the desk API at 100k articles: p50/p99 at 200 requests/s, max requests/s
+//   npm run bench -- copies [SIZES]        # the copy index at 10k, 100k, 1M documents, candidate recall against all pairs
 //   npm run bench -- stories [SIZES]       # story assignment at 10k and 100k: articles/s, memory, µs per 10k slice
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";

@@ -1,0 +1,81 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { addToCopyIndex, assignFamilies, copySignature, createCopyIndex, findCopies, lookupCopies, type CopyEdge, type CopyIndex } from "../src/copies/index.js";
+import { decodeCopyIndex, encodeCopyIndex } from "../src/copies/index-codec.js";
+import type { Article } from "../src/model/index.js";
+import { CopyStream } from "../bench/copies-corpus.js";
+
+// Real-news Markov text with injected exact, near, partial and spun copies (bench/copies-corpus.ts).
+const SEED = 5;
+const SIZE = 600;
+const stream = new CopyStream(SEED);
+const articles: Article[] = Array.from({ length: SIZE }, (_, i) => stream.get(i).article);
+
+function edgesOf(index: CopyIndex, from: number, to: number): CopyEdge[] {
+  const edges: CopyEdge[] = [];
+  for (let b = from; b < to; b++) for (const m of addToCopyIndex(index, articles[b])) edges.push({ a: m.slot, b, kind: m.kind, similarity: m.similarity });
+  return edges;
+}
+
+test("a copy index saved after half a corpus and loaded in a new process finds the same copies as one run", () => {
+  const whole = edgesOf(createCopyIndex(), 0, SIZE);
+  const half = SIZE / 2;
+  const first = createCopyIndex();
+  const firstEdges = edgesOf(first, 0, half);
+  const dir = mkdtempSync(join(tmpdir(), "copy-index-"));
+  try {
+    const file = join(dir, "index.bin");
+    writeFileSync(file, encodeCopyIndex(first));
+    const child = join(import.meta.dirname, "copy-index-child.ts");
+    const out = execFileSync(process.execPath, ["--import", "tsx", child, file, String(half), String(SIZE), String(SEED)], { encoding: "utf8", maxBuffer: 1 << 24 });
+    const secondEdges = JSON.parse(out) as CopyEdge[];
+    // The second half finds copies of first-half articles through the loaded index, not only among its own.
+    assert.ok(secondEdges.filter((e) => e.a < half).length >= 20, `only ${secondEdges.filter((e) => e.a < half).length} copies reach the saved half`);
+    assert.deepEqual([...firstEdges, ...secondEdges], whole);
+    const members = articles.map(({ id, published, text }) => ({ id, published, chars: text.length }));
+    assert.deepEqual(assignFamilies(members, [...firstEdges, ...secondEdges]), findCopies(articles));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a loaded copy index looks up a new article exactly as the index it was saved from", () => {
+  const index = createCopyIndex();
+  edgesOf(index, 0, 200);
+  const loaded = decodeCopyIndex(encodeCopyIndex(index));
+  assert.deepEqual(loaded.profiles, index.profiles);
+  assert.deepEqual(loaded.byDigest, index.byDigest);
+  for (const article of articles.slice(200, 260)) {
+    const sig = copySignature(article);
+    assert.deepEqual(lookupCopies(loaded, sig), lookupCopies(index, sig));
+  }
+  // Saving the loaded index again gives the same postings, if not in the same table order.
+  assert.equal(loaded.postings.size, index.postings.size);
+});
+
+test("a partial copy index (slots missing, as a store loads one) survives saving and loading", () => {
+  const index = createCopyIndex();
+  edgesOf(index, 0, 50);
+  delete index.profiles[3];
+  delete index.profiles[17];
+  const loaded = decodeCopyIndex(encodeCopyIndex(index));
+  assert.equal(loaded.profiles.length, 50);
+  assert.equal(3 in loaded.profiles, false);
+  assert.deepEqual(loaded.profiles[4], index.profiles[4]);
+  assert.deepEqual(loaded.profiles[49], index.profiles[49]);
+});
+
+test("bytes that are not a whole saved copy index are refused, not half loaded", () => {
+  const index = createCopyIndex();
+  edgesOf(index, 0, 30);
+  const bytes = encodeCopyIndex(index);
+  assert.throws(() => decodeCopyIndex(bytes.subarray(0, bytes.length - 40)), /truncated|inconsistent/);
+  assert.throws(() => decodeCopyIndex(new TextEncoder().encode("not an index at all")), /not a saved copy index/);
+  const other = bytes.slice();
+  other[4] = 99;
+  assert.throws(() => decodeCopyIndex(other), /version/);
+});
