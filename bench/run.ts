@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const BENCHES: Record<string, string> = { pipeline: "pipeline.ts", extraction: "extraction.ts", warc: "warc.ts", ingest: "ingest.ts", serve: "serve.ts", stories: "stories.ts" };
+const BENCHES: Record<string, string> = { pipeline: "pipeline.ts", extraction: "extraction.ts", warc: "warc.ts", ingest: "ingest.ts", serve: "serve.ts", stories: "stories.ts", copies: "copies.ts" };
 const [first, ...rest] = process.argv.slice(2);
 const name = first && BENCHES[first] ? first : "pipeline";
 const args = first && BENCHES[first] ? rest : process.argv.slice(2);
