@@ -97,7 +97,7 @@ export const HONORIFICS = set(`mr mrs ms miss mx sir dame madam mme mlle herr lo
 
 /** Abbreviations written with a trailing period; the period belongs to the word. */
 export const ABBREVIATIONS = set(`mr mrs ms mx dr gen lt col sen rep gov prof st jr sr capt sgt maj rev insp det
-  supt pres adm cmdr cpl pvt brig mme mlle hon amb inc corp ltd co bros no vs`);
+  supt pres adm cmdr cpl pvt brig mme mlle hon amb inc corp ltd co bros no vs const`);
 
 /** Abbreviated titles spelled out, so "Gen. Smith" and "General Smith" share a role. */
 export const TITLE_EXPANSIONS: ReadonlyMap<string, string> = new Map([
