@@ -65,8 +65,11 @@ function quantityConflicts(a: Statement, b: Statement): Conflict[] {
   for (const qa of restA) {
     // The same slot: what is counted, or the word before the number ("delegates from 14 countries" and
     // "delegates from 12 nations"); two durations must last for the same thing ("days of talks").
-    const qb = restB.find((q) => !used.has(q) && comparable(qa, q) && sharedUnit(qa, q) !== null);
-    if (!qb) continue;
+    // ...and only one number in that slot on each side: "up to 16GB of RAM and 768GB of storage" has two.
+    const slot = (x: Quantity, list: Quantity[]) => list.filter((q) => comparable(x, q) && sharedUnit(x, q) !== null);
+    const candidates = slot(qa, restB);
+    if (candidates.length !== 1 || used.has(candidates[0]) || slot(candidates[0], restA).length !== 1) continue;
+    const qb = candidates[0];
     used.add(qb);
     const kind = kindOf(qa) === "figure" || kindOf(qb) === "figure" ? "figure" : "count";
     const unit = sharedUnit(qa, qb);

@@ -4,6 +4,7 @@
 
 import { NUMBER_WORDS } from "../text/numbers.js";
 import { MONTH_ABBREVIATIONS, MONTH_NAMES, STOPWORDS } from "../text/tokens.js";
+import { clauseBefore } from "./polarity.js";
 import { singular, type Token } from "./words.js";
 
 /** What a number measures, for telling a figure from a count and for comparing like with like. */
@@ -14,7 +15,7 @@ export interface Quantity {
   cls: QuantityClass;
   /** Written with "about", "more than", "nearly"…: a near value is no contradiction. */
   hedged: boolean;
-  /** Written with a scale word ("1.2 billion"): a rounder figure of the same amount is no contradiction. */
+  /** Written with a scale word ("1.2 billion"): a rounder number of the same amount is no contradiction. */
   scaled: boolean;
   /** Stems of what is counted or measured ("country", "hour"), and of the word before the number. */
   units: string[];
@@ -104,11 +105,11 @@ export function quantitiesIn(text: string, tokens: Token[]): Quantity[] {
         value *= DURATION[unit];
       } else if (MEASURES.has(unit)) cls = "measure";
     }
-    if (cls === "count" && t.digits && /\./.test(t.text)) cls = "measure";
+    if (cls === "count" && !scaled && t.digits && /\./.test(t.text)) cls = "measure";
     const hedged = !!prev && (HEDGES.has(prev.lower) || (prev.lower === "than" && !!tokens[i - 2]));
     const from = prev && CURRENCY_SYMBOLS.has(prev.text) ? i - 1 : i;
     const to = firstUnit ? unitAt : Math.max(j, k - 1);
-    const before = tokens.slice(Math.max(0, from - 3), from).reverse().find((b) => !b.digits && !STOPWORDS.has(b.lower) && !HEDGES.has(b.lower));
+    const before = clauseBefore(text, tokens, from, 3).reverse().find((b) => !b.digits && !STOPWORDS.has(b.lower) && !HEDGES.has(b.lower));
     out.push({
       value, cls, hedged, scaled,
       // A duration is named by what lasts ("72 hours' notice", "three days of talks"), not by its unit.
@@ -159,7 +160,7 @@ export function comparable(a: Quantity, b: Quantity): boolean {
   return loose(a.cls) && loose(b.cls);
 }
 
-/** A figure (money, percent, duration, measure, or any scaled or decimal number) or a count of things. */
+/** A count of things ("14 countries", "55 million viewers") or a figure (money, percent, a measure, a duration). */
 export function kindOf(q: Quantity): "figure" | "count" {
-  return q.cls === "count" && !q.scaled ? "count" : "figure";
+  return q.cls === "count" ? "count" : "figure";
 }

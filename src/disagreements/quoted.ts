@@ -12,6 +12,8 @@ export interface QuotedWords {
   words: Set<string>;
   /** All its words, lowercased, for telling the very same short quote ("He didn't want to wait"). */
   plain: string;
+  /** Folded words of the quote's sentence: where its speaker, or another, is named. */
+  around: Set<string>;
 }
 
 export const QUOTE_DEFAULTS = {
@@ -25,7 +27,14 @@ export const QUOTE_DEFAULTS = {
 
 export function quotedWords(statement: Statement, quote: QuoteFinding & { speaker: string }): QuotedWords {
   const tokens = tokenize(quote.text);
-  return { statement, quote, words: new Set(tokens.filter(isContentToken).map((t) => t.stem)), plain: tokens.map((t) => t.lower).join(" ") };
+  const text = statement.ref.article.text;
+  const sentence = statement.ref.sentence;
+  // The quote's own sentence, and the quote itself where it runs on past it.
+  const around = quote.end !== undefined ? text.slice(sentence.start, Math.max(sentence.end, quote.end)) : sentence.text;
+  return {
+    statement, quote, words: new Set(tokens.filter(isContentToken).map((t) => t.stem)), plain: tokens.map((t) => t.lower).join(" "),
+    around: new Set(nameWords(around)),
+  };
 }
 
 export function speakerConflict(a: QuotedWords, b: QuotedWords, options = QUOTE_DEFAULTS): Conflict | null {
@@ -35,6 +44,9 @@ export function speakerConflict(a: QuotedWords, b: QuotedWords, options = QUOTE_
   const same = a.plain === b.plain && a.plain.split(" ").length >= options.minSameWords;
   if (!same && (shared < options.minShared || shared / small.size < options.minShare)) return null;
   if (samePerson(a.quote.speaker, b.quote.speaker)) return null;
+  // Each source must name its own speaker by the quote, and not the other's: when both people stand near
+  // the quote, one source's attribution may only have been read differently.
+  if (b.around.has(personKey(a.quote.speaker)) || a.around.has(personKey(b.quote.speaker))) return null;
   const words = a.quote.text.split(/\s+/);
   const subject = `who said “${words.slice(0, 6).join(" ")}${words.length > 6 ? "…" : ""}”`;
   const side = (q: QuotedWords): Side => ({ statement: q.statement, value: q.quote.speaker, key: personKey(q.quote.speaker) });
