@@ -25,9 +25,10 @@ import {
   PARTIAL_MIN_SENTENCES,
   SENTENCE_MIN_ANCHORS,
   SENTENCE_MIN_SIMILARITY,
+  SKELETON_MIN_UNANCHORED,
   SPUN_MIN_CHANGED_SHARE,
   SPUN_MIN_COVER,
-  SPUN_MIN_SENTENCES,
+  SPUN_MIN_SENTENCES_CHANGED,
 } from "./options.js";
 import { HASH_MASK, QUOTED, TokenClass, isAnchor, tokenClass, type CopyProfile } from "./profile.js";
 import { anchorSequence, intersectionSize, mostlyQuoted, sentenceGrams, sortedUnique } from "./shingles.js";
@@ -129,7 +130,9 @@ function similarPairs(a: (SentenceView | null)[], b: (SentenceView | null)[]): P
         // The same sentence keeps its names and numbers; a template line about other people does not.
         if (s.anchors.length && t.anchors.length && dice(s.anchors, t.anchors) < SENTENCE_MIN_ANCHORS) continue;
         const words = dice(s.words, t.words);
-        const grams = dice(s.grams, t.grams);
+        // A skeleton is common to many sentences: without names or numbers on both sides it must match closer.
+        const skeleton = dice(s.grams, t.grams);
+        const grams = s.anchors.length && t.anchors.length ? skeleton : skeleton >= SKELETON_MIN_UNANCHORED ? skeleton : 0;
         const weight = Math.max(words, grams);
         if (weight < SENTENCE_MIN_SIMILARITY) continue;
         const match: SpanMatch = s.hash === t.hash ? "verbatim" : words >= EDITED_MIN_WORDS ? "edited" : "reworded";
@@ -207,14 +210,17 @@ export function align(a: Comparable, b: Comparable): Alignment | null {
   const out = (kind: CopyKind, sim: number): Alignment => ({ kind, similarity: sim, pairs: pairs.map(({ a, b, match }) => ({ a, b, match })) });
   const sameArticle = unaligned <= Math.max(NEAR_MAX_UNALIGNED, Math.max(eligibleA, eligibleB) * NEAR_MAX_UNALIGNED_SHARE);
   // Mostly changed sentences in order, names and numbers kept: spun, whole or cut short.
-  // A short text spun whole has fewer changed sentences than SPUN_MIN_SENTENCES: all of them, two or more.
-  const spunEnough = changed >= Math.min(SPUN_MIN_SENTENCES, Math.max(2, pairs.length));
-  if (spunEnough && changed >= pairs.length * SPUN_MIN_CHANGED_SHARE && high >= SPUN_MIN_COVER && anchorsAgree(a, b)) {
+  // Mostly changed sentences in order, names and numbers kept: spun, whole or cut short.
+  if (changed >= SPUN_MIN_SENTENCES_CHANGED && changed >= pairs.length * SPUN_MIN_CHANGED_SHARE && high >= SPUN_MIN_COVER && anchorsAgree(a, b)) {
     return out("spun", similarity);
   }
-  // Near copies are mostly verbatim: at most NEAR_MAX_CHANGED pairs changed (never more than half), or a small share.
-  const nearChanged = Math.max(pairs.length * NEAR_MAX_CHANGED_SHARE, Math.min(NEAR_MAX_CHANGED, pairs.length / 2));
-  if (sameArticle && changed <= nearChanged && anchorsAgree(a, b)) return out("near", similarity);
+  // The same article (nearly every sentence of both aligned) is near or spun, never partial.
+  if (sameArticle && anchorsAgree(a, b)) {
+    // Near copies are mostly verbatim: at most NEAR_MAX_CHANGED pairs changed (never more than half), or a small share.
+    const nearChanged = Math.max(pairs.length * NEAR_MAX_CHANGED_SHARE, Math.min(NEAR_MAX_CHANGED, pairs.length / 2));
+    if (changed <= nearChanged) return out("near", similarity);
+    if (changed >= SPUN_MIN_SENTENCES_CHANGED) return out("spun", similarity);
+  }
   // Copied news names someone or something; template and boilerplate sentences do not.
   const anchors = kept.reduce((n, p) => n + intersectionSize(sa[p.a]!.anchors, sb[p.b]!.anchors), 0);
   if (kept.length >= PARTIAL_MIN_SENTENCES && high >= PARTIAL_MIN_COVER && anchors >= PARTIAL_MIN_ANCHORS) return out("partial", high);

@@ -62,6 +62,9 @@ export const SENTENCE_MIN_SIMILARITY = 0.5;
 /** Dice of their names and numbers two sentences that both have some need to be aligned. */
 export const SENTENCE_MIN_ANCHORS = 0.5;
 
+/** Dice of skeleton trigrams from which two sentences without names or numbers on both sides are aligned. */
+export const SKELETON_MIN_UNANCHORED = 0.7;
+
 /** Dice of content words, names and numbers from which an aligned, non-identical pair is "edited" (else "reworded"). */
 export const EDITED_MIN_WORDS = 0.7;
 
@@ -80,8 +83,8 @@ export const NEAR_MAX_CHANGED_SHARE = 0.2;
 /** Share of aligned pairs edited or reworded from which the copy is spun: spinners touch most sentences. */
 export const SPUN_MIN_CHANGED_SHARE = 0.35;
 
-/** Edited or reworded pairs a spun copy needs, so that two short items never qualify by luck. */
-export const SPUN_MIN_SENTENCES = 3;
+/** Edited or reworded pairs a spun copy needs: one changed sentence is an edit, not a spin. */
+export const SPUN_MIN_SENTENCES_CHANGED = 2;
 
 /** Share of one text's sentences a spun copy aligns (a spun copy cut short covers the copy, not the original). */
 export const SPUN_MIN_COVER = 0.6;
