@@ -451,8 +451,18 @@ export interface PlacementWrite {
   terms: { story: number; term: number; weight: number; added: number | null }[];
   removed: { story: number; term: number }[];
   members: Map<number, number[]>;
+  /** Stories an article showed to be one, merged after the members are written. */
+  merges: StoryMergeWrite[];
+  at: string;
   nextStory: number;
   nextAdded: number;
+}
+
+/** Story `from` lives on as part of story `into`; `reason` is kept with the recorded merge. */
+export interface StoryMergeWrite {
+  from: number;
+  into: number;
+  reason: string;
 }
 
 /** Counts placements (and follower writes) so a process can tell whether its caches still hold. */
@@ -483,6 +493,7 @@ export async function writePlacements(db: Q, w: PlacementWrite): Promise<number>
     const reweigh = raw(db, "INSERT INTO story_terms (story, term, weight, added) VALUES (?, ?, ?, 0) ON CONFLICT (story, term) DO UPDATE SET weight = excluded.weight")!;
     for (const t of known) reweigh.run(t.story, t.term, t.weight);
     await writeMembers(db, w.members);
+    await writeMerges(db, w.merges, w.at);
     await setCounter(db, "next_story", w.nextStory);
     await setCounter(db, "next_added", w.nextAdded);
     return bumpPlacements(db);
@@ -507,6 +518,7 @@ export async function writePlacements(db: Q, w: PlacementWrite): Promise<number>
       .execute();
   }
   await writeMembers(db, w.members);
+  await writeMerges(db, w.merges, w.at);
   await setCounter(db, "next_story", w.nextStory);
   await setCounter(db, "next_added", w.nextAdded);
   return bumpPlacements(db);
@@ -551,7 +563,7 @@ export interface FollowWrite {
   members: Map<number, number[]>;
   /** Stories opened for followers with no placed family member (an original that could not vote). */
   opened: { no: number; key: string }[];
-  merges: { from: number; into: number; reason: string }[];
+  merges: StoryMergeWrite[];
   nextStory: number;
   at: string;
 }
@@ -559,18 +571,23 @@ export interface FollowWrite {
 /** Writes followers and merges; returns the corpus's placement count after it. */
 export async function writeFollowers(db: Q, w: FollowWrite): Promise<number> {
   for (const s of w.opened) await db.insertInto("stories").values({ no: s.no, key: s.key, size: 0, terms: 0, norm2: 0, merged_into: null, dirty: 1 }).execute();
-  for (const m of w.merges) {
-    await db.updateTable("articles").set({ story: m.into }).where("story", "=", m.from).execute();
-    await db.updateTable("stories").set({ merged_into: m.into, dirty: 0 }).where("no", "=", m.from).execute();
-    await db.updateTable("stories").set({ dirty: 1 }).where("no", "=", m.into).execute();
-    await db.deleteFrom("story_outputs").where("story", "=", m.from).execute();
-    await db.insertInto("story_merges").values({ from_story: m.from, into_story: m.into, reason: m.reason, at: w.at }).execute();
-  }
+  await writeMerges(db, w.merges, w.at);
   const touched = [...w.members.keys()];
   for (const part of chunks(touched)) await db.updateTable("stories").set({ dirty: 1 }).where("no", "in", part).execute();
   await writeMembers(db, w.members);
   await setCounter(db, "next_story", w.nextStory);
   return bumpPlacements(db);
+}
+
+/** Moves each merged story's articles to the story it joins, and records the merge. */
+async function writeMerges(db: Q, merges: StoryMergeWrite[], at: string): Promise<void> {
+  for (const m of merges) {
+    await db.updateTable("articles").set({ story: m.into }).where("story", "=", m.from).execute();
+    await db.updateTable("stories").set({ merged_into: m.into, dirty: 0 }).where("no", "=", m.from).execute();
+    await db.updateTable("stories").set({ dirty: 1 }).where("no", "=", m.into).execute();
+    await db.deleteFrom("story_outputs").where("story", "=", m.from).execute();
+    await db.insertInto("story_merges").values({ from_story: m.from, into_story: m.into, reason: m.reason, at }).execute();
+  }
 }
 
 // --- step 3: per-story outputs ------------------------------------------------------------------------------
