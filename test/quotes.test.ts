@@ -426,3 +426,10 @@ test("an exclamation or an age before the name does not hide the speaker", () =>
     ["Wladimir Klitschko"],
   );
 });
+
+test("adverbs between the speaker and the verb ('she once said', 'Petrov later told') do not hide the speaker", () => {
+  assert.deepEqual(
+    speakers(`${INTRO}Ines Duarte turned him down. "I never returned any of his calls," she once said. "The offer was weak," Petrov later told reporters.`),
+    ["Ines Duarte", "Aleksandr Petrov"],
+  );
+});

@@ -25,6 +25,7 @@ export interface SpeakerIndex {
   fullNames: Map<string, string>;
 }
 
+const set = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 const PRONOUN_SUBJECTS = new Set(["he", "she", "they", "it"]);
 const ARTICLES = new Set(["the", "a", "an"]);
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -55,6 +56,11 @@ export function indexSpeakers(
   return { text, sentenceStarts: sentences.map((x) => x.start), outside, byStart, byEnd, fullNames };
 }
 
+const VERB_MODIFIERS = new RegExp(`(?:\\s+(?:${[...set(`also later then once again still further previously earlier recently
+  first finally just even never often had has have would will since subsequently initially originally reportedly
+  quickly repeatedly publicly privately separately immediately angrily simply briefly flatly firmly bluntly
+  candidly openly proudly tearfully emotionally jokingly`)].join("|")}))+$`, "u");
+
 /** "Doctor Sokal Pirg of the unit told": a phrase of common words after the name. */
 const TRAILING_PHRASE = /\s+(?:of|at|from|with|in)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u;
 
@@ -72,6 +78,8 @@ export function subjectEndingAt(
   if (author) return { subject: { kind: "mention", mention: author }, start: author.start };
   const verbAt = end;
   while (end > from && /[\s,]/.test(text[end - 1])) end--;
+  // "she once said", "Smith later told", "the company has since said": the subject is before the adverbs.
+  end -= VERB_MODIFIERS.exec(text.slice(Math.max(from, end - 60), end))?.[0].length ?? 0;
   const found = index.byEnd.get(end) ?? index.byEnd.get(end - (TRAILING_PHRASE.exec(text.slice(Math.max(from, end - 60), end))?.[0].length ?? end));
   if (found) {
     const mention = personBefore(text, found, index) ?? found;
