@@ -287,3 +287,34 @@ test("without dates the agency-credited text is the original, else the fullest, 
   assert.equal(near.of, "long");
   assert.equal(near.reason, `no member gives a publication date; the fullest text (${ORIGINAL.length} characters)`);
 });
+
+test("a corpus names the same original, for the same reason, with the same shared sentences as a batch run", async () => {
+  const { briefDocuments } = await import("../src/brief/assemble.js");
+  const { ingest, briefFromStore } = await import("../src/corpus/index.js");
+  const { openStore } = await import("../src/store/index.js");
+  const { TARGETS } = await import("./store-targets.js");
+  // Undated: the agency-credited wire text is the original, though a blog's copy comes first.
+  const documents = [
+    { path: "blog.txt", body: NEAR, meta: { source: "Harbour Blog" } },
+    { path: "wire.txt", body: `ROTTERDAM (Reuters) - ${ORIGINAL}`, meta: { source: "Wire" } },
+    { path: "spin.txt", body: SPUN, meta: { source: "Content Farm" } },
+  ];
+  const batch = briefDocuments(documents, [], { now: new Date(0) });
+  const wire = batch.articles.find((a) => a.source.path === "wire.txt")!;
+  assert.equal(wire.source.agency, "Reuters");
+  assert.deepEqual(batch.copies.map((c) => [c.of === wire.id, c.kind, c.reason]), [
+    [true, "near", "no member gives a publication date; the agency-credited text"],
+    [true, "spun", "no member gives a publication date; the agency-credited text"],
+  ]);
+  for (const target of TARGETS) {
+    const store = await openStore(await target.fresh());
+    try {
+      await ingest(store, documents, { batchSize: 1 });
+      const corpus = await briefFromStore(store, {}, { now: new Date(0) });
+      const key = (c: (typeof batch.copies)[number]) => c.copy;
+      assert.deepEqual([...corpus.copies].sort((x, y) => key(x).localeCompare(key(y))), [...batch.copies].sort((x, y) => key(x).localeCompare(key(y))), target.name);
+    } finally {
+      await store.close();
+    }
+  }
+});

@@ -94,7 +94,7 @@ async function recomputeFamilies(
   members.sort((x, y) => Number(x.seq) - Number(y.seq));
   const position = new Map(members.map((m, i) => [Number(m.seq), i]));
   const copies = assignFamilies(
-    members.map((m) => ({ id: m.id, published: m.published, chars: m.chars })),
+    members.map((m) => ({ id: m.id, published: m.published, chars: m.chars, agency: m.agency !== null })),
     all.map((e) => ({ a: position.get(e.a)!, b: position.get(e.b)!, kind: e.kind, similarity: e.similarity })),
   );
   const seqOf = new Map(members.map((m) => [m.id, Number(m.seq)]));

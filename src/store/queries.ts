@@ -251,6 +251,8 @@ export interface FamilyMemberRow {
   id: string;
   published: string | null;
   chars: number;
+  /** The agency credited, if any: without dates it decides a family's original. */
+  agency: string | null;
   family: string;
   story: number | null;
 }
@@ -265,7 +267,7 @@ export async function familyMembers(db: Q, families: string[]): Promise<FamilyMe
     db
       .selectFrom("articles as a")
       .innerJoin("signatures as s", "s.seq", "a.seq")
-      .select(["a.seq", "a.id", "a.published", "s.chars", "a.family", "a.story"])
+      .select(["a.seq", "a.id", "a.published", "s.chars", "a.agency", "a.family", "a.story"])
       .where("a.family", "in", part)
       .execute(),
   );
