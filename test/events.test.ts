@@ -107,6 +107,25 @@ test("an undated article that names the first event's town still joins the later
   assert.deepEqual(events.map((e) => [e.date, names(e.articles)]), [["2022-05-09", "a.txt"], ["2022-11-08", "b.txt c.txt"]]);
 });
 
+test("an undated article is not dated by the earlier happening its lead recalls, and no event over before that date takes it", () => {
+  const articles = [
+    article("a.txt", "GENEVA — Ministers of Kovaria and Dravsk opened talks on the Tarna dam in Geneva on Monday. Foreign Minister Aleksandr Petrov led the Kovarian side.", "2022-05-09"),
+    article("b.txt", "NAIROBI — The second round of Tarna dam talks between Kovaria and Dravsk opened on Tuesday, chaired by mediator Amara Okonjo, who proposed a shared flood warning system.", "2022-11-08"),
+    // Recalls the Geneva opening of May 9, 2022: background, not its own date.
+    article("c.txt", "Mediator Amara Okonjo proposed a shared flood warning system as the second round of Tarna dam talks opened, six months after the first round of May 9, 2022 in Geneva."),
+    // Undated, names a date after both events: it cannot belong to either.
+    article("d.txt", "In March 2023 Kovaria and Dravsk switched on the first Tarna dam flood warning stations agreed in the talks."),
+  ];
+  const facts = new Map(articles.map((a) => [a.id, extractFacts(a)] as const));
+  const events = splitEvents(articles, facts, []);
+  const names = (ids: string[]) => ids.map((id) => articles.find((a) => a.id === id)!.source.path).join(" ");
+  assert.deepEqual(events.map((e) => [e.date, e.precision, names(e.articles)]), [
+    ["2022-05-09", "day", "a.txt"],
+    ["2022-11-08", "day", "b.txt c.txt"],
+    ["2023-03", "month", "d.txt"],
+  ]);
+});
+
 test("pins move an article to another article's story, split one out, follow chains and skip unknown articles", () => {
   const groups = [["a", "b", "c"], ["d", "e"], ["f"]];
   assert.deepEqual(applyPins(groups, [{ article: "c", with: "f" }]), [["a", "b"], ["d", "e"], ["c", "f"]]);

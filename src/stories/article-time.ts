@@ -19,7 +19,14 @@ export interface Place {
 }
 
 export interface ArticleProfile {
+  /** The happening's date, for an article with a publication date; null for an undated one. */
   date: EventDate | null;
+  /**
+   * For an undated article, the date its lead gives, if any. It never places the article (without a
+   * publication date a lead's "May 12, 2023" may as well be the background of a later report), but it
+   * dates an event that holds only undated articles (a newsletter headed "November 2024").
+   */
+  leadDate: EventDate | null;
   place: Place | null;
   /** Keys of the names in the lead (see leadActors). */
   actors: Set<string>;
@@ -32,7 +39,14 @@ export function articleProfile(article: Article, facts: ArticleFacts | undefined
   const actors = leadActors(facts, options);
   // The main place is weighed as the place; counted among the names too, it would weigh twice.
   if (place) actors.delete(nameKey(place.name));
-  return { date: eventDateOf(article, facts, options), place, actors, words: leadWords(article, options) };
+  const published = article.published ? withRange(article.published) : null;
+  return {
+    date: published ? eventDateOf(published, facts, options) : null,
+    leadDate: published ? null : dominantLeadTime(facts, options, null),
+    place,
+    actors,
+    words: leadWords(article, options),
+  };
 }
 
 /**
@@ -60,14 +74,12 @@ function leadWords(article: Article, options: EventOptions): Set<string> {
  * near publication (news reports what just happened or is about to), else the publication date, since
  * a far date in the lead is background ("last July's summit"). A lead date coarser than a day loses to
  * the publication day too: containing it, it adds nothing; not containing it, it is background ("criticism
- * last month", in an article on the engineer who left this week). Null when nothing is dated.
+ * last month", in an article on the engineer who left this week).
  */
-export function eventDateOf(article: Article, facts: ArticleFacts | undefined, options: EventOptions): EventDate | null {
-  const published = article.published ? withRange(article.published) : null;
-  if (!published || published.precision !== "day") return dominantLeadTime(facts, options, null) ?? published;
+function eventDateOf(published: EventDate, facts: ArticleFacts | undefined, options: EventOptions): EventDate {
+  if (published.precision !== "day") return dominantLeadTime(facts, options, null) ?? published;
   const lead = dominantLeadTime(facts, options, published);
-  if (!lead) return published;
-  return lead.precision === "day" ? lead : published;
+  return lead?.precision === "day" ? lead : published;
 }
 
 /**

@@ -1,9 +1,10 @@
 // splitEvents: the separate happenings inside one story (the July summit, the follow-up in March).
 //
-// Articles are dated by their lead (article-time.ts), sorted, and chained: an article joins the current
-// event unless its date lies more than `gapDays` past the event's, or it moved to another main place
-// after more than `placeGapDays`. An undated article is never given a date: it joins the event whose
-// place, actors and wording it shares most (however far in time), or opens an undated event of its own.
+// Articles with a publication date are dated by their lead (article-time.ts), sorted, and chained: an
+// article joins the current event unless its date lies more than `gapDays` past the event's, or it moved
+// to another main place after more than `placeGapDays`. An undated article is never given a date: it
+// joins the event whose place, actors and wording it shares most (however far in time), or opens an
+// event of its own, dated only if its lead names a date.
 // Copies say nothing new, so they neither date nor place anything: they follow their original.
 
 import type { Article, ArticleFacts, Copy, DatePrecision, Entity, PartialDate, StoryEvent } from "../model/index.js";
@@ -51,7 +52,9 @@ export function splitEvents(
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.members.forEach((d) => groupOf.set(d.article.id, i)));
   return groups.map((group, i) => {
-    const date = agreedDate(group.members.flatMap((d) => (d.date ? [d.date] : [])));
+    // Undated articles' lead dates count only where no article of the event has a publication date.
+    const dated = group.members.flatMap((d) => (d.date ? [d.date] : []));
+    const date = agreedDate(dated.length ? dated : group.members.flatMap((d) => (d.leadDate ? [d.leadDate] : [])));
     return {
       title: titleOf(group.members[0].article, opts.titleMaxChars),
       date: date?.date ?? null,
@@ -140,20 +143,29 @@ function rarity(members: Member[]): (word: string) => number {
 
 /**
  * Undated articles, in input order, each to the event (dated, or undated and opened before it) it fits
- * best by shared place, shared actors and shared telling words; below `undatedJoin` it opens an undated
- * event of its own. No date is read into it, so an undated event stays undated.
+ * best by shared place, shared actors and shared telling words, among those not over before its lead's
+ * date; below `undatedJoin` it opens an event of its own. No date is guessed for it.
  */
 function placeUndated(groups: Group[], undated: Member[], weight: (w: string) => number, opts: EventOptions): void {
   for (const d of undated) {
     let best: Group | null = null;
     let bestScore = opts.undatedJoin;
     for (const g of groups) {
+      if (endedBefore(g, d.leadDate, opts)) continue;
       const s = fit(d, g, weight, opts);
       if (s >= bestScore) [best, bestScore] = [g, s];
     }
     if (best) add(best, d);
     else groups.push(add(emptyGroup(), d));
   }
+}
+
+/**
+ * Whether a dated event was over before an undated article's lead date: whether that date is the article's
+ * own happening or background it recalls, the article reports something on or after it.
+ */
+function endedBefore(g: Group, leadDate: EventDate | null, opts: EventOptions): boolean {
+  return leadDate !== null && Number.isFinite(g.end) && g.end + opts.gapDays < leadDate.start;
 }
 
 /** Place, actors and wording an article shares with an event, each 0–1, weighed into one score. */
