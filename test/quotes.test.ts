@@ -433,3 +433,11 @@ test("adverbs between the speaker and the verb ('she once said', 'Petrov later t
     ["Ines Duarte", "Aleksandr Petrov"],
   );
 });
+
+test("a long title before the name after a quote still gives the speaker, not the one quoted before", () => {
+  const text =
+    'Mark Heller told the judge his client was in treatment. "She is in rehab right now," he said. ' +
+    '"The facility that Lindsay is now in is not a licensed residential drug treatment center," California Department of ' +
+    "Alcohol and Drug Programs deputy director Millicent Tidwell told The Post.";
+  assert.deepEqual(speakers(text), ["Mark Heller", "Millicent Tidwell"]);
+});

@@ -24,7 +24,7 @@ const FULL_STOP_INSIDE = /\.\s*["”»]?$/;
 const SUBJECT_LEAD = /^[\s,]*(?:[\p{Ll}'’-]+\s+){0,2}$/u;
 /** After a quote that ends on a comma the attribution must follow, so the subject may be a longer phrase:
  *  `"…,"   the 33-year-old actress's rep Jack Ketsoyan told …`, `"…," Fulton County District Attorney Paul Howard said`. */
-const SUBJECT_LEAD_AFTER_COMMA = /^[\s,]*(?:[\p{L}\p{N}'’.-]+\s+){0,6}$/u;
+const SUBJECT_LEAD_AFTER_COMMA = /^[\s,]*(?:[\p{L}\p{N}'’.-]+\s+){0,12}$/u;
 const SPLIT_JOINER = /^[\s,;:—–-]*$/;
 const PART_EDGE = /^\s+|[\s,]+$/g;
 
@@ -155,10 +155,13 @@ function attributionAfter(
   const found = subjectEndingAt(text, span.close, verbStart, index);
   // The subject must follow the quote directly ("…," museum director Declercq said), not
   // `"…" and later that day Petrov said`.
-  const lead = /[,?!]\s*["”»]$/.test(text.slice(span.open, span.close)) ? SUBJECT_LEAD_AFTER_COMMA : SUBJECT_LEAD;
-  if (!found || !lead.test(text.slice(span.close, found.start))) {
+  const open = /[,?!]\s*["”»]$/.test(text.slice(span.open, span.close));
+  if (!found || !(open ? SUBJECT_LEAD_AFTER_COMMA : SUBJECT_LEAD).test(text.slice(span.close, found.start))) {
     const words = text.slice(span.close, verbStart);
-    return SOMEONE_NEW.test(words) && (words.match(WORDS)?.length ?? 0) <= 5 ? { subject: null, end } : otherVerbAfter(text, span, end, index);
+    if (SOMEONE_NEW.test(words) && (words.match(WORDS)?.length ?? 0) <= 5) return { subject: null, end };
+    // A quote left open by its comma is attributed here, to someone this code cannot name: not to the
+    // speaker before ("…," California's deputy director of drug programs Millicent Tidwell told The Post).
+    return otherVerbAfter(text, span, end, index) ?? (open ? { subject: null, end } : null);
   }
   return { subject: found.subject, end };
 }
