@@ -6,7 +6,7 @@ import type { Article, ArticleFacts, Copy, Entity, Quote, Story, StoryMaterial }
 import { digest, normalizeForCompare } from "../text/tokens.js";
 import { mergeEntities, speakerEntity } from "../facts/index.js";
 import { foldName } from "../facts/names.js";
-import { eventActors, splitEvents } from "../stories/index.js";
+import { eventActors, explainPlacements, splitEvents } from "../stories/index.js";
 import { buildTimeline } from "../timeline/index.js";
 import { summarize } from "../summary/index.js";
 import { findDisagreements } from "../disagreements/index.js";
@@ -44,6 +44,7 @@ export function assembleStory(
     timeline: buildTimeline(material),
     summary: summarize(material),
     disagreements: findDisagreements(material),
+    placements: explainPlacements(articles, copies, storyFacts),
   };
 }
 

@@ -126,6 +126,22 @@ export interface Disagreement {
   claims: DisagreementClaim[];
 }
 
+/** Why an article is in its story, worked out from the story's articles (stories/explain.ts). */
+export interface StoryPlacement {
+  article: string;
+  /** It opened the story, it is like the story's earlier articles, or it copies one of them (`of`). */
+  by: "opened" | "similar" | "copy";
+  of: string | null;
+  /** 0–1: cosine of its key terms to those of the story's earlier articles; null when opened or a copy. */
+  score: number | null;
+  /** Key terms it shares with the earlier articles, the weightiest first (names and numbers weigh more). */
+  terms: string[];
+  /** People, organisations and places it names that the earlier articles name too. */
+  names: string[];
+  /** Days after the latest earlier article (negative: before it); null when either is undated. */
+  gapDays: number | null;
+}
+
 export interface Story {
   id: string;
   title: string;
@@ -138,6 +154,8 @@ export interface Story {
   timeline: TimelineEntry[];
   summary: SummarySentence[];
   disagreements: Disagreement[];
+  /** One per article, in `articles` order. Absent from stories a corpus stored before explanations. */
+  placements?: StoryPlacement[];
 }
 
 export interface Brief {

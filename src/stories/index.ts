@@ -6,5 +6,6 @@ export {
   type StoryEntry, type StoryIndex, type StoryMerge,
 } from "./story-index.js";
 export { articleTerms, keyTerms, type ArticleTerms, type KeyTerm } from "./terms.js";
+export { explainPlacements } from "./explain.js";
 export { countDocument, weigh, type DocFrequencies, type TermVector } from "./vector.js";
 export { EVENT_DEFAULTS, STORY_DEFAULTS, type EventOptions, type StoryOptions } from "./options.js";
