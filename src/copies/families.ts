@@ -56,7 +56,7 @@ export function originalReason(original: FamilyMember, members: FamilyMember[]):
       ? `published first (${date}); the others later or undated`
       : `published first (${date}); the others later`;
   }
-  const when = date === null ? "no member gives a publication date" : `published first (${date}), as ${plural(sameDate.length, "other")}`;
+  const when = date === null ? "no member gives a publication date" : `published first (${date}), the same day as ${plural(sameDate.length, "other")}`;
   if (original.agency && sameDate.some((m) => !m.agency)) return `${when}; the agency-credited text`;
   if (sameDate.every((m) => m.chars < original.chars)) return `${when}; the fullest text (${original.chars} characters)`;
   return `${when}; as full as the others, and first in the input`;

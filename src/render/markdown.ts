@@ -114,9 +114,9 @@ function renderStory(
 
 const KIND_NAME: Record<BriefCopy["kind"], string> = {
   exact: "an exact copy",
-  near: "a near copy (light edits)",
+  near: "a near copy",
   partial: "a partial copy",
-  spun: "a spun copy (reworded)",
+  spun: "a spun (reworded) copy",
 };
 
 /**
@@ -137,7 +137,7 @@ function renderVoices(story: Story, copies: BriefCopy[], byId: Map<string, Artic
       continue;
     }
     out.push(`- ${ref(id)} ${sourceName(byId.get(id))}: the original of ${plural(own.length, "copy", "copies")} — ${safe(own[0].reason)}`);
-    for (const c of own) out.push(`  - ${ref(c.copy)} ${sourceName(byId.get(c.copy))} is ${KIND_NAME[c.kind]} (similarity ${c.similarity.toFixed(2)})${shared(c)}`);
+    for (const c of own) out.push(`  - ${ref(c.copy)} ${sourceName(byId.get(c.copy))}: ${KIND_NAME[c.kind]}, similarity ${c.similarity.toFixed(2)}${shared(c)}`);
   }
   // A pin may part a copy from its original: it is listed here with its original's number.
   const inStory = new Set(story.articles);
@@ -148,14 +148,14 @@ function renderVoices(story: Story, copies: BriefCopy[], byId: Map<string, Artic
   return out;
 }
 
-/** ": 5 sentences shared (3 verbatim, 2 edited)", or nothing when no sentence pair was kept as evidence. */
+/** "; 5 sentences shared (3 verbatim, 2 edited)", or nothing when no sentence pair was kept as evidence. */
 function shared(c: BriefCopy): string {
   if (c.spans.length === 0) return "";
   const counts = (["verbatim", "edited", "reworded"] as const)
     .map((m) => [m, c.spans.filter((s) => s.match === m).length] as const)
     .filter(([, n]) => n > 0)
     .map(([m, n]) => `${n} ${m}`);
-  return `: ${plural(c.spans.length, "sentence")} shared (${counts.join(", ")})`;
+  return `; ${plural(c.spans.length, "sentence")} shared (${counts.join(", ")})`;
 }
 
 function sourceName(a: Article | undefined): string {
