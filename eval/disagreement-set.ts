@@ -115,8 +115,8 @@ const NUMBER_WORD = ["zero", "one", "two", "three", "four", "five", "six", "seve
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-const FIGURE = /(?:[$€£]\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|\b\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*(?:%|percent|per cent)|\b\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+|-)(?:million|billion|hours?|minutes?|days?|weeks?|months?|years?|miles?|kilometres?|kilometers?|km|metres?|meters?|feet|magnitude|points?|tonnes?|tons?|degrees?)\b|\b\d+\.\d+\b)/;
-const COUNT = /(?<![\d.,$])\b(\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+((?:[a-z]+\s+)?(?!(?:years|months|weeks|days|hours|minutes|seconds|decades|miles|kilometres|kilometers|metres|meters|feet|inches|pounds|tons|tonnes|degrees|percent|points|times|euros|dollars|cents)\b)(?:people|persons|men|women|children|[a-z]{3,}s))\b/i;
+const FIGURE = /(?:[$€£]\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|\b\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*(?:%|percent|per cent)|\b\d{1,3}(?:,\d{3})*(?:\.\d+)?\s+(?:million|billion)\b(?!\s+[a-zA-Z]+s\b)|\b\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+|-)(?:hours?|minutes?|days?|weeks?|months?|years?|miles?|kilometres?|kilometers?|km|metres?|meters?|feet|magnitude|points?|tonnes?|tons?|degrees?)\b|\b\d+\.\d+\b)/;
+const COUNT = /(?<![\d.,$])\b(\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+((?:(?!percent\b|per\b)[a-z]+\s+)?(?!(?:years|months|weeks|days|hours|minutes|seconds|decades|miles|kilometres|kilometers|metres|meters|feet|inches|pounds|tons|tonnes|degrees|percent|points|times|euros|dollars|cents)\b)(?:people|persons|men|women|children|[a-z]{3,}s))\b/i;
 const DATE = new RegExp(String.raw`\b(?:(${WEEKDAYS.join("|")})|(${MONTHS.join("|")})\s+(\d{1,2})\b|(\d{1,2})\s+(${MONTHS.join("|")})|(?:in|since|of|during|by)\s+((?:19|20)\d{2})\b|(?:in|since|during|by)\s+(${MONTHS.join("|")})\b)`);
 const AUX = /\b(is|was|were|are|has|have|had|will|would|could|can|should)\s+(?!not\b|n't\b|never\b|no\b)([a-z]{3,})/;
 const PAST_VERB = /\b([A-Z][a-z]+|[a-z]+)\s+((?!ed\b)[a-z]{3,}ed)\s+(?:the|a|an|his|her|their|its|\d)/;
@@ -255,7 +255,7 @@ function paraphrase(s: string, r: Rand): { text: string; how: string } {
   const options: { text: string; how: string }[] = [];
   for (const [re, alternatives] of SYNONYMS) if (re.test(s)) options.push({ text: s.replace(re, pick(r, alternatives)), how: `synonym ${re.source}` });
   const small = /(?<![\d.,$€£-])\b([2-9]|10)\s+(?=[a-z]{3,})/.exec(s);
-  if (small) options.push({ text: s.replace(small[0], `${NUMBER_WORD[Number(small[1])]} `), how: "number in words" });
+  if (small) options.push({ text: s.slice(0, small.index) + `${NUMBER_WORD[Number(small[1])]} ` + s.slice(small.index + small[0].length), how: "number in words" });
   const exact = /(?<![\d,.$])\b(\d{2,}(?:,\d{3})*)\s+(?=[a-z]{3,}s\b)/.exec(s);
   if (exact && !/\b(about|some|nearly|around|over|least)\s+$/.test(s.slice(0, exact.index))) {
     options.push({ text: s.slice(0, exact.index) + `${pick(r, ["about", "some", "nearly", "around"])} ${exact[1]} ` + s.slice(exact.index + exact[0].length), how: "hedge" });
@@ -311,7 +311,7 @@ function eligible(kind: DisagreementKind, s: string): boolean {
 }
 
 /** Up to `perKind` positive pairs per kind and part, each with its negative twin. */
-export function buildPairs(perKind = 150): Pair[] {
+export function buildPairs(perKind = 300): Pair[] {
   const docs = loadDocs().sort((a, b) => hashOf(`order:${a.id}`) - hashOf(`order:${b.id}`));
   const pairs: Pair[] = [];
   for (const kind of KINDS) {

@@ -11,7 +11,7 @@ import { comparableDates, sameDate, type DateMention } from "./when.js";
 
 export const COMPARE_DEFAULTS = {
   /** Share of the smaller statement's topic words the other must have to be about the same thing. */
-  minShare: 0.5,
+  minShare: 0.6,
   /** ...and at least this many topic words in common. */
   minShared: 3,
   /** A lone leftover number on each side is the same slot when the statements are this close. */

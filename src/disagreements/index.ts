@@ -33,7 +33,7 @@ export function findDisagreements(material: StoryMaterial, options: Disagreement
   const eventOf = new Map<string, string>();
   for (const e of material.events) for (const id of e.articles) eventOf.set(id, e.id);
   const statements = material.sentences.map((ref) =>
-    readStatement(ref, eventOf.get(ref.article.id) ?? "", material.facts.get(ref.article.id)?.times ?? []));
+    readStatement(ref, eventOf.get(ref.article.id) ?? "", material.facts.get(ref.article.id)));
   const independent = (a: Statement, b: Statement) => a.ref.family !== b.ref.family && a.event === b.event;
 
   const conflicts: Conflict[] = [];

@@ -32,7 +32,7 @@ export interface Quantity {
 const HEDGES = new Set("about around some nearly almost approximately roughly over under least most estimated up than".split(" "));
 const SCALES: Readonly<Record<string, number>> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, m: 1e6, k: 1e3 };
 const CURRENCY_SYMBOLS = new Set(["$", "€", "£"]);
-const CURRENCY_WORDS = new Set("dollar dollars euro euros pound pounds yen yuan rupee rupees franc francs rouble roubles ruble rubles".split(" "));
+const CURRENCY_WORDS = new Set("dollar dollars euro euros pound pounds yen yuan rupee rupees franc francs rouble roubles ruble rubles usd eur gbp".split(" "));
 const PERCENT = new Set(["%", "percent", "pc"]);
 /** Durations in hours, so "72 hours" and "three days" are one figure. */
 const DURATION: Readonly<Record<string, number>> = {
@@ -160,7 +160,10 @@ export function comparable(a: Quantity, b: Quantity): boolean {
   return loose(a.cls) && loose(b.cls);
 }
 
-/** A count of things ("14 countries", "55 million viewers") or a figure (money, percent, a measure, a duration). */
+/**
+ * A count of things ("14 countries", "55 million viewers") or a figure: money, a percent, a measure, a
+ * duration, or a number with nothing counted after it ("grossed 141 million").
+ */
 export function kindOf(q: Quantity): "figure" | "count" {
-  return q.cls === "count" ? "count" : "figure";
+  return q.cls === "count" && q.noun !== null ? "count" : "figure";
 }

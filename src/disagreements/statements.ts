@@ -1,7 +1,7 @@
 // A sentence read for what it asserts: its topic words (stems), quantities, dates and negations. Every
 // comparison between two sources works on these, never on the raw text again.
 
-import type { SentenceRef, TimeFinding } from "../model/index.js";
+import type { ArticleFacts, SentenceRef } from "../model/index.js";
 import { negationsIn, type Negation } from "./polarity.js";
 import { quantitiesIn, type Quantity } from "./quantities.js";
 import { datesIn, type DateMention } from "./when.js";
@@ -21,17 +21,23 @@ export interface Statement {
   negations: Negation[];
 }
 
-export function readStatement(ref: SentenceRef, event: string, times: readonly TimeFinding[]): Statement {
+/** `facts` are the article's: its time expressions and the names the facts stage found. */
+export function readStatement(ref: SentenceRef, event: string, facts: Pick<ArticleFacts, "times" | "mentions"> | undefined): Statement {
+  const times = facts?.times ?? [];
   const text = ref.sentence.text;
   const tokens = tokenize(text);
   const dates = datesIn(text, ref.sentence.start, times.filter((t) => t.sentence === ref.sentence.i));
   const inDate = (t: Token) => dates.some((d) => t.start < d.end && d.start < t.end);
   const stems = new Set<string>();
   const names = new Set<string>();
+  // Names: what the facts stage found (a sentence's first word too), and capitalised words inside it.
+  const mentions = (facts?.mentions ?? []).filter((m) => m.sentence === ref.sentence.i && m.type !== "other");
+  const inMention = (t: Token) => mentions.some((m) => m.start <= ref.sentence.start + t.start && ref.sentence.start + t.end <= m.end);
   tokens.forEach((t, i) => {
     if (!isContentToken(t) || inDate(t)) return;
     stems.add(t.stem);
-    if (i > 0 && /^\p{Lu}/u.test(t.text) && !/[.!?:"“]\s*$/.test(text.slice(tokens[i - 1].end, t.start))) names.add(t.stem);
+    const capitalised = i > 0 && /^\p{Lu}/u.test(t.text) && !/[.!?:"“]\s*$/.test(text.slice(tokens[i - 1].end, t.start));
+    if (capitalised || inMention(t)) names.add(t.stem);
   });
   // A question asserts nothing: it can contradict nothing.
   if (/\?["”]?\s*$/.test(text)) return { ref, event, tokens, stems, names, quantities: [], dates: [], negations: [] };
