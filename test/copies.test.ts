@@ -318,3 +318,24 @@ test("a corpus names the same original, for the same reason, with the same share
     }
   }
 });
+
+test("the Markdown briefing lists each independent voice: an original with its copies and why, or a text of its own", async () => {
+  const { briefDocuments } = await import("../src/brief/assemble.js");
+  const { renderMarkdown } = await import("../src/render/markdown.js");
+  const brief = briefDocuments(
+    [
+      { path: "orig.txt", body: ORIGINAL, meta: { source: "Daily Ledger", date: "2024-03-04" } },
+      { path: "near.txt", body: NEAR, meta: { source: "Coastal Times", date: "2024-03-05" } },
+      { path: "spun.txt", body: SPUN, meta: { source: "Content Farm", date: "2024-03-06" } },
+      { path: "indep.txt", body: INDEPENDENT, meta: { source: "Nordic Post", date: "2024-03-04" } },
+    ],
+    [],
+    { now: new Date(0) },
+  );
+  const md = renderMarkdown(brief);
+  const section = md.slice(md.indexOf("### Independent voices and copies"));
+  assert.match(section, /- \[1\] Daily Ledger: the original of 2 copies — published first \(2024-03-04\); the others later/);
+  assert.match(section, /  - \[2\] Coastal Times: a near copy, similarity [\d.]+; \d+ sentences shared \(\d+ verbatim/);
+  assert.match(section, /  - \[3\] Content Farm: a spun \(reworded\) copy, similarity [\d.]+; \d+ sentences shared \(.*reworded\)/);
+  assert.match(section, /- \[4\] Nordic Post: its own text/);
+});
