@@ -258,6 +258,10 @@ test("carelessly typed quote marks still pair up", () => {
 
 test("the name before a long aside speaks, not a body or place inside it", () => {
   assert.deepEqual(
+    speakers(`"We will be making no further payment on our loan notes," Karen Olson, president and CEO of Valley Dairy, notified the panel.`),
+    ["Karen Olson"],
+  );
+  assert.deepEqual(
     speakers(`Cynthia Thompson, curator and director of exhibits at the University of Arkansas, Fayetteville, said, "These images document people in his everyday life."`),
     ["Cynthia Thompson"],
   );

@@ -180,6 +180,8 @@ function bylineAfter(text: string, span: QuoteSpan, index: SpeakerIndex): { subj
   return { subject: { kind: "mention", mention: m }, end: m.end };
 }
 
+/** ", president and CEO of Valley Dairy," between a name and its verb. */
+const ASIDE = /^,(?:[^,.;:!?"“”\n]{1,80},)+/;
 /** A lowercase verb ending like a past tense or a present ("enthused", "quips"). */
 const ANY_VERB = /^[\s,]*(\p{Ll}+(?:ed|s))(?![\p{L}])/u;
 
@@ -192,7 +194,7 @@ function otherVerbAfter(text: string, span: QuoteSpan, end: number, index: Speak
   const lead = /^[\s,]*/.exec(text.slice(span.close, end))![0].length;
   const first = index.byStart.get(span.close + lead);
   // A name of unknown type counts too: what speaks right after a quote is a person or a body.
-  if (first && first.type !== "place" && ANY_VERB.test(text.slice(first.end, end))) {
+  if (first && first.type !== "place" && ANY_VERB.test(text.slice(first.end, end).replace(ASIDE, ""))) {
     return { subject: { kind: "mention", mention: first }, end };
   }
   const verb = ANY_VERB.exec(text.slice(span.close, end));
