@@ -23,6 +23,11 @@ export interface EventOptions {
   placeWeight: number;
   actorWeight: number;
   wordWeight: number;
+  /**
+   * Events an undated article is compared with, per place, name or word of its lead (the most recent that
+   * share it): bounds the cost per article in a story of thousands of events.
+   */
+  candidateScan: number;
   /** People and organisations listed per event. */
   maxActors: number;
 }
@@ -37,5 +42,6 @@ export const EVENT_DEFAULTS: Readonly<EventOptions> = {
   placeWeight: 0.2,
   actorWeight: 0.3,
   wordWeight: 0.6,
+  candidateScan: 32,
   maxActors: 5,
 };

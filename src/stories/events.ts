@@ -21,6 +21,8 @@ interface Member extends ArticleProfile {
 }
 
 interface Group {
+  /** Position among the story's events, for stable ties. */
+  order: number;
   /** Independent members: dated ones earliest first, then undated ones in input order. */
   members: Member[];
   /** The last day the event is known to cover (-Infinity for an undated event). */
@@ -100,7 +102,7 @@ function chainByDate(dated: Member[], opts: EventOptions): Group[] {
   for (const d of dated) {
     const current = groups[groups.length - 1];
     if (current && !startsNewEvent(current, d, opts)) add(current, d);
-    else groups.push(add(emptyGroup(), d));
+    else groups.push(add(emptyGroup(groups.length), d));
   }
   return groups;
 }
@@ -112,8 +114,8 @@ function startsNewEvent(current: Group, d: Member, opts: EventOptions): boolean 
   return moved && gap > opts.placeGapDays;
 }
 
-function emptyGroup(): Group {
-  return { members: [], end: Number.NEGATIVE_INFINITY, places: new Set(), actors: new Map(), words: new Map() };
+function emptyGroup(order: number): Group {
+  return { order, members: [], end: Number.NEGATIVE_INFINITY, places: new Set(), actors: new Map(), words: new Map() };
 }
 
 function add(group: Group, d: Member): Group {
@@ -147,17 +149,56 @@ function rarity(members: Member[]): (word: string) => number {
  * date; below `undatedJoin` it opens an event of its own. No date is guessed for it.
  */
 function placeUndated(groups: Group[], undated: Member[], weight: (w: string) => number, opts: EventOptions): void {
+  const postings = new Map<string, Group[]>();
+  const seen = new Map<Group, Set<string>>();
+  const index = (g: Group, d: Member) => {
+    const keys = seen.get(g) ?? new Set<string>();
+    seen.set(g, keys);
+    for (const key of keysOf(d)) {
+      if (keys.has(key)) continue;
+      keys.add(key);
+      const list = postings.get(key);
+      if (list) list.push(g);
+      else postings.set(key, [g]);
+    }
+  };
+  for (const g of groups) for (const m of g.members) index(g, m);
+
   for (const d of undated) {
     let best: Group | null = null;
     let bestScore = opts.undatedJoin;
-    for (const g of groups) {
+    for (const g of candidates(d, postings, opts.candidateScan)) {
       if (endedBefore(g, d.leadDate, opts)) continue;
       const s = fit(d, g, weight, opts);
-      if (s >= bestScore) [best, bestScore] = [g, s];
+      // Ties go to the earlier event, whatever order the candidates came in.
+      if (s > bestScore || (s === bestScore && (!best || g.order < best.order))) [best, bestScore] = [g, s];
     }
-    if (best) add(best, d);
-    else groups.push(add(emptyGroup(), d));
+    const home = best ?? (groups.push(emptyGroup(groups.length)), groups[groups.length - 1]);
+    add(home, d);
+    index(home, d);
   }
+}
+
+/** The keys an article is found by: its main place, the names and the words of its lead. */
+function keysOf(d: Member): string[] {
+  const keys = [...[...d.actors].map((a) => `n:${a}`), ...[...d.words].map((w) => `w:${w}`)];
+  if (d.place) keys.push(`p:${d.place.key}`);
+  return keys;
+}
+
+/**
+ * The events an undated article shares a place, name or word with: only those can reach the join score.
+ * Each key's most recent `scan` events are read, so a story's common words do not make the cost grow with
+ * the story; rare keys, the telling ones, have short lists and are read whole.
+ */
+function candidates(d: Member, postings: ReadonlyMap<string, Group[]>, scan: number): Set<Group> {
+  const out = new Set<Group>();
+  for (const key of keysOf(d)) {
+    const list = postings.get(key);
+    if (!list) continue;
+    for (let i = list.length - 1; i >= Math.max(0, list.length - scan); i--) out.add(list[i]);
+  }
+  return out;
 }
 
 /**
