@@ -201,8 +201,8 @@ export function sentenceSubject(text: string, sentenceStart: number, pos: number
   while (start < pos && /\s/.test(text[start])) start++;
   const word = /^[\p{L}]+/u.exec(text.slice(start, pos))?.[0].toLowerCase();
   if (word === "he" || word === "she" || word === "they") return { subject: { kind: "pronoun", pronoun: word }, at: start };
-  for (const m of index.outside) {
-    if (m.start < start) continue;
+  for (let i = firstAtOrAfter(index.outside, start); i < index.outside.length; i++) {
+    const m = index.outside[i];
     if (m.end > pos) break;
     if (PASSIVE_BY.test(text.slice(Math.max(start, m.start - 40), m.start))) return speakingMention(m);
     // Only a qualifier may come before the name ("U.S. Senator John Cornyn"), and "Smith's lawyer" is not Smith.
@@ -211,6 +211,18 @@ export function sentenceSubject(text: string, sentenceStart: number, pos: number
     return isPossessive(m, text) ? null : speakingMention(ownerOf(m, index));
   }
   return null;
+}
+
+/** The index of the first mention starting at or after `pos` (mentions are in text order). */
+function firstAtOrAfter(mentions: Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** "Smith's lawyer": the name qualifies someone else. */
