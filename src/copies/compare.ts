@@ -20,6 +20,7 @@ import {
   NEAR_MAX_CHANGED_SHARE,
   NEAR_MAX_UNALIGNED,
   NEAR_MAX_UNALIGNED_SHARE,
+  NEAR_MIN_LENGTH_RATIO,
   PARTIAL_MIN_ANCHORS,
   PARTIAL_MIN_COVER,
   PARTIAL_MIN_SENTENCES,
@@ -208,7 +209,11 @@ export function align(a: Comparable, b: Comparable): Alignment | null {
   const unaligned = Math.max(eligibleA - coveredA, eligibleB - coveredB);
   const similarity = (coveredA + coveredB) / (eligibleA + eligibleB);
   const out = (kind: CopyKind, sim: number): Alignment => ({ kind, similarity: sim, pairs: pairs.map(({ a, b, match }) => ({ a, b, match })) });
-  const sameArticle = unaligned <= Math.max(NEAR_MAX_UNALIGNED, Math.max(eligibleA, eligibleB) * NEAR_MAX_UNALIGNED_SHARE);
+  // The same article: nearly every sentence of both aligned, and no much shorter text (a cut, whose few
+  // sentences that can show copying may all align).
+  const [shorter, longer] = [a.profile.codes.length, b.profile.codes.length].sort((x, y) => x - y);
+  const sameArticle =
+    unaligned <= Math.max(NEAR_MAX_UNALIGNED, Math.max(eligibleA, eligibleB) * NEAR_MAX_UNALIGNED_SHARE) && shorter >= longer * NEAR_MIN_LENGTH_RATIO;
   // Mostly changed sentences in order, names and numbers kept: spun, whole or cut short.
   // Mostly changed sentences in order, names and numbers kept: spun, whole or cut short.
   if (changed >= SPUN_MIN_SENTENCES_CHANGED && changed >= pairs.length * SPUN_MIN_CHANGED_SHARE && high >= SPUN_MIN_COVER && anchorsAgree(a, b)) {

@@ -74,6 +74,9 @@ export const NEAR_MAX_UNALIGNED = 1;
 /** …or this share of the longer text's sentences. */
 export const NEAR_MAX_UNALIGNED_SHARE = 0.25;
 
+/** Length (in words) of the shorter text, as a share of the longer, for the two to be the same article. */
+export const NEAR_MIN_LENGTH_RATIO = 0.7;
+
 /** Aligned pairs that are not verbatim a near copy may have (a new headline, a corrected figure)… */
 export const NEAR_MAX_CHANGED = 2;
 
