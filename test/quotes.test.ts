@@ -390,6 +390,10 @@ test("quote marks set apart from their words by spaces still open quotes", () =>
     '" The years ahead are going to be very exciting times for us," said Neil Aspinall, manager of Apple Corps.';
   const q = quotes(text);
   assert.deepEqual(q.map((x) => [x.text.trim().slice(0, 9).trim(), x.speaker]), [["It feels", "Steve Jobs"], ["The years", "Neil Aspinall"]]);
+  const glued =
+    '"It feels great to resolve this in a positive manner. "" The years ahead are going to be very exciting times for us, "said ' +
+    "Neil Aspinall, manager of Apple Corps.";
+  assert.deepEqual(quotes(glued).map((x) => x.speaker), [null, "Neil Aspinall"]);
 });
 
 test("'and added' and 'said Yeager:' before a quote, and an aside in the attribution, keep the speaker", () => {

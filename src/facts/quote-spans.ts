@@ -76,7 +76,7 @@ function opensAt(text: string, at: number): boolean {
   const c = text[at];
   if (c === "“" || c === "«") return true;
   if (c !== '"' || at + 1 >= text.length) return false;
-  if (SPACE.test(text[at + 1])) return /(?:^|[,:\s(])$/.test(text.slice(Math.max(0, at - 1), at)) && /^[^\S\n]+[^\s"]/.test(text.slice(at + 1, at + 4));
+  if (SPACE.test(text[at + 1])) return /(?:^|[,:\s("”])$/.test(text.slice(Math.max(0, at - 1), at)) && /^[^\S\n]+[^\s"]/.test(text.slice(at + 1, at + 4));
   return !CLOSING_PUNCT.test(text.slice(at + 1, at + 3));
 }
 
