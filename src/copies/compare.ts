@@ -193,6 +193,14 @@ function anchorsAgree(a: Comparable, b: Comparable): boolean {
 
 const distinct = (values: number[]) => new Set(values).size;
 
+/** Share of a profile's words in the given sentences. */
+function wordShare(profile: CopyProfile, sentences: number[]): number {
+  const { sentenceEnds, codes } = profile;
+  let words = 0;
+  for (const s of new Set(sentences)) words += sentenceEnds[s] - (s > 0 ? sentenceEnds[s - 1] : 0);
+  return codes.length ? words / codes.length : 0;
+}
+
 /** The copy relation between two texts with its aligned sentences, or null. Exact copies have no pairs here. */
 export function align(a: Comparable, b: Comparable): Alignment | null {
   const sa = sentencesOf(a);
@@ -228,7 +236,10 @@ export function align(a: Comparable, b: Comparable): Alignment | null {
   }
   // Copied news names someone or something; template and boilerplate sentences do not.
   const anchors = kept.reduce((n, p) => n + intersectionSize(sa[p.a]!.anchors, sb[p.b]!.anchors), 0);
-  if (kept.length >= PARTIAL_MIN_SENTENCES && high >= PARTIAL_MIN_COVER && anchors >= PARTIAL_MIN_ANCHORS) return out("partial", high);
+  // How much of a text the kept sentences make up, in words: quotations and short lines count in the
+  // whole, so two shared wire lines in a story of its own are not a substantial part of it.
+  const keptShare = Math.max(wordShare(a.profile, kept.map((p) => p.a)), wordShare(b.profile, kept.map((p) => p.b)));
+  if (kept.length >= PARTIAL_MIN_SENTENCES && keptShare >= PARTIAL_MIN_COVER && anchors >= PARTIAL_MIN_ANCHORS) return out("partial", keptShare);
   return null;
 }
 

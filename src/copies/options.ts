@@ -92,8 +92,8 @@ export const SPUN_MIN_SENTENCES_CHANGED = 2;
 /** Share of one text's sentences a spun copy aligns (a spun copy cut short covers the copy, not the original). */
 export const SPUN_MIN_COVER = 0.6;
 
-/** Share of one text's sentences aligned and kept (verbatim or edited) for a partial copy. */
-export const PARTIAL_MIN_COVER = 0.4;
+/** Share of one text's words in sentences aligned and kept (verbatim or edited) for a partial copy. */
+export const PARTIAL_MIN_COVER = 0.35;
 
 /** Kept sentences a partial copy needs: one shared sentence is a coincidence or a stock line, not a copy. */
 export const PARTIAL_MIN_SENTENCES = 2;
