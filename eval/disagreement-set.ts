@@ -182,8 +182,12 @@ function otherDay(day: number, r: Rand): number {
 
 const DENIERS = ["A spokesman denied that", "Officials denied reports that", "Police denied that", "The company denied that", "A spokeswoman denied reports that"];
 
+/** Sentences that report something: not already negated, not opening on a connective or an aside. */
+const NOT_A_REPORT = /\b(?:not|no|never|n't|nobody|nothing)\b|n't\b|^(?:But|And|Or|Because|Still|Then|While|Whether|Here|There|Remember|If|So|Yet|However|Although|Though|Even|Maybe|Perhaps|I|We|You|In|On|At|As|When|After|Before|This|That|It)\b/;
+
 function negate(s: string, r: Rand): { text: string; how: string } | null {
-  if (/["“”]/.test(s)) return null; // the quote's own words are not ours to change
+  if (/["“”'‘’:]/.test(s.replace(/\b['’]s\b|n['’]t\b/g, ""))) return null; // the quote's own words are not ours to change
+  if (NOT_A_REPORT.test(s) || !/[.!]$/.test(s)) return null;
   const aux = AUX.exec(s);
   const choice = r();
   if (aux && choice < 0.5) {

@@ -142,7 +142,10 @@ function denials(affirmer: Statement, denier: Statement, options: CompareOptions
     if (!affirmer.stems.has(n.head) || negates(affirmer, n.head, options)) continue;
     // What is negated must be what the other states: a topic word of the negated clause besides its head
     // ("no meeting WITH WANJIRU", "PETROV did not meet") is the other's too. "…because we didn't know" is not.
-    const scope = [...clauseBefore(text, denier.tokens, n.at, options.negationReach), ...clauseAfter(text, denier.tokens, n.headAt, options.negationReach)];
+    const scope = [
+      ...clauseBefore(text, denier.tokens, n.at, options.negationReach),
+      ...clauseAfter(text, denier.tokens, n.headAt, n.denial ? 2 * options.negationReach : options.negationReach, n.denial),
+    ];
     if (!scope.some((t) => t.stem !== n.head && denier.stems.has(t.stem) && affirmer.stems.has(t.stem))) continue;
     // Only a negation in the shared part: "…, though the cause was not known" adds a detail, denies nothing.
     const headToken = affirmer.tokens.find((t) => t.stem === n.head)!;

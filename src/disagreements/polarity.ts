@@ -11,6 +11,8 @@ export interface Negation {
   /** Token index and stem of the negated word. */
   headAt: number;
   head: string;
+  /** A denial verb ("denied that…"): it takes the rest of the sentence, asides and all. */
+  denial: boolean;
 }
 
 const NEGATORS = new Set(["not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot"]);
@@ -48,7 +50,7 @@ export function negationsIn(text: string, tokens: Token[]): Negation[] {
     for (; j < tokens.length && j <= i + 6; j++) {
       const w = tokens[j];
       if (w.digits || STOPWORDS.has(w.lower) || SKIP.has(w.lower) || NEGATORS.has(w.lower) || w.lower.length < 2) continue;
-      out.push({ at: i, headAt: j, head: w.stem });
+      out.push({ at: i, headAt: j, head: w.stem, denial: DENIALS.has(lower) });
       break;
     }
   }
@@ -66,10 +68,10 @@ export function clauseBefore(text: string, tokens: Token[], i: number, n: number
 }
 
 /** Up to `n` tokens after token `i` in its own clause. */
-export function clauseAfter(text: string, tokens: Token[], i: number, n: number): Token[] {
+export function clauseAfter(text: string, tokens: Token[], i: number, n: number, acrossBreaks = false): Token[] {
   const out: Token[] = [];
   for (let j = i + 1; j < tokens.length && out.length < n; j++) {
-    if (BREAK.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+    if (!acrossBreaks && BREAK.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
     out.push(tokens[j]);
   }
   return out;
