@@ -21,6 +21,8 @@ interface Result {
   cpuSeconds: number;
   wallSeconds: number;
   stories: number;
+  /** Story numbers opened (merged stories count once each). */
+  parts: number;
   /** Heap the index holds once built (after a full collection), MiB. */
   indexMiB: number;
   peakMiB: number;
@@ -30,10 +32,10 @@ interface Result {
 
 function measure(size: number): Result {
   const gc = (globalThis as { gc?: () => void }).gc!;
-  // Reading and cleaning are other stages: build the articles first, untimed.
-  const articles = buildCorpus(size).map(buildArticle);
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
+  // Reading and cleaning are other stages: build the articles first, untimed.
+  const articles = buildCorpus(size).map(buildArticle);
   const index = createStoryIndex();
   const stories = new Set<string>();
   const slices: number[] = [];
@@ -50,13 +52,18 @@ function measure(size: number): Result {
   }
   const used = process.cpuUsage(cpu);
   const wallSeconds = Number(process.hrtime.bigint() - wall) / 1e9;
+  // What is left once the articles are gone is the index (and the set of story ids).
+  articles.length = 0;
   gc();
   const indexBytes = process.memoryUsage().heapUsed - heapBefore;
+  // Read after the measurement, so the collector cannot free the index before it.
+  const parts = index.stories.length;
   return {
     size,
     cpuSeconds: (used.user + used.system) / 1e6,
     wallSeconds,
     stories: stories.size,
+    parts,
     indexMiB: indexBytes / 2 ** 20,
     peakMiB: process.resourceUsage().maxRSS / 1024,
     slices,

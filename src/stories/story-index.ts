@@ -124,22 +124,19 @@ export function bestStory(index: StoryIndex, vector: TermVector): { story: numbe
       dots[s] += w * index.stories[s].centroid[term];
     }
   }
-  const scored = touched.map((s) => {
-    const cosine = dots[s] / Math.sqrt(index.stories[s].norm2);
-    dots[s] = 0;
-    return { s, cosine };
-  });
   let best = { story: -1, cosine: 0 };
-  for (const { s, cosine } of scored) {
+  for (const s of touched) {
+    const cosine = (dots[s] /= Math.sqrt(index.stories[s].norm2));
     if (cosine > best.cosine || (cosine === best.cosine && s < best.story)) best = { story: s, cosine };
   }
+  // Only a part close enough to merge is worth asking which story it belongs to.
   let other = { story: -1, cosine: 0 };
-  if (best.story >= 0) {
-    const root = rootOf(index, best.story);
-    for (const { s, cosine } of scored) {
-      if (rootOf(index, s) === root) continue;
-      if (cosine > other.cosine || (cosine === other.cosine && s < other.story)) other = { story: s, cosine };
-    }
+  const root = best.story >= 0 ? rootOf(index, best.story) : -1;
+  for (const s of touched) {
+    const cosine = dots[s];
+    dots[s] = 0;
+    if (cosine < index.options.mergeThreshold || s === best.story || rootOf(index, s) === root) continue;
+    if (cosine > other.cosine || (cosine === other.cosine && s < other.story)) other = { story: s, cosine };
   }
   return { ...best, other: other.story, otherCosine: other.cosine };
 }
