@@ -166,6 +166,12 @@ function changeDate(s: string, r: Rand): string | null {
   const m = DATE.exec(s);
   if (!m) return null;
   let replacement: string;
+  // "Tuesday, March 8, 2011": the day of the month is the date; a weekday alone would only contradict itself.
+  const dated = m[1] ? new RegExp(String.raw`^,?\s+(${MONTHS.join("|")})\s+(\d{1,2})\b`).exec(s.slice(m.index + m[0].length)) : null;
+  if (dated) {
+    const at = m.index + m[0].length + dated[0].length - dated[2].length;
+    return s.slice(0, at) + String(otherDay(Number(dated[2]), r)) + s.slice(at + dated[2].length);
+  }
   if (m[1]) replacement = pick(r, WEEKDAYS.filter((d) => d !== m[1]));
   else if (m[2]) replacement = `${m[2]} ${otherDay(Number(m[3]), r)}`;
   else if (m[4]) replacement = `${otherDay(Number(m[4]), r)} ${m[5]}`;
