@@ -3,7 +3,7 @@
 // Article text is untrusted: control characters (terminal escapes) are stripped and Markdown/HTML syntax is
 // backslash-escaped, so a viewer that turns this into HTML shows the text instead of running it.
 
-import type { Article, Brief, BriefCopy, Cite, Story, StoryEvent } from "../model/index.js";
+import type { Article, Brief, BriefCopy, Cite, Story, StoryEvent, StoryPlacement } from "../model/index.js";
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const MARKDOWN_SYNTAX = /[\\`*_[\]<>|#]/g;
@@ -46,6 +46,7 @@ export function renderMarkdown(brief: Brief): string {
   out.push(`## Sources`, "", `Citations read [source.sentence]: [3.2] is the second sentence of source 3.`, "");
   brief.articles.forEach((a, i) => out.push(`${i + 1}. ${describeArticle(a)}`));
   out.push("");
+  out.push(...renderPlacements(brief.stories, number));
 
   if (brief.errors.length) {
     out.push(`## Inputs that could not be read`, "");
@@ -146,6 +147,30 @@ function renderVoices(story: Story, copies: BriefCopy[], byId: Map<string, Artic
   }
   out.push("");
   return out;
+}
+
+/** Appendix: why each article is in its story (the score and the shared terms, names and time gap). */
+function renderPlacements(stories: Story[], number: Map<string, number>): string[] {
+  if (!stories.some((s) => s.placements?.length)) return [];
+  const ref = (id: string) => `[${number.get(id)}]`;
+  const out = [`## Appendix: why each article is in its story`, ""];
+  out.push(`Score: how alike (0–1) an article's key words are to the story's earlier articles'.`, "");
+  stories.forEach((story, i) => {
+    if (!story.placements?.length) return;
+    out.push(`### ${i + 1}. ${safe(story.title)}`, "");
+    for (const p of story.placements) out.push(`- ${ref(p.article)} ${placementText(p, ref)}`);
+    out.push("");
+  });
+  return out;
+}
+
+function placementText(p: StoryPlacement, ref: (id: string) => string): string {
+  const gap = p.gapDays === null ? "" : p.gapDays === 0 ? "; same day" : p.gapDays > 0 ? `; ${plural(p.gapDays, "day")} after` : `; ${plural(-p.gapDays, "day")} before`;
+  if (p.by === "opened") return "opened the story";
+  if (p.by === "copy") return `copy of ${p.of ? ref(p.of) : "another article"}${gap}`;
+  const terms = p.terms.length ? `; shares ${p.terms.map(safe).join(", ")}` : "";
+  const names = p.names.length ? `; names ${p.names.map(safe).join(", ")}` : "";
+  return `score ${p.score?.toFixed(2)}${terms}${names}${gap}`;
 }
 
 /** "; 5 sentences shared (3 verbatim, 2 edited)", or nothing when no sentence pair was kept as evidence. */
