@@ -107,6 +107,15 @@ export interface SummarySentence {
  */
 export type DisagreementKind = "figure" | "count" | "date" | "denial" | "speaker";
 
+/** Each kind in a reader's words, for renderers. */
+export const DISAGREEMENT_KIND_LABELS: Readonly<Record<DisagreementKind, string>> = {
+  figure: "different figures",
+  count: "different counts",
+  date: "different dates",
+  denial: "a claim and its denial",
+  speaker: "one quote, different speakers",
+};
+
 /** One side of a disagreement: what it says, the sentences that say it, and the sources behind it. */
 export interface DisagreementClaim {
   /** The side in a few words: "12 countries", "2022-07-08", "reported" or "denied", the speaker's name. */

@@ -5,6 +5,7 @@
 // http(s) URL, shown in full beside it.
 
 import type { Article, Brief, Cite, Copy, Story } from "../model/index.js";
+import { DISAGREEMENT_KIND_LABELS } from "../model/index.js";
 import { safeHref } from "./links.js";
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -129,7 +130,7 @@ function renderStory(
   if (story.disagreements.length) {
     out.push(`<${sub}>Where sources disagree</${sub}><ul>`);
     for (const d of story.disagreements) {
-      out.push(`<li><strong>${escapeHtml(d.subject)}</strong><ul>`);
+      out.push(`<li><strong>${escapeHtml(d.subject)}</strong>: ${DISAGREEMENT_KIND_LABELS[d.kind] ?? ""}<ul>`);
       for (const c of d.claims) out.push(`<li>${escapeHtml(c.value)}: “${escapeHtml(c.text)}” ${cites(c.cites)}</li>`);
       out.push(`</ul></li>`);
     }
