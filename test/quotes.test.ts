@@ -449,3 +449,17 @@ test("a long title before the name after a quote still gives the speaker, not th
     "Alcohol and Drug Programs deputy director Millicent Tidwell told The Post.";
   assert.deepEqual(speakers(text), ["Mark Heller", "Millicent Tidwell"]);
 });
+
+test("a comma after the closing mark leaves a quote open for its attribution only when the quote opens the sentence", () => {
+  assert.deepEqual(
+    speakers(`"He wanted to be rich and famous and he made lots of choices to go that way", Kristen Wilkins mused.`),
+    ["Kristen Wilkins"],
+  );
+  assert.deepEqual(
+    speakers(
+      "Sheriff's spokesman Steve Whitmore told the Weekly that Daniel Montalvo " +
+        '"walked into the lobby of the East L.A. station and turned himself in", and told the police everything.',
+    ),
+    ["Steve Whitmore"],
+  );
+});

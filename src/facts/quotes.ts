@@ -60,7 +60,7 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
     const sentence = sentenceAt(article.sentences, span.open);
     const q: Found = { span, more: [], speaker: null, sentence: sentence.i, how: "none", attributionEnd: span.close };
     let attributed = true;
-    const after = attributionAfter(text, span, spans[i + 1], index);
+    const after = attributionAfter(text, span, spans[i + 1], index, leftOpen(text, span, sentence.start));
     if (after) {
       q.attributionEnd = after.end;
       if (after.subject) {
@@ -134,6 +134,8 @@ function attributionAfter(
   span: QuoteSpan,
   next: QuoteSpan | undefined,
   index: SpeakerIndex,
+  /** The quote's sentence goes on into this attribution (see leftOpen). */
+  open: boolean,
 ): { subject: Subject | null; end: number } | null {
   const byline = bylineAfter(text, span, index);
   if (byline) return byline;
@@ -143,27 +145,36 @@ function attributionAfter(
   const end = clauseEnd(text, span.close, limit, index);
   const window = text.slice(span.close, end);
   const verb = VERB_AFTER.exec(window);
-  if (!verb) return otherVerbAfter(text, span, end, index);
+  if (!verb) return open ? otherVerbAfter(text, span, end, index) : null;
   const verbStart = span.close + verb.index;
   const verbEnd = verbStart + verb[0].length;
   const afterVerb = /^[\s,]*$/.test(text.slice(span.close, verbStart));
   if (afterVerb) {
     const subject = subjectStartingAt(text, verbEnd, end, index);
     if (subject) return { subject, end };
-    return SOMEONE_NEW.test(text.slice(verbEnd, end)) ? { subject: null, end } : otherVerbAfter(text, span, end, index);
+    if (SOMEONE_NEW.test(text.slice(verbEnd, end))) return { subject: null, end };
+    return open ? otherVerbAfter(text, span, end, index) : null;
   }
   const found = subjectEndingAt(text, span.close, verbStart, index);
   // The subject must follow the quote directly ("…," museum director Declercq said), not
   // `"…" and later that day Petrov said`.
-  const open = /[,?!]\s*["”»]$/.test(text.slice(span.open, span.close));
   if (!found || !(open ? SUBJECT_LEAD_AFTER_COMMA : SUBJECT_LEAD).test(text.slice(span.close, found.start))) {
     const words = text.slice(span.close, verbStart);
     if (SOMEONE_NEW.test(words) && (words.match(WORDS)?.length ?? 0) <= 5) return { subject: null, end };
     // A quote left open by its comma is attributed here, to someone this code cannot name: not to the
     // speaker before ("…," California's deputy director of drug programs Millicent Tidwell told The Post).
-    return otherVerbAfter(text, span, end, index) ?? (open ? { subject: null, end } : null);
+    return open ? (otherVerbAfter(text, span, end, index) ?? { subject: null, end }) : null;
   }
   return { subject: found.subject, end };
+}
+
+/** A quote ending on a comma, "?" or "!", inside the marks or just after them (`"…", Wilkins said`): its
+ *  sentence goes on into the attribution. */
+function leftOpen(text: string, span: QuoteSpan, sentenceStart: number): boolean {
+  if (/[,?!]\s*["”»]$/.test(text.slice(span.open, span.close))) return true;
+  // A comma after the marks ends a quote that opens its sentence; after a partial quote it goes on with the
+  // writer's own words (`Montalvo "walked into the station", and told the police …`).
+  return /^[^\S\n]*,/.test(text.slice(span.close, span.close + 4)) && !text.slice(sentenceStart, span.open).trim();
 }
 
 /** `"…," a witness said` / `said one resident`: someone the article does not name speaks. */
@@ -186,11 +197,10 @@ const ASIDE = /^,(?:[^,.;:!?"“”\n]{1,80},)+/;
 const ANY_VERB = /^[\s,]*(\p{Ll}+(?:ed|s))(?![\p{L}])/u;
 
 /**
- * `"…," enthused Scott Fancher` / `"…," BBCOne promoted on Twitter`: a quote that ends on a comma, "?" or
- * "!" goes on into its attribution, whatever the verb, when a name sits right next to a verb.
+ * `"…," enthused Scott Fancher` / `"…," BBCOne promoted on Twitter`: a quote left open (leftOpen) goes on
+ * into its attribution, whatever the verb, when a name sits right next to a verb.
  */
 function otherVerbAfter(text: string, span: QuoteSpan, end: number, index: SpeakerIndex): { subject: Subject; end: number } | null {
-  if (!/[,?!]\s*["”»]$/.test(text.slice(span.open, span.close))) return null;
   const lead = /^[\s,]*/.exec(text.slice(span.close, end))![0].length;
   const first = index.byStart.get(span.close + lead);
   // A name of unknown type counts too: what speaks right after a quote is a person or a body.
