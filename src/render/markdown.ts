@@ -4,6 +4,7 @@
 // backslash-escaped, so a viewer that turns this into HTML shows the text instead of running it.
 
 import type { Article, Brief, BriefCopy, Cite, Story, StoryEvent, StoryPlacement } from "../model/index.js";
+import { DISAGREEMENT_KIND_LABELS } from "../model/index.js";
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const MARKDOWN_SYNTAX = /[\\`*_[\]<>|#]/g;
@@ -104,7 +105,7 @@ function renderStory(
   if (story.disagreements.length) {
     out.push(`### Where sources disagree`, "");
     for (const d of story.disagreements) {
-      out.push(`- **${safe(d.subject)}**`);
+      out.push(`- **${safe(d.subject)}**: ${DISAGREEMENT_KIND_LABELS[d.kind] ?? ""}`);
       for (const c of d.claims) out.push(`  - ${safe(c.value)}: “${safe(c.text)}” ${cites(c.cites)}`);
     }
     out.push("");
