@@ -293,6 +293,13 @@ test("'he said' goes to whoever was just quoted or is the subject of the sentenc
 test("a body speaks through 'the company', its statements and its analyses", () => {
   assert.deepEqual(
     speakers(
+      "The Defence Ministry and Reuters both reported the capture. " +
+        '"Twenty-three pirates surrendered on boarding," the ministry said. "The suspect entered the business at 4 p.m.," police said.',
+    ),
+    ["Defence Ministry", null],
+  );
+  assert.deepEqual(
+    speakers(
       "Singapore Airlines will be compensated by Airbus for the delay. In a statement on the Airbus website, the company said that " +
         '"the root cause of the problem is that the digital mock-up was implemented late."',
     ),

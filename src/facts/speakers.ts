@@ -112,7 +112,8 @@ export function subjectEndingAt(
   // Other nouns name the subject only when they open its clause: "In a statement, the company said",
   // not "A government official downplayed the unrest, saying".
   if (!/^\s*(?:[^,.;:!?"“”]*,)?\s*$/.test(text.slice(from, at(words[first])))) return null;
-  if (ORG_NOUNS.has(word)) return role;
+  // "the company said", "the ministry added"; "police said" speaks for no body in particular.
+  if (ORG_NOUNS.has(word)) return first < words.length - 1 ? role : null;
   // "the convicted killer said", "the 45-year-old said": someone named before, described anew.
   // "the Taradise star" too: a capitalised word may qualify the noun, but the noun is a common one.
   const phrase = words.slice(first).map((w) => w[0]);
@@ -394,7 +395,7 @@ export function speaks(m: Mention, index: SpeakerIndex): boolean {
 
 /** The most recent person before the quote whose role names the same job ("spokeswoman" ~ "spokesperson"). */
 function roleTarget(role: string, before: number, sentence: number, index: SpeakerIndex): Mention | null {
-  if (ORG_NOUNS.has(role)) return bodyBefore(before, index);
+  if (ORG_NOUNS.has(role)) return bodyBefore(role, before, index);
   if (!ROLE_HEADS.has(role)) {
     const gender = genderOfRole(role);
     return pronounTarget(gender === "m" ? "he" : gender === "f" ? "she" : "someone", before, sentence, index);
@@ -410,10 +411,14 @@ function roleTarget(role: string, before: number, sentence: number, index: Speak
 }
 
 /** The organisation last named before `before`, outside a phrase ("told WIRED" names a listener). */
-function bodyBefore(before: number, index: SpeakerIndex): Mention | null {
+function bodyBefore(noun: string, before: number, index: SpeakerIndex): Mention | null {
+  // A word for a kind of body ("ministry", "court") wants a body so named; "the company", "the paper" any.
+  const named = ORG_HEADS.has(noun) && !ORG_CUES_BEFORE.has(noun) && !BODY_NOUNS.has(noun);
+  const word = new RegExp(`(?<![\\p{L}])${noun}(?![\\p{L}])`, "iu");
   for (let i = index.outside.length - 1; i >= 0; i--) {
     const m = index.outside[i];
-    if (m.end <= before && m.type === "organization" && !LISTENER_VERBS.has(wordBefore(m, index))) return m;
+    if (m.end > before || m.type !== "organization" || LISTENER_VERBS.has(wordBefore(m, index))) continue;
+    if (!named || word.test(m.name)) return m;
   }
   return null;
 }
