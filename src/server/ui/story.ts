@@ -3,6 +3,7 @@
 import { html } from "htm/preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Cite, Quote, Story } from "../../model/index.js";
+import { DISAGREEMENT_KIND_LABELS } from "../../model/brief.js";
 import { api, type ArticleCard, type ArticleDetail, type StoryDetail } from "./api.js";
 import { dateRange, plural, Status, useLoad, useTitle } from "./common.js";
 import { ArticleText } from "./text.js";
@@ -99,7 +100,7 @@ function StoryView({ detail }: { detail: StoryDetail }) {
         <h2 id="h-disagree">Where sources disagree</h2>
         ${story.disagreements.map(
           (d) => html`<div class="disagreement">
-            <h3>${d.subject}</h3>
+            <h3>${d.subject} <small>${DISAGREEMENT_KIND_LABELS[d.kind] ?? ""}</small></h3>
             <ul>
               ${d.claims.map((c) => html`<li><strong>${c.value}</strong>: “${c.text}” <span class="cites">${citeButtons(c.cites)}</span></li>`)}
             </ul>
