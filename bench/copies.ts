@@ -10,10 +10,11 @@
 
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { addToCopyIndex, assignFamilies, createCopyIndex, type CopyEdge } from "../src/copies/index.js";
-import { compare, type Comparable } from "../src/copies/compare.js";
-import { profileArticle } from "../src/copies/profile.js";
-import { decodeCopyIndex, encodeCopyIndex } from "../src/copies/index-codec.js";
+// The compiled code, as the CLI runs it (`npm run bench` builds first).
+import { addToCopyIndex, assignFamilies, createCopyIndex, type CopyEdge } from "../dist/copies/index.js";
+import { compare, type Comparable } from "../dist/copies/compare.js";
+import { profileArticle } from "../dist/copies/profile.js";
+import { decodeCopyIndex, encodeCopyIndex } from "../dist/copies/index-codec.js";
 import { CopyStream, type GeneratedArticle, type GeneratedKind } from "./copies-corpus.js";
 
 /** Articles generated per step; only the copy stage between generations is timed. */

@@ -15,6 +15,7 @@ import {
   MIN_SKELETON_KEY_SHARE,
   MIN_WORD_KEY_SHARE,
 } from "./options.js";
+import { FEW_KEYS } from "./index-options.js";
 import { addSlot, createPostings, forEachSlot, type Postings } from "./postings.js";
 import { profileArticle, type CopyProfile } from "./profile.js";
 import { indexKeys, wordShingles } from "./shingles.js";
@@ -65,7 +66,9 @@ function skeletonKey(hash: number): number {
 
 /** True when `shared` keys are enough, in number and as a share of the smaller of two key sets. */
 function enough(shared: number, min: number, share: number, keysA: number, keysB: number): boolean {
-  return shared >= min && shared >= Math.min(keysA, keysB) * share;
+  const fewer = Math.min(keysA, keysB);
+  if (fewer < FEW_KEYS) return shared >= 1;
+  return shared >= min && shared >= fewer * share;
 }
 
 export interface Candidate extends Checks {
