@@ -313,6 +313,10 @@ test("a body speaks through 'the company', its statements and its analyses", () 
     speakers(`A statement from Apple Computer stated that "the two companies now have differing interpretations of this agreement."`),
     ["Apple Computer"],
   );
+  assert.deepEqual(
+    speakers(`"The root cause is that the wiring design was implemented late," according to a statement from Airbus.`),
+    ["Airbus"],
+  );
 });
 
 test("a person described anew ('the convicted killer said') is the one named before; a new person is nobody", () => {

@@ -150,7 +150,8 @@ function documentAuthor(text: string, from: number, end: number, index: SpeakerI
 /** The subject that starts at `start` (speaker after the verb: "said Petrov", "said a company spokesperson"). */
 export function subjectStartingAt(text: string, start: number, end: number, index: SpeakerIndex): Subject | null {
   while (start < end && /\s/.test(text[start])) start++;
-  const mention = index.byStart.get(start) ?? titledPerson(text, start, end, index);
+  const document = DOCUMENT_FROM.exec(text.slice(start, end));
+  const mention = index.byStart.get(start) ?? (document && index.byStart.get(start + document[0].length)) ?? titledPerson(text, start, end, index);
   if (mention) return { kind: "mention", mention: ownerOf(mention, index) };
   const words = (text.slice(start, end).match(WORD) ?? []).slice(0, 5).map((w) => w.toLowerCase());
   if (words.length === 0) return null;
@@ -159,6 +160,9 @@ export function subjectStartingAt(text: string, start: number, end: number, inde
   const role = words.find((w) => !POSSESSIVE.test(w) && ROLE_HEADS.has(w));
   return role ? { kind: "role", role } : null;
 }
+
+/** "according to a statement from Airbus", "said a report by the ministry": the author follows. */
+const DOCUMENT_FROM = new RegExp(`^(?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${[...DOCUMENT_NOUNS].join("|")})\\s+(?:from|by|of)\\s+(?:the\\s+)?`, "u");
 
 const TITLE_WORD = /^(?:the\s+|a\s+|an\s+)?((?:[\p{L}\p{N}'’.-]+\s+){1,6})/u;
 
