@@ -13,7 +13,7 @@ import { readDocuments } from "../src/read/index.js";
 import { openStore, type Store } from "../src/store/index.js";
 import { buildServer } from "../src/server/app.js";
 import { uiDir } from "../src/server/paths.js";
-import { ROOT } from "./helpers.js";
+import { DESK_EXAMPLES, ROOT } from "./helpers.js";
 import { TMP } from "./store-targets.js";
 
 const CHROMIUM = process.env.STORYDESK_CHROMIUM ?? "/usr/bin/chromium";
@@ -49,7 +49,7 @@ describe("desk web UI in Chromium", () => {
     mkdirSync(input, { recursive: true });
     writeFileSync(join(input, "hostile.txt"), HOSTILE);
     store = await openStore(join(input, "corpus.db"));
-    await ingest(store, readDocuments([join(ROOT, "examples"), input]));
+    await ingest(store, readDocuments([...DESK_EXAMPLES, input]));
     app = await buildServer({ store, ui: uiDir() });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });

@@ -7,6 +7,11 @@ import addFormats from "ajv-formats";
 import type { Brief } from "../src/model/index.js";
 
 export const ROOT = join(import.meta.dirname, "..");
+/**
+ * The example folders the desk tests serve: three stories of known shape, so examples added later do not move
+ * what those tests expect.
+ */
+export const DESK_EXAMPLES = ["water-summit", "museum-theft", "harbour-strike"].map((name) => join(ROOT, "examples", name));
 
 /** Runs bin/storydesk.js (the built CLI, as a user would after `npm ci`). */
 export function runCli(args: string[], cwd = ROOT) {

@@ -11,7 +11,7 @@ import { buildServer } from "../src/server/app.js";
 import type { Brief, Story } from "../src/model/index.js";
 import Ajv from "ajv";
 import { briefJsonSchema, StoryDetail, ArticleDetail, StoryList } from "../src/server/schemas.js";
-import { contractErrors, ROOT } from "./helpers.js";
+import { contractErrors, DESK_EXAMPLES, ROOT } from "./helpers.js";
 import { TARGETS } from "./store-targets.js";
 
 const TOKEN = "test-token-4f9a";
@@ -42,7 +42,7 @@ for (const target of TARGETS) {
     before(async () => {
       location = await target.fresh();
       store = await openStore(location);
-      await ingest(store, readDocuments([join(ROOT, "examples")]));
+      await ingest(store, readDocuments(DESK_EXAMPLES));
       app = await buildServer({ store, token: TOKEN, ui: null });
       base = await listen(app);
     });

@@ -4,7 +4,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { briefFromStore } from "../corpus/index.js";
-import type { Copy } from "../model/index.js";
+import { explainCopies } from "../copies/index.js";
+import type { BriefCopy, Copy } from "../model/index.js";
 import type { Store } from "../store/index.js";
 import * as dq from "../store/desk-queries.js";
 import * as S from "./schemas.js";
@@ -27,6 +28,9 @@ const notFound = (what: string) => ({ statusCode: 404, error: "Not Found", messa
 export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, token, uploads, bodyLimit, storyCacheBytes }) => {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const { db, dialect } = store;
+  /** Copies with their evidence (shared sentence pairs, why the original), worked out from the two texts as a briefing does. */
+  const withEvidence = async (copies: Copy[]): Promise<BriefCopy[]> =>
+    copies.length === 0 ? [] : explainCopies(copies, await dq.articlesByIds(db, [...new Set(copies.flatMap((c) => [c.copy, c.of]))]));
   // Story pages of big stories are megabytes: kept until the story's output is written again.
   const stories = new VersionedCache(storyCacheBytes);
 
@@ -66,7 +70,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, 
       const cached = head.version > 0 ? stories.get(key, head.version) : undefined;
       if (cached) return reply.type("application/json; charset=utf-8").send(cached as never);
       const articles = await dq.storyArticles(db, row.story);
-      const copies = (await dq.copiesAmong(db, articles.map((a) => a.id))) as Copy[];
+      const copies = await withEvidence((await dq.copiesAmong(db, articles.map((a) => a.id))) as Copy[]);
       const rest = { first_date: row.first_date, last_date: row.last_date, articles, copies, families: groupFamilies(articles) };
       // The stored story is brief@1 JSON already (written by JSON.stringify, checked against the contract by
       // the tests): it goes out as stored instead of being parsed and serialised again, which took most of
@@ -107,7 +111,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, 
     async (req, reply) => {
       const row = await dq.articleById(db, req.params.id);
       if (!row) return reply.code(404).send(notFound(`no article ${req.params.id}`));
-      const [copy] = (await dq.copiesAmong(db, [row.id])) as Copy[];
+      const [copy] = await withEvidence((await dq.copiesAmong(db, [row.id])) as Copy[]);
       return articleDetail(row, copy);
     },
   );

@@ -1,6 +1,6 @@
 // Pure shaping of rows into what the API returns: sources grouped by copy family, an article's sentences.
 import type { ArticleCard, ArticleRow } from "../store/desk-queries.js";
-import type { Copy, Sentence } from "../model/index.js";
+import type { BriefCopy, Sentence } from "../model/index.js";
 
 export interface FamilyGroup {
   original: string;
@@ -31,7 +31,7 @@ export function sentencesOf(row: Pick<ArticleRow, "text" | "sentences">): Senten
   return spans.map(([start, end, paragraph], i) => ({ i, text: row.text.slice(start, end), start, end, paragraph }));
 }
 
-export function articleDetail(row: ArticleRow, copy: Copy | undefined) {
+export function articleDetail(row: ArticleRow, copy: BriefCopy | undefined) {
   return {
     id: row.id,
     title: row.title,

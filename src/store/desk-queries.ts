@@ -6,7 +6,8 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import { matchesQuery, type Dialect } from "./dialect.js";
 import type { Q } from "./queries.js";
-import { chunks } from "./codec.js";
+import { articleFromRow, chunks } from "./codec.js";
+import type { Article } from "../model/index.js";
 
 export type StorySort = "recent" | "size";
 
@@ -189,6 +190,20 @@ export async function articleById(db: Q, id: string): Promise<ArticleRow | undef
     .where("a.id", "=", id)
     .executeTakeFirst();
   return row;
+}
+
+/** Whole articles (texts and sentences), for the copy evidence of a page; in no particular order. */
+export async function articlesByIds(db: Q, ids: string[]): Promise<Article[]> {
+  const out: Article[] = [];
+  for (const part of chunks(ids)) {
+    const rows = await db
+      .selectFrom("articles")
+      .select(["id", "path", "source_name", "source_url", "agency", "author", "title", "published", "dateline", "text", "sentences"])
+      .where("id", "in", part)
+      .execute();
+    out.push(...rows.map(articleFromRow));
+  }
+  return out;
 }
 
 export interface EntityStories {
