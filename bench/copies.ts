@@ -19,6 +19,8 @@ import { CopyStream, type GeneratedArticle, type GeneratedKind } from "./copies-
 
 /** Articles generated per step; only the copy stage between generations is timed. */
 const BATCH = 1000;
+/** Documents between progress lines on standard error (a 1M run takes a while). */
+const PROGRESS = 100_000;
 const KINDS: GeneratedKind[] = ["exact", "near", "partial", "spun"];
 const BOTH = { words: true, spin: true };
 /**
@@ -90,6 +92,7 @@ function measure(size: number): SizeResult {
       });
     });
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    if ((start + BATCH) % PROGRESS === 0) process.stderr.write(`  ${start + BATCH} documents, copy stage ${clock.cpu.toFixed(0)} CPU s\n`);
     batch.forEach((g, k) => {
       kinds.push(g.kind);
       if (g.of === null) return;
