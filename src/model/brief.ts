@@ -14,8 +14,8 @@ export interface Copy {
   kind: CopyKind;
   /**
    * 0–1, by kind: exact 1; near and spun, the share of the two texts' sentences aligned (word for word,
-   * edited or reworded); partial, the share of the sentences of the text holding less of its own that the
-   * other one holds.
+   * edited or reworded); partial, the share of one text's words (the one more of which is repeated) in
+   * sentences the other repeats word for word or lightly edited.
    */
   similarity: number;
 }
