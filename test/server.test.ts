@@ -162,6 +162,10 @@ for (const target of TARGETS) {
       const { status, body } = await get(base, `/api/articles/${spun.copy}`);
       assert.equal(status, 200);
       assert.equal(body.copy_of.of, spun.of);
+      // Its evidence: sentence pairs of copy and original, and why that one is the original.
+      assert.ok(body.copy_of.spans.length > 0 && body.copy_of.spans.every((p: { match: string }) => ["verbatim", "edited", "reworded"].includes(p.match)));
+      assert.match(body.copy_of.reason, /\w/);
+      assert.deepEqual(body.copy_of.spans, spun.spans, "the article page and the story page show the same evidence");
       for (const s of body.sentences) assert.equal(body.text.slice(s.start, s.end), s.text);
     });
 
