@@ -1,12 +1,15 @@
 // Direct quotes and who said them: attribution after the quote ("…," Petrov said), before it
-// (Petrov said: "…"), split quotes ("…," he said, "…"), pronouns and roles resolved to names.
+// (Petrov said: "…"), split quotes ("…," he said, "…"), pronouns and roles resolved to names; failing an
+// attribution, the speaker going on, the speaker of reported speech around the quote, or the subject of
+// the quote's sentence.
 
 import type { Article, Attribution, Mention, QuoteFinding, Sentence } from "../model/index.js";
 import { ABBREVIATIONS, QUOTE_VERBS } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
 import {
-  fullName, indexSpeakers, inPhrase, isPossessive, sentenceSubject, speakerName, speaks, subjectEndingAt, subjectStartingAt, type SpeakerIndex, type Subject,
+  fullName, indexSpeakers, inPhrase, isPossessive, sentenceSubject, speakerName, speaks, subjectEndingAt, subjectStartingAt,
+  type SpeakerIndex, type Subject,
 } from "./speakers.js";
 
 const VERBS = [...QUOTE_VERBS, "according to"].join("|");

@@ -1,8 +1,11 @@
-// Who a quote's attribution points at: a name, a pronoun ("he said") or a role ("the spokeswoman said").
+// Who a quote's attribution points at: a name, a pronoun ("he said"), a role ("the spokeswoman said"), a
+// description ("the convicted killer said"), a body ("the company said", "PC World's analysis concluded"), or
+// the subject of the sentence a quote stands in.
 
 import type { Mention } from "../model/index.js";
 import {
-  BODY_NOUNS, DOCUMENT_NOUNS, FEMALE_MARKERS, FEMALE_NAMES, LISTENER_VERBS, ORG_CUES_BEFORE, ORG_HEADS, MALE_MARKERS, MALE_NAMES, ROLE_HEADS, ROLE_SYNONYMS, QUOTE_VERBS, SUBJECT_BLOCKERS,
+  BODY_NOUNS, DOCUMENT_NOUNS, FEMALE_MARKERS, FEMALE_NAMES, LISTENER_VERBS, MALE_MARKERS, MALE_NAMES, ORG_CUES_BEFORE, ORG_HEADS,
+  QUOTE_VERBS, ROLE_HEADS, ROLE_SYNONYMS, SUBJECT_BLOCKERS,
 } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 
