@@ -223,7 +223,6 @@ export function align(a: Comparable, b: Comparable): Alignment | null {
   const sameArticle =
     unaligned <= Math.max(NEAR_MAX_UNALIGNED, Math.max(eligibleA, eligibleB) * NEAR_MAX_UNALIGNED_SHARE) && shorter >= longer * NEAR_MIN_LENGTH_RATIO;
   // Mostly changed sentences in order, names and numbers kept: spun, whole or cut short.
-  // Mostly changed sentences in order, names and numbers kept: spun, whole or cut short.
   if (changed >= SPUN_MIN_SENTENCES_CHANGED && changed >= pairs.length * SPUN_MIN_CHANGED_SHARE && high >= SPUN_MIN_COVER && anchorsAgree(a, b)) {
     return out("spun", similarity);
   }
