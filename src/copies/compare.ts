@@ -3,11 +3,12 @@
 // words or by their skeleton: function words, names and numbers in place, content words as slots), and
 // each aligned pair is verbatim, edited (most words kept) or reworded (only the skeleton kept). The kind
 // then says how the copy was made, whatever tool made it:
-//   near     both texts almost wholly aligned and almost all of it verbatim (a headline, a figure, a
-//            sentence in or out);
+//   near     both texts almost wholly aligned, of like length, and almost all of it verbatim (a headline,
+//            a figure, a sentence in or out);
 //   spun     a good share of the aligned sentences edited or reworded, names and numbers kept in order;
 //            cut short or not;
-//   partial  verbatim sentences covering a good part of one text only (a roundup, a cut, added paragraphs).
+//   partial  verbatim or lightly edited sentences making up a good part of one text's words (a roundup,
+//            a cut, added paragraphs).
 // Nothing here knows a synonym list: a spinner shows as edits spread across the sentences.
 
 import type { CopyKind, SpanMatch } from "../model/index.js";
