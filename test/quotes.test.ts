@@ -432,7 +432,11 @@ test("'he said' after a sentence that is about 'he' too goes back to the same ma
   assert.deepEqual(speakers(text), ["Jack Ketsoyan"]);
 });
 
-test("an exclamation or an age before the name does not hide the speaker", () => {
+test("an exclamation, an age or a place before the name does not hide the speaker", () => {
+  assert.deepEqual(
+    speakers(`The gunman was "deliberately seeking out these individuals," according to Vancouver police Const. Tim Fanning.`),
+    ["Tim Fanning"],
+  );
   assert.deepEqual(
     speakers(
       'Five bank workers were rescued. "A demonstration is one thing and murder is quite another! " Prime Minister George Papandreou ' +

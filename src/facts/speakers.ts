@@ -154,7 +154,10 @@ function documentAuthor(text: string, from: number, end: number, index: SpeakerI
 export function subjectStartingAt(text: string, start: number, end: number, index: SpeakerIndex): Subject | null {
   while (start < end && /\s/.test(text[start])) start++;
   const document = DOCUMENT_FROM.exec(text.slice(start, end));
-  const mention = index.byStart.get(start) ?? (document && index.byStart.get(start + document[0].length)) ?? titledPerson(text, start, end, index);
+  // A place only qualifies whoever follows ("according to Troy police Lt. Gerry Scherlinck").
+  const direct = index.byStart.get(start);
+  const mention = (direct?.type === "place" ? null : direct) ?? (document && index.byStart.get(start + document[0].length)) ??
+    titledPerson(text, start, end, index) ?? direct;
   if (mention) return { kind: "mention", mention: ownerOf(mention, index) };
   const words = (text.slice(start, end).match(WORD) ?? []).slice(0, 5).map((w) => w.toLowerCase());
   if (words.length === 0) return null;
@@ -182,7 +185,7 @@ function titledPerson(text: string, start: number, end: number, index: SpeakerIn
     at = text.indexOf(w, at) + w.length;
     while (/\s/.test(text[at] ?? "")) at++;
     const m = index.byStart.get(at);
-    if (m) return m.type === "person" ? m : null;
+    if (m?.type === "person") return m;
   }
   return null;
 }
