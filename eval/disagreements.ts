@@ -4,7 +4,7 @@
 // or added detail. A found disagreement is right when it has the injected kind and cites the changed sentence
 // on both sides; anything else it finds is a false positive of its kind. Parts by a hash of the document id.
 // Run: npm run eval -- disagreements                       (test part)
-//      node --import tsx eval/disagreements.ts --part dev [--misses] [--false]
+//      node --import tsx eval/disagreements.ts --part dev [--misses] [--false] [--per-kind N]   (default 300)
 
 import type { Article, ArticleFacts, Disagreement, DisagreementKind, StoryMaterial } from "../src/model/index.js";
 import { extractFacts } from "../src/facts/index.js";
@@ -56,7 +56,8 @@ function main(): void {
   const part = args.includes("--part") && args[args.indexOf("--part") + 1] === "dev" ? "dev" : "test";
   const showMisses = args.includes("--misses") && part === "dev";
   const showFalse = args.includes("--false") && part === "dev";
-  const pairs = buildPairs().filter((p) => p.part === part);
+  const perKind = args.includes("--per-kind") ? Number(args[args.indexOf("--per-kind") + 1]) : undefined;
+  const pairs = buildPairs(perKind).filter((p) => p.part === part);
   const tally = new Map<DisagreementKind, { gold: number; found: number; predicted: number }>(KINDS.map((k) => [k, { gold: 0, found: 0, predicted: 0 }]));
   const started = process.cpuUsage();
   let negatives = 0;

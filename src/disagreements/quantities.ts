@@ -46,6 +46,7 @@ const CALENDAR = new Set<string>([...MONTH_NAMES, ...MONTH_ABBREVIATIONS]);
 /** After a number, these make it a time of day or an ordinal, not a quantity. */
 const NOT_AFTER = new Set(["am", "pm", "a", "p", "gmt", "utc", "st", "nd", "rd", "th", "o'clock", "bst", "est", "cet"]);
 const YEAR_BEFORE = new Set(["in", "since", "of", "by", "until", "from", "to", "between", "early", "late", "mid", "during", "before", "after", "the", "and", "year", "season", "summer", "winter", "spring", "autumn"]);
+const QUALIFIERS = new Set(["other", "more", "new", "additional", "further", "separate", "different"]);
 const TENS = new Set(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]);
 const MORE_WORDS: Readonly<Record<string, number>> = { sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
@@ -72,6 +73,8 @@ export function quantitiesIn(text: string, tokens: Token[]): Quantity[] {
     if (!Number.isFinite(value)) continue;
     const prev = tokens[i - 1];
     const next = tokens[j + 1];
+    // "0845 125 222", "31 - 24": phone numbers and scores, not quantities.
+    if (t.digits && (prev?.digits || next?.digits)) continue;
     // Parts of dates and times: "March 5", "5 March", "10:30", "3 p.m.", "1st".
     if (prev && CALENDAR.has(prev.lower) && t.digits) continue;
     if (next && (CALENDAR.has(next.lower) || (NOT_AFTER.has(next.lower) && (next.glued || next.lower !== "a")))) continue;
@@ -95,9 +98,11 @@ export function quantitiesIn(text: string, tokens: Token[]): Quantity[] {
       cls = "percent";
       unitAt = k + 2;
     }
-    const unitWords = [tokens[unitAt], tokens[unitAt + 1]].filter((u): u is Token => !!u && !u.digits && !STOPWORDS.has(u.lower) && !CALENDAR.has(u.lower));
+    const unitWords = [tokens[unitAt], tokens[unitAt + 1], tokens[unitAt + 2]].filter((u): u is Token => !!u && !u.digits && !STOPWORDS.has(u.lower) && !CALENDAR.has(u.lower));
     // The counted noun is the next word, or the one after it when the next is an adjective ("14 African countries").
-    const firstUnit = tokens[unitAt] && unitWords[0] === tokens[unitAt] ? tokens[unitAt] : null;
+    // ...or after "other", "more", "new" ("eleven other men", "200 new features").
+    const counted = tokens[unitAt] && QUALIFIERS.has(tokens[unitAt].lower) ? tokens[unitAt + 1] : tokens[unitAt];
+    const firstUnit = counted && unitWords.includes(counted) ? counted : null;
     const unit = firstUnit ? singular(firstUnit.lower) : null;
     if (cls === "count" && unit !== null) {
       if (DURATION[unit] !== undefined) {
@@ -108,7 +113,7 @@ export function quantitiesIn(text: string, tokens: Token[]): Quantity[] {
     if (cls === "count" && !scaled && t.digits && /\./.test(t.text)) cls = "measure";
     const hedged = !!prev && (HEDGES.has(prev.lower) || (prev.lower === "than" && !!tokens[i - 2]));
     const from = prev && CURRENCY_SYMBOLS.has(prev.text) ? i - 1 : i;
-    const to = firstUnit ? unitAt : Math.max(j, k - 1);
+    const to = firstUnit ? tokens.indexOf(firstUnit, unitAt) : Math.max(j, k - 1);
     const before = clauseBefore(text, tokens, from, 3).reverse().find((b) => !b.digits && !STOPWORDS.has(b.lower) && !HEDGES.has(b.lower));
     out.push({
       value, cls, hedged, scaled,
