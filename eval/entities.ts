@@ -15,8 +15,9 @@
 // MEANTIME annotates only the participants of its annotated events, so its precision is a lower bound.
 
 import nlp from "compromise";
-import { findMentions } from "../src/facts/mentions.js";
-import { shippedTyper, type TyperModel } from "../src/facts/typer.js";
+import { findMentions, type NameModels } from "../src/facts/mentions.js";
+import { shippedTagger } from "../src/facts/tagger.js";
+import { shippedTyper } from "../src/facts/typer.js";
 import { groupEntities } from "../src/facts/merge.js";
 import type { Article, EntityType, Mention } from "../src/model/index.js";
 import { splitSentences } from "../src/text/sentences.js";
@@ -42,10 +43,10 @@ export function articleOf(id: string, text: string): Article {
   };
 }
 
-/** storydesk's mentions and merging; `typer` null for the rules alone. */
-export function storydeskWith(typer: TyperModel | null): System {
+/** storydesk's mentions and merging with the given models (none: the rules alone). */
+export function storydeskWith(models: NameModels): System {
   return (text) => {
-    const mentions = findMentions(articleOf("doc", text), typer);
+    const mentions = findMentions(articleOf("doc", text), models);
     const { entityOf } = groupEntities([{ article: "doc", mentions, quotes: [], times: [] }]);
     return mentions.map((m) => ({ ...nameSpan(m), type: m.type, entity: String(entityOf.get(m.name)) }));
   };
@@ -185,9 +186,19 @@ export function evaluate(docs: GoldDoc[], system: System): Scores {
 function print(label: string, docs: GoldDoc[], systems: [string, System][]): void {
   const gold = docs.reduce((n, d) => n + d.mentions.length, 0);
   console.log(`\n${label}: ${docs.length} documents, ${gold} named mentions`);
-  console.log("system      | exact P     R     F1   | person F1 org F1 place F1 | head P R F1           | untyped exact F1 ceiling | BCubed P R F1 (found)");
+  console.log("system        | exact P     R     F1   | person F1 org F1 place F1 | head P R F1           | untyped exact F1 ceiling | BCubed P R F1 (found) | CPU ms/doc");
   for (const [name, system] of systems) {
-    const s = evaluate(docs, system);
+    // CPU time of the system alone (models loaded first), not of the scoring.
+    system(docs[0].text);
+    let micros = 0;
+    const s = evaluate(docs, (text) => {
+      const cpu = process.cpuUsage();
+      const out = system(text);
+      const used = process.cpuUsage(cpu);
+      micros += used.user + used.system;
+      return out;
+    });
+    const ms = micros / 1000 / docs.length;
     const all = [...s.byType.values()].reduce((a, t) => ({ gold: a.gold + t.gold, pred: a.pred + t.pred, exact: a.exact + t.exact, head: a.head + t.head }), tally());
     const typeF1 = TYPES.map((t) => {
       const x = s.byType.get(t)!;
@@ -196,9 +207,9 @@ function print(label: string, docs: GoldDoc[], systems: [string, System][]): voi
     const bp = s.b3p / s.b3n;
     const br = s.b3r / s.b3n;
     console.log(
-      `${name.padEnd(11)} | ${prf(all.exact, all)} | ${typeF1[0]}     ${typeF1[1]}  ${typeF1[2]}    | ${prf(all.head, all)} | ` +
+      `${name.padEnd(13)} | ${prf(all.exact, all)} | ${typeF1[0]}     ${typeF1[1]}  ${typeF1[2]}    | ${prf(all.head, all)} | ` +
         `${fmt(f1(s.span.exact / s.span.pred, s.span.exact / s.span.gold))}            ${fmt(s.outermost / s.goldAll)} | ` +
-        `${fmt(bp)} ${fmt(br)} ${fmt(f1(bp, br))} (${fmt(s.b3n / s.goldAll)})`,
+        `${fmt(bp)} ${fmt(br)} ${fmt(f1(bp, br))} (${fmt(s.b3n / s.goldAll)}) | ${ms.toFixed(2)}`,
     );
   }
 }
@@ -207,7 +218,12 @@ function main(): void {
   const gum = loadGum().filter((d) => d.part === part);
   const meantime = loadMeantime();
   const mt = meantime.docs.filter((d) => d.part === part);
-  const systems: [string, System][] = [["storydesk", storydeskWith(shippedTyper())], ["rules only", storydeskWith(null)], ["compromise", compromise]];
+  const tagger = shippedTagger();
+  const typer = shippedTyper();
+  const systems: [string, System][] = [
+    ["storydesk", storydeskWith({ tagger, typer })], ["rules + typer", storydeskWith({ typer })], ["rules only", storydeskWith({})],
+    ["compromise", compromise],
+  ];
   console.log(`\nEntities: named person / organisation / place mentions, ${part} parts (exact = same span and type after dropping "the" and "'s")`);
   print(`GUM ${part}, all genres`, gum, systems);
   print(`GUM ${part}, news and interview`, gum.filter((d) => d.genre === "news" || d.genre === "interview"), systems);

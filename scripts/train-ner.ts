@@ -60,6 +60,11 @@ function shuffled<T>(items: T[], seed: number): T[] {
   return a;
 }
 
+/** The typer trained on `docs` for `epochs` epochs. */
+export function trainTyper(docs: GoldDoc[], epochs: number): TyperModel {
+  return train(examplesOf(docs), epochs);
+}
+
 /** Averaged perceptron (averaging by the usual running-total trick). */
 function train(examples: Example[], epochs: number): TyperModel {
   const L = TYPER_LABELS.length;
@@ -85,7 +90,7 @@ const tuneFifth = (id: string) => parseInt(createHash("sha1").update(`tune:${id}
 function systemWith(model: TyperModel | null): System {
   return (text) => {
     const article = articleOf("doc", text);
-    const mentions = findMentions(article, model);
+    const mentions = findMentions(article, { typer: model });
     const { entityOf } = groupEntities([{ article: "doc", mentions, quotes: [], times: [] }]);
     return mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, entity: String(entityOf.get(m.name)) }));
   };
@@ -131,4 +136,4 @@ function main(): void {
   console.log(`trained on ${all.length} names from ${dev.length} dev documents, ${epochs} epochs: ${Object.keys(model.weights).length} features, ${(file.length / 1024).toFixed(0)} KiB`);
 }
 
-main();
+if (import.meta.url === `file://${process.argv[1]}`) main();

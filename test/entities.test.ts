@@ -292,3 +292,58 @@ test("a copy's spellings become aliases without adding mentions or entities of t
   assert.ok(!withCopy.some((e) => e.name === "Tomas Lindqvist"), "a name only the copy has is no entity");
   assert.equal(withCopy.length, alone.length);
 });
+
+test("long names, international bodies and news agencies keep their whole name and their type", () => {
+  const byName = new Map(mentions(
+    "The study was led by researchers at King's College London. The United Nations said Agence France-Presse " +
+      "had seen the letter, and the Associated Press confirmed it.",
+  ).map((m) => [m.name, m.type]));
+  assert.equal(byName.get("King's College London"), "organization");
+  assert.ok(!byName.has("College London"));
+  assert.equal(byName.get("United Nations"), "organization");
+  assert.equal(byName.get("Agence France-Presse"), "organization");
+  assert.equal(byName.get("Associated Press"), "organization");
+});
+
+test("hyphenated given names stay whole", () => {
+  const found = names("Leung Che-cheung of the DAB won the seat, city mayor Hau Lung-bin said.");
+  assert.ok(found.includes("Leung Che-cheung"), found.join(", "));
+  assert.ok(found.includes("Hau Lung-bin"), found.join(", "));
+});
+
+test("short and long forms of one country are one entity", () => {
+  const entities = mergeEntities([extractFacts(article(
+    "The Russian Federation and the Republic of Korea signed the deal in Seoul. Russia said South Korea would " +
+      "pay; Burma, which calls itself Myanmar, abstained.",
+  ))]);
+  const of = (name: string) => entities.find((e) => e.name === name || e.aliases.includes(name))?.name;
+  assert.equal(of("Russian Federation"), of("Russia"));
+  assert.equal(of("Republic of Korea"), of("South Korea"));
+  assert.equal(of("Burma"), of("Myanmar"));
+});
+
+test("the tagger's names are well formed whatever its scores", async () => {
+  const { TAGS, spansOf, viterbi, OUTSIDE } = await import("../src/facts/tagger.js");
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 10 - 5;
+  for (let round = 0; round < 50; round++) {
+    const n = 1 + (round % 9);
+    const emit = Array.from({ length: n }, (_, i) => (i % 4 === 3 ? OUTSIDE : Float64Array.from(TAGS, rand)));
+    const trans = TAGS.map(() => Float64Array.from(TAGS, rand));
+    const tags = viterbi(emit, trans);
+    // Every word outside the spans is tagged O, every span is B I* L or U of one type, none on an OUTSIDE word.
+    const inSpan = new Array(n).fill(false);
+    for (const s of spansOf(tags)) for (let i = s.from; i < s.to; i++) inSpan[i] = true;
+    tags.forEach((t, i) => assert.equal(TAGS[t] === "O", !inSpan[i], `round ${round}: ${tags.map((x) => TAGS[x]).join(" ")}`));
+    emit.forEach((e, i) => assert.ok(e !== OUTSIDE || TAGS[tags[i]] === "O"));
+  }
+});
+
+test("the shipped tagger is there and the models stay under 20 MB", async () => {
+  const { readdirSync, statSync } = await import("node:fs");
+  const { shippedTagger, TAGGER_MODEL_URL } = await import("../src/facts/tagger.js");
+  assert.ok(shippedTagger(), "models/ner-tagger.json.gz is missing");
+  const dir = new URL(".", TAGGER_MODEL_URL);
+  const total = readdirSync(dir).reduce((n, f) => n + statSync(new URL(f, dir)).size, 0);
+  assert.ok(total < 20 * 1024 * 1024, `${total} bytes`);
+});

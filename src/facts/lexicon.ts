@@ -158,6 +158,15 @@ export const KNOWN_ORGS = set(`reuters afp ap bloomberg bbc cnn nato un eu who i
   wikileaks wikipedia wikinews isis isil al-qaeda al-shabaab boko hsbc ebay yahoo oracle adobe cisco
   qualcomm arm dell hp lenovo foxconn gm`);
 
+/** Organisations whose many-word names carry no organisation word: international bodies, news agencies. */
+export const ORG_NAMES = phrases(`united nations|european union|african union|arab league|league of nations|
+  world bank|world trade organization|red cross|red crescent|amnesty international|human rights watch|
+  doctors without borders|médecins sans frontières|international atomic energy agency|federal reserve|
+  european commission|european parliament|security council|general assembly|agence france-presse|
+  associated press|united press international|press association|deutsche presse-agentur|ria novosti|
+  al jazeera|anadolu agency|kyodo news|yonhap news|xinhua news agency|itar-tass|european space agency|
+  islamic state|muslim brotherhood|hells angels|scotland yard`);
+
 /** Demonyms and nationality adjectives: not entities on their own. */
 export const DEMONYMS = set(`american americans british briton britons english scottish welsh irish french
   german germans italian italians spanish portuguese dutch belgian swiss austrian swedish norwegian danish
@@ -394,4 +403,9 @@ export const NAME_ALIASES: ReadonlyMap<string, string> = new Map([
   ["uk", "united kingdom"], ["britain", "united kingdom"], ["great britain", "united kingdom"],
   ["uae", "united arab emirates"], ["drc", "democratic republic of the congo"], ["prc", "china"],
   ["un", "united nations"], ["eu", "european union"], ["ussr", "soviet union"],
+  ["russian federation", "russia"], ["people's republic of china", "china"], ["republic of korea", "south korea"],
+  ["rok", "south korea"], ["democratic people's republic of korea", "north korea"], ["dprk", "north korea"],
+  ["holland", "netherlands"], ["czechia", "czech republic"], ["ivory coast", "cote d'ivoire"], ["burma", "myanmar"],
+  ["turkiye", "turkey"], ["islamic republic of iran", "iran"], ["syrian arab republic", "syria"],
+  ["kingdom of saudi arabia", "saudi arabia"], ["ksa", "saudi arabia"], ["republic of ireland", "ireland"],
 ]);

@@ -6,14 +6,18 @@ import { STOPWORDS } from "../text/tokens.js";
 import {
   BOILERPLATE, BYLINE_WORDS, COMMON_ENDINGS, COMMON_INITIAL, COMMON_WORDS, COMPASS, CONNECTORS, COUNTRY_CUES,
   DEMONYMS, FEMALE_NAMES, HONORIFICS, KNOWN_ACRONYMS, KNOWN_ORGS, LEADING_FAMILY_NAMES, LISTENER_VERBS, MALE_NAMES,
-  MONTH_NAMES_AS_NAMES, NAME_PREFIXES, OF_HEADS, ORG_CUES_AFTER, ORG_CUES_BEFORE, ORG_HEADS, ORG_ONLY_CONNECTORS,
+  MONTH_NAMES_AS_NAMES, NAME_PREFIXES, ORG_NAMES, OF_HEADS, ORG_CUES_AFTER, ORG_CUES_BEFORE, ORG_HEADS, ORG_ONLY_CONNECTORS,
   PARTY_WORDS, PLACES, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_NOUNS, PLACE_PREPOSITIONS, PRONOUNS, ROLE_HEADS,
   ROLE_MODIFIERS, SPEECH_VERBS, TITLE_CASE_TELLS, TITLE_EXPANSIONS, WEEKDAYS_AND_MONTHS,
 } from "./lexicon.js";
 import { isAcronym } from "./names.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { tokenize, type Token } from "./scan.js";
+import { shippedTagger, tagMentions, type TaggerModel } from "./tagger.js";
 import { shippedTyper, typeMentions, type TyperModel } from "./typer.js";
+
+/** Rule mentions whose name and type a list, a title or the article's company cues settle, not their shape. */
+const EVIDENCED = new WeakSet<Mention>();
 
 /** Months that are also given names. */
 const MONTHS_AS_GIVEN_NAMES = new Set(["jan", "april", "june"]);
@@ -57,9 +61,21 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Longer all-caps words are shouting ("BREAKING", "AHEAD"), unless listed as acronyms. */
 const MAX_ACRONYM_LETTERS = 5;
 
-/** All name mentions of an article, in text order: the rules find them, the shipped model types them. */
-export function findMentions(article: Article, typer: TyperModel | null = shippedTyper()): Mention[] {
-  return typeMentions(article.text, ruleMentions(article), typer);
+/** The learned models name finding may use; null ones are left out. */
+export interface NameModels {
+  tagger?: TaggerModel | null;
+  typer?: TyperModel | null;
+}
+
+/**
+ * All name mentions of an article, in text order. The rules find names and the typer retypes them; the
+ * tagger, reading the rules' output among its evidence, sets the edges and types of the names it finds,
+ * and the rules' names it leaves out keep the typer's type.
+ */
+export function findMentions(article: Article, models: NameModels = { tagger: shippedTagger(), typer: shippedTyper() }): Mention[] {
+  const ruled = ruleMentions(article);
+  const typed = typeMentions(article.text, ruled, models.typer ?? null);
+  return models.tagger ? tagMentions(article, ruled, models.tagger, typed, (m) => EVIDENCED.has(m)) : typed;
 }
 
 /** The rules' mentions, typed by the rules alone. */
@@ -153,6 +169,15 @@ const takesOf = (t: Token): boolean => ORG_HEADS.has(t.key) || isTitleWord(t) ||
 const isConnector = (t: Token): boolean => (t.kind === "lower" || t.word === "&") && CONNECTORS.has(t.lower);
 const joins = (t: Token): boolean => !t.possessive && !t.breakAfter;
 
+/** "King's College London", "Children's Hospital": a possessive word that no list knows as a name,
+ *  right before an organisation word, is part of one name. */
+function joinsPossessive(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  return t.possessive && !t.breakAfter && next?.kind === "cap" && ORG_HEADS.has(next.key) &&
+    !PLACES.has(t.lower) && !KNOWN_ORGS.has(t.key) && !isGivenName(t.key);
+}
+
 /** Maximal runs of name words, allowing lowercase connectors between them. */
 function nameRuns(tokens: Token[], scan: Scan): Span[] {
   const isNameWordAt = (i: number): boolean => isNameWord(tokens, i, scan);
@@ -165,7 +190,7 @@ function nameRuns(tokens: Token[], scan: Scan): Span[] {
     }
     let last = i;
     let j = i + 1;
-    while (j < tokens.length && joins(tokens[j - 1])) {
+    while (j < tokens.length && (joins(tokens[j - 1]) || joinsPossessive(tokens, j - 1))) {
       if (isNameWordAt(j) || INITIAL_WORD.test(tokens[j].word)) {
         last = j++;
         continue;
@@ -294,7 +319,7 @@ const isPartyWord = (t: Token): boolean => t.kind === "cap" && PARTY_WORDS.has(t
 function splitTitle(tokens: Token[], run: Span): { left: Span | null; title: Span | null; name: Span } {
   if (ORG_HEADS.has(tokens[run.to - 1].key)) return { left: null, title: null, name: run };
   for (let k = run.from; k < run.to; k++) {
-    if (!isTitleWord(tokens[k])) continue;
+    if (!isTitleWord(tokens[k]) || tokens[k].possessive) continue; // "King's College" has no king
     let i = k;
     let head = false;
     while (i < run.to && (isTitleWord(tokens[i]) || (isConnector(tokens[i]) && i > k))) {
@@ -332,6 +357,8 @@ function addMention(tokens: Token[], name: Span, title: Span | null, sentence: n
   const start = prefix ? tokens[prefix.from].start : tokens[name.from].start;
   const end = tokens[name.to - 1].end;
   const mention: Mention = { text: scan.text.slice(start, end), name: text, type, role, sentence, start, end };
+  // A list, an organisation word or a capitalised title ("Attorney General Wally Oppal") settles the name.
+  if (known || (title !== null && prefix === title)) EVIDENCED.add(mention);
   if (type === "other" && size === 1) {
     if (placeByContext(tokens, name)) scan.weakPlaces.add(mention);
     else if (tokens[name.from].initial && COMMON_ENDINGS.test(text.toLowerCase())) scan.weakInitials.add(mention);
@@ -408,8 +435,12 @@ function knownType(tokens: Token[], name: Span, text: string): EntityType | null
   if (size > 1 && (PLACE_FIRST_WORDS.has(tokens[name.from].key) || PLACE_LAST_WORDS.has(tokens[name.to - 1].key))) {
     return "place";
   }
-  if (KNOWN_ORGS.has(lower) || ORG_HEADS.has(tokens[name.to - 1].key)) return "organization";
+  if (KNOWN_ORGS.has(lower) || ORG_NAMES.has(lower) || ORG_HEADS.has(tokens[name.to - 1].key)) return "organization";
   if (size > 2 && tokens[name.from + 1].word === "&") return "organization"; // "Johnson & Johnson"
+  // "King's College London", "Imperial College London": an organisation word followed only by a place.
+  for (let i = name.from; i < name.to - 1; i++) {
+    if (ORG_HEADS.has(tokens[i].key) && PLACES.has(spanText(tokens, i + 1, name.to, "").toLowerCase())) return "organization";
+  }
   // "Lockheed Martin", "Goldman Sachs": a known company's first word leads a short name.
   if (size <= 3 && KNOWN_ORGS.has(tokens[name.from].key)) return "organization";
   for (let i = name.from; i < name.to - 1; i++) {
@@ -512,7 +543,10 @@ function settleTypes(scan: Scan): Mention[] {
     const lone = !m.name.includes(" ");
     const open = m.type === "other" || scan.weakPlaces.has(m);
     if (open && lone && surnames.has(m.name)) m.type = "person";
-    else if (open && scan.orgNames.has(m.name)) m.type = "organization";
+    else if (open && scan.orgNames.has(m.name)) {
+      m.type = "organization";
+      EVIDENCED.add(m);
+    }
     else if (scan.weakPlaces.has(m)) m.type = "place";
     else if (scan.weakInitials.has(m) && !scan.midSentence.has(m.name)) continue;
     if (m.type === "other" && lone && isCommonWord(m.name, scan)) continue;

@@ -29,6 +29,7 @@ const LETTER_START = /^[\p{L}\p{M}]/u;
 const DIGIT_START = /^\p{N}/u;
 const PARTICLE_CAP = /^(?:al|el|bin|ibn|abu|ul|ad|as|ar)-\p{Lu}/u; // "al-Assad", "bin-Salman"
 const LOWER_PART = /-\p{Ll}/u; // "Kremlin-backed": the name stops before the hyphen
+const SYLLABLE_PAIR = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,6}$/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
 const OPENERS = new Set(['"', "“", "«", "‘", "(", "[", ":", "—", "–"]);
 
@@ -46,7 +47,8 @@ export function tokenize(text: string, base: number): Token[] {
     const at = m.index;
     let kind = kindOf(raw);
     let breakAfter = false;
-    if (kind === "cap" && raw.includes("-")) {
+    // "Leung Che-cheung", "Hau Lung-bin": a syllable pair after a capitalised word is a given name.
+    if (kind === "cap" && raw.includes("-") && !(prev?.kind === "cap" && SYLLABLE_PAIR.test(raw))) {
       const cut = raw.search(LOWER_PART);
       if (cut > 0) {
         raw = raw.slice(0, cut);

@@ -1,0 +1,559 @@
+// The learned name finder: a structured averaged perceptron over BILOU tags (person / organisation /
+// place), decoded per sentence by Viterbi. It reads each word's form, shape and affixes, its neighbours two
+// either side, lexicon gazetteers, how the rest of the article writes the word, and the rules' own mentions
+// (src/facts/mentions.ts), so it learns where news annotators put a name's edges ("King's College London",
+// "Environment Minister John Baird") and which type it is. Weights are trained by scripts/train-tagger.ts on
+// the dev (training) part of ../shared/data/gum and ship in models/; nothing is downloaded.
+
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import type { Article, Mention } from "../model/index.js";
+import { STOPWORDS } from "../text/tokens.js";
+import {
+  ABBREVIATIONS, BOILERPLATE, COMMON_INITIAL, COMMON_WORDS, COMPASS, DEMONYMS, FEMALE_NAMES, HONORIFICS,
+  KNOWN_ACRONYMS, KNOWN_ORGS, LEADING_FAMILY_NAMES, MALE_NAMES, ORG_CUES_AFTER, ORG_NAMES, ORG_CUES_BEFORE, ORG_HEADS,
+  PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACES, ROLE_HEADS, ROLE_MODIFIERS,
+  SPEECH_VERBS, WEEKDAYS_AND_MONTHS,
+} from "./lexicon.js";
+
+export type NameType = "person" | "organization" | "place";
+const TYPES: readonly NameType[] = ["person", "organization", "place"];
+
+/** BILOU tags: Begin, Inside, Last of a multi-word name, Unit (one-word name), Outside. */
+export const TAGS: readonly string[] = ["O", ...TYPES.flatMap((t) => ["B", "I", "L", "U"].map((p) => `${p}-${t}`))];
+const N = TAGS.length;
+const PREFIX = TAGS.map((t) => t[0]);
+const TYPE_OF = TAGS.map((t) => t.slice(2));
+
+/** May tag `b` follow tag `a` (−1: sentence start)? */
+function follows(a: number, b: number): boolean {
+  const open = a >= 0 && (PREFIX[a] === "B" || PREFIX[a] === "I");
+  if (open) return (PREFIX[b] === "I" || PREFIX[b] === "L") && TYPE_OF[a] === TYPE_OF[b];
+  return PREFIX[b] === "O" || PREFIX[b] === "B" || PREFIX[b] === "U";
+}
+/** May a sentence end on tag `a`? */
+const closes = (a: number): boolean => PREFIX[a] === "O" || PREFIX[a] === "L" || PREFIX[a] === "U";
+const ALLOWED: boolean[][] = TAGS.map((_, a) => TAGS.map((_, b) => follows(a, b)));
+const STARTS: boolean[] = TAGS.map((_, b) => follows(-1, b));
+
+export interface TaggerModel {
+  version: 1;
+  tags: string[];
+  /** Feature → one weight per tag; `T=<tag>` features hold the transition from that tag. */
+  weights: Record<string, number[]>;
+}
+
+export interface Word {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  sentence: number;
+  /** First word of its sentence (after opening punctuation). */
+  initial: boolean;
+}
+
+/** Words, dotted abbreviations ("U.S."), possessive endings and punctuation as tokens. */
+const TOKEN = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’&]\p{L}[\p{L}\p{M}\p{N}]*)*(?=['’]s\b)|['’]s\b|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.&][\p{L}\p{M}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+const OPENING = /^[("“‘'[«—–-]$/u;
+/** Initials and dotted abbreviations keep their final period ("J.", "D.C.", "U.S."). */
+const KEEPS_PERIOD = /^(?:\p{L}\.)+$/u;
+const CAP = /^\p{Lu}/u;
+const LOWER = /^\p{Ll}/u;
+
+/** The article's words, sentence by sentence. */
+export function tokenizeArticle(article: Article): Word[][] {
+  return article.sentences.map((s) => {
+    const out: Word[] = [];
+    let initial = true;
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(s.text); m; m = TOKEN.exec(s.text)) {
+      let text = m[0];
+      // A final period belongs to a word only if it is an abbreviation or an initial ("Dr.", "J.").
+      if (text.length > 1 && text.endsWith(".") && !KEEPS_PERIOD.test(text) && !ABBREVIATIONS.has(text.slice(0, -1).toLowerCase())) {
+        text = text.slice(0, -1);
+        TOKEN.lastIndex = m.index + text.length;
+      }
+      const start = s.start + m.index;
+      out.push({ text, lower: text.toLowerCase(), start, end: start + text.length, sentence: s.i, initial });
+      if (!OPENING.test(text)) initial = false;
+    }
+    return out;
+  });
+}
+
+/** Xx-style shape, runs cut to two, at most 6 characters. */
+function shape(word: string): string {
+  let s = "";
+  let prev = "";
+  let run = 0;
+  for (const ch of word) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const c = ch >= "0" && ch <= "9" ? "d" : ch !== lower ? "X" : ch !== upper ? "x" : ch;
+    run = c === prev ? run + 1 : 1;
+    prev = c;
+    if (run <= 2) s += c;
+    if (s.length >= 6) break;
+  }
+  return s;
+}
+
+/** What the whole article says about its words, and what the rules found. */
+export interface ArticleView {
+  /** Words the article writes in lowercase somewhere. */
+  lowercase: Set<string>;
+  /** Words the article capitalises somewhere not at a sentence start. */
+  midCap: Set<string>;
+  /** Per sentence, per word: the rules' BILOU tag ("O" outside their mentions). */
+  ruleTags: string[][];
+  /** Per sentence, per word: a gazetteer phrase's type and BILOU position ("place:B"; "" outside). */
+  gazetteer: string[][];
+  /** Sentences that read as a Title Case or shouted line. */
+  headline: boolean[];
+  /** Capitalised word (lowercased) → the rules' types of the article's names that hold it. */
+  nameTypes: Map<string, Set<string>>;
+}
+
+const MAX_PHRASE = 4;
+
+/** The lexicon's place or organisation name a phrase is, if any. */
+function gazetteerType(phrase: string): string | null {
+  if (PLACES.has(phrase)) return "place";
+  return ORG_NAMES.has(phrase) ? "org" : null;
+}
+
+/** Marks the words of lexicon places and organisations ("united states", "agence france-presse"),
+ *  longest first, as "place:B", "org:L"… */
+function gazetteerTags(words: Word[]): string[] {
+  const out = words.map(() => "");
+  for (let i = 0; i < words.length; i++) {
+    if (!CAP.test(words[i].text)) continue;
+    for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1; n--) {
+      let phrase = words[i].lower;
+      for (let k = 1; k < n; k++) phrase += ` ${words[i + k].lower}`;
+      const type = gazetteerType(phrase);
+      if (!type) continue;
+      if (n === 1) out[i] = `${type}:U`;
+      else for (let k = 0; k < n; k++) out[i + k] = `${type}:${k === 0 ? "B" : k === n - 1 ? "L" : "I"}`;
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+function isHeadline(words: Word[]): boolean {
+  let letters = 0;
+  let caps = 0;
+  for (const w of words) {
+    if (!/^\p{L}/u.test(w.text)) continue;
+    letters++;
+    if (CAP.test(w.text)) caps++;
+  }
+  return letters >= 3 && caps / letters >= 0.6;
+}
+
+export function articleView(sentences: Word[][], mentions: Mention[]): ArticleView {
+  const lowercase = new Set<string>();
+  const midCap = new Set<string>();
+  for (const words of sentences) {
+    for (const w of words) {
+      if (LOWER.test(w.text)) lowercase.add(w.lower);
+      else if (!w.initial && CAP.test(w.text)) midCap.add(w.lower);
+    }
+  }
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  let k = 0;
+  const ruleTags = sentences.map((words) => {
+    const tags = words.map(() => "O");
+    for (let i = 0; i < words.length; i++) {
+      while (k < sorted.length && sorted[k].end <= words[i].start) k++;
+      const m = sorted[k];
+      if (!m || m.start >= words[i].end) continue;
+      let j = i;
+      while (j + 1 < words.length && words[j + 1].start < m.end) j++;
+      for (let x = i; x <= j; x++) {
+        const p = i === j ? "U" : x === i ? "B" : x === j ? "L" : "I";
+        tags[x] = `${p}-${m.type}`;
+      }
+      i = j;
+    }
+    return tags;
+  });
+  const nameTypes = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    for (const w of m.name.split(" ")) {
+      const k = w.toLowerCase();
+      if (!nameTypes.has(k)) nameTypes.set(k, new Set());
+      nameTypes.get(k)!.add(m.type);
+    }
+  }
+  return { lowercase, midCap, ruleTags, gazetteer: sentences.map(gazetteerTags), headline: sentences.map(isHeadline), nameTypes };
+}
+
+const key = (w: string): string => (w.endsWith(".") ? w.slice(0, -1) : w);
+
+/** Lexicon classes of one word. */
+function lexical(lw: string, f: string[], p: string): void {
+  const k = key(lw);
+  if (MALE_NAMES.has(k) || FEMALE_NAMES.has(k)) f.push(`${p}given`);
+  if (LEADING_FAMILY_NAMES.has(k)) f.push(`${p}family`);
+  if (KNOWN_ORGS.has(k) || KNOWN_ACRONYMS.has(k)) f.push(`${p}gaz-org`);
+  if (ORG_HEADS.has(k)) f.push(`${p}orghead`);
+  if (ROLE_HEADS.has(k)) f.push(`${p}role`);
+  else if (ROLE_MODIFIERS.has(k)) f.push(`${p}rolemod`);
+  if (HONORIFICS.has(k)) f.push(`${p}honorific`);
+  if (DEMONYMS.has(k)) f.push(`${p}demonym`);
+  if (WEEKDAYS_AND_MONTHS.has(k)) f.push(`${p}date-word`);
+  if (PLACE_FIRST_WORDS.has(k)) f.push(`${p}place-first`);
+  if (PLACE_LAST_WORDS.has(k)) f.push(`${p}place-last`);
+  if (COMPASS.has(k)) f.push(`${p}compass`);
+}
+
+/** Features of a word by itself, whatever its context: cached by word at run time. */
+function ownFeatures(text: string): string[] {
+  const lw = text.toLowerCase();
+  const sh = shape(text);
+  const f = ["bias", `w=${lw}`, `sh=${sh}`];
+  if (text !== lw) f.push(`W=${text}`);
+  for (const n of [1, 2, 3, 4]) if (lw.length > n) f.push(`s${n}=${lw.slice(-n)}`);
+  for (const n of [2, 3]) if (lw.length > n) f.push(`p${n}=${lw.slice(0, n)}`);
+  if (CAP.test(text) && COMMON_WORDS.has(lw)) f.push("cap-common");
+  if (BOILERPLATE.has(lw)) f.push("boilerplate");
+  lexical(lw, f, "");
+  return f;
+}
+
+/** Features a word lends the word `d` places away (d = −2, −1, 1, 2): also cached by word. */
+function neighbourFeatures(text: string, d: number): string[] {
+  const lw = text.toLowerCase();
+  const f = [`w${d}=${lw}`, `sh${d}=${shape(text)}`];
+  if (d === -1 || d === 1) lexical(lw, f, `${d}:`);
+  if (d === 1 && SPEECH_VERBS.has(lw)) f.push("next-speech");
+  if (d === 1 && (ORG_CUES_AFTER.has(lw) || PLACE_NOUNS.has(lw))) f.push(`before-cue=${lw}`);
+  if (d === -1 && PLACE_PREPOSITIONS.has(lw)) f.push("after-place-prep");
+  if (d === -1 && ORG_CUES_BEFORE.has(lw)) f.push("after-org-cue");
+  return f;
+}
+
+const OFFSETS = [-2, -1, 1, 2];
+
+/** Features of word i that depend on where it stands: the article, the rules, the words around it. */
+function contextFeatures(words: Word[], i: number, view: ArticleView, s: number): string[] {
+  const w = words[i];
+  const lw = w.lower;
+  const sh = shape(w.text);
+  const rule = view.ruleTags[s][i];
+  const f = [`r=${rule}`, `r|sh=${rule}|${sh}`];
+  if (w.initial) f.push("initial", `initial|sh=${sh}`);
+  if (view.headline[s]) f.push("headline", `headline|sh=${sh}`, `headline|r=${rule}`);
+  if (s === 0) f.push("first-line");
+  if (CAP.test(w.text)) {
+    if (view.lowercase.has(lw)) f.push(w.initial ? "initial-seen-lower" : "cap-seen-lower");
+    if (w.initial && view.midCap.has(lw)) f.push("initial-seen-midcap");
+    if (STOPWORDS.has(lw) || COMMON_INITIAL.has(lw)) f.push(w.initial ? "initial-stop" : "cap-stop");
+    for (const t of view.nameTypes.get(lw) ?? []) f.push(`doc=${t}`);
+  }
+  const gaz = view.gazetteer[s][i];
+  if (gaz) f.push(`gaz=${gaz}`);
+  for (const d of OFFSETS) {
+    const o = words[i + d];
+    if (!o) f.push(`w${d}=<edge>`);
+    else if (d === -1 || d === 1) {
+      f.push(`r${d}=${view.ruleTags[s][i + d]}`, `sh${d}|sh=${shape(o.text)}|${sh}`);
+      if (view.gazetteer[s][i + d]) f.push(`gaz${d}=${view.gazetteer[s][i + d].slice(0, -2)}`);
+    }
+  }
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  if (prev) f.push(`w-1|w=${prev.lower}|${lw}`);
+  if (next) f.push(`w|w+1=${lw}|${next.lower}`);
+  if (prev && words[i - 2]) f.push(`w-2|w-1=${words[i - 2].lower}|${prev.lower}`);
+  if (next && words[i + 2]) f.push(`w+1|w+2=${next.lower}|${words[i + 2].lower}`);
+  return f;
+}
+
+/** All features of word i of a sentence (the tag transitions are scored apart), as training reads them. */
+export function wordFeatures(words: Word[], i: number, view: ArticleView, s: number): string[] {
+  const f = [...ownFeatures(words[i].text), ...contextFeatures(words, i, view, s)];
+  for (const d of OFFSETS) {
+    const o = words[i + d];
+    if (o) f.push(...neighbourFeatures(o.text, d));
+  }
+  return f;
+}
+
+/** A model's weights as a Map of typed arrays, built on first use. */
+const weightMaps = new WeakMap<TaggerModel, Map<string, Float64Array>>();
+
+function weightsOf(model: TaggerModel): Map<string, Float64Array> {
+  let map = weightMaps.get(model);
+  if (!map) weightMaps.set(model, (map = new Map(Object.entries(model.weights).map(([f, w]) => [f, Float64Array.from(w)]))));
+  return map;
+}
+
+/** Reads weights: a feature's vector, or undefined. */
+export type WeightLookup = (feature: string) => ArrayLike<number> | undefined;
+
+export function lookupOf(model: TaggerModel): WeightLookup {
+  const map = weightsOf(model);
+  return (f) => map.get(f);
+}
+
+/** The transition scores from each tag (row) to each tag (column). */
+export function transitions(get: WeightLookup): Float64Array[] {
+  return TAGS.map((t) => {
+    const row = new Float64Array(N);
+    const w = get(`T=${t}`);
+    if (w) for (let b = 0; b < N; b++) row[b] = w[b];
+    return row;
+  });
+}
+
+function addScores(out: Float64Array, features: string[], get: WeightLookup): void {
+  for (const f of features) {
+    const w = get(f);
+    if (w) for (let b = 0; b < N; b++) out[b] += w[b];
+  }
+}
+
+/** The tag scores of every word of a sentence, from its feature lists (training; null: outside every name). */
+export function emissions(feats: (string[] | null)[], get: WeightLookup): Float64Array[] {
+  return feats.map((fs) => {
+    if (!fs) return OUTSIDE;
+    const out = new Float64Array(N);
+    addScores(out, fs, get);
+    return out;
+  });
+}
+
+/** Scores of a word's own and neighbour features per model, by offset (−2…2) and word: most words recur. */
+const wordScores = new WeakMap<TaggerModel, Map<string, Float64Array>[]>();
+const MAX_CACHED_WORDS = 100_000;
+
+/** The same scores as `emissions(words.map(wordFeatures))`, with the context-free parts cached by word. */
+function sentenceScores(words: Word[], view: ArticleView, s: number, model: TaggerModel, get: WeightLookup, slots: boolean[]): Float64Array[] {
+  let caches = wordScores.get(model);
+  if (!caches || caches[2].size > MAX_CACHED_WORDS) wordScores.set(model, (caches = [0, 1, 2, 3, 4].map(() => new Map())));
+  const cached = (text: string, d: number): Float64Array => {
+    const cache = caches[d + 2];
+    let v = cache.get(text);
+    if (!v) {
+      v = new Float64Array(N);
+      addScores(v, d === 0 ? ownFeatures(text) : neighbourFeatures(text, d), get);
+      cache.set(text, v);
+    }
+    return v;
+  };
+  return words.map((w, i) => {
+    if (!slots[i]) return OUTSIDE;
+    const out = new Float64Array(N);
+    addScores(out, contextFeatures(words, i, view, s), get);
+    const own = cached(w.text, 0);
+    for (let b = 0; b < N; b++) out[b] += own[b];
+    for (const d of OFFSETS) {
+      const o = words[i + d];
+      if (!o) continue;
+      const v = cached(o.text, d);
+      for (let b = 0; b < N; b++) out[b] += v[b];
+    }
+    return out;
+  });
+}
+
+const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
+
+/**
+ * Which words may be part of a name: capitalised words and numbers, and words with one of those within two
+ * words on each side ("Bank of the West", "Ludwig van Beethoven"). The rest are outside every name, so the
+ * tagger scores only these (most words of an article are not): it is trained under the same restriction.
+ */
+export function nameSlots(words: Word[]): boolean[] {
+  const cap = words.map((w) => CAPITAL_OR_DIGIT.test(w.text));
+  return words.map((_, i) => cap[i] || ((cap[i - 1] || cap[i - 2]) === true && (cap[i + 1] || cap[i + 2]) === true));
+}
+
+/** Emission scores of a word outside every name: only "O" is possible. */
+export const OUTSIDE: Float64Array = Float64Array.from(TAGS, (t) => (t === "O" ? 0 : -Infinity));
+
+/** The best tag sequence (tag indices) under the BILOU constraints. */
+export function viterbi(emit: Float64Array[], trans: Float64Array[]): number[] {
+  const n = emit.length;
+  if (n === 0) return [];
+  const score = emit.map(() => new Float64Array(N).fill(-Infinity));
+  const back = emit.map(() => new Int8Array(N));
+  for (let b = 0; b < N; b++) if (STARTS[b]) score[0][b] = emit[0][b];
+  for (let i = 1; i < n; i++) {
+    if (emit[i] === OUTSIDE) {
+      // Only "O" can be here; it follows O, L and U.
+      let best = -Infinity;
+      let arg = 0;
+      for (let a = 0; a < N; a++) {
+        const v = score[i - 1][a] + trans[a][0];
+        if (ALLOWED[a][0] && v > best) [best, arg] = [v, a];
+      }
+      score[i][0] = best;
+      back[i][0] = arg;
+      continue;
+    }
+    for (let b = 0; b < N; b++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let a = 0; a < N; a++) {
+        if (!ALLOWED[a][b]) continue;
+        const v = score[i - 1][a] + trans[a][b];
+        if (v > best) [best, arg] = [v, a];
+      }
+      score[i][b] = best + emit[i][b];
+      back[i][b] = arg;
+    }
+  }
+  let last = 0;
+  for (let b = 1; b < N; b++) if (closes(b) && (score[n - 1][b] > score[n - 1][last] || !closes(last))) last = b;
+  const out = new Array<number>(n);
+  out[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i][out[i]];
+  return out;
+}
+
+/** Spans of a tag sequence: [first word, last word + 1, type]. */
+export function spansOf(tags: number[]): { from: number; to: number; type: NameType }[] {
+  const out: { from: number; to: number; type: NameType }[] = [];
+  let open = -1;
+  tags.forEach((t, i) => {
+    const p = PREFIX[t];
+    if (p === "U") out.push({ from: i, to: i + 1, type: TYPE_OF[t] as NameType });
+    else if (p === "B") open = i;
+    else if (p === "L" && open >= 0) {
+      out.push({ from: open, to: i + 1, type: TYPE_OF[t] as NameType });
+      open = -1;
+    }
+  });
+  return out;
+}
+
+/** Tag indices of gold spans over a sentence's words. */
+export function tagsOf(n: number, spans: { from: number; to: number; type: NameType }[]): number[] {
+  const out = new Array<number>(n).fill(0);
+  for (const { from, to, type } of spans) {
+    for (let i = from; i < to; i++) {
+      const p = to - from === 1 ? "U" : i === from ? "B" : i === to - 1 ? "L" : "I";
+      out[i] = TAGS.indexOf(`${p}-${type}`);
+    }
+  }
+  return out;
+}
+
+const isTitleWord = (w: string): boolean => {
+  const k = key(w.toLowerCase());
+  return ROLE_HEADS.has(k) || ROLE_MODIFIERS.has(k) || HONORIFICS.has(k);
+};
+const POSSESSIVE = /^['’]s$/;
+
+/**
+ * A sentence-initial word that is no name: "However", "Together", or one the article writes in lowercase
+ * and the rules left out of their names ("New York" keeps "New").
+ */
+function isCommonOpener(words: Word[], i: number, view: ArticleView, s: number): boolean {
+  const w = words[i];
+  if (!w.initial || view.midCap.has(w.lower)) return false;
+  return STOPWORDS.has(w.lower) || COMMON_INITIAL.has(w.lower) || (view.lowercase.has(w.lower) && view.ruleTags[s][i] === "O");
+}
+
+/**
+ * A word span the model never vouches for: weekdays and months, page furniture, a lone sentence-initial
+ * word the article otherwise writes in lowercase or that opens sentences anyway ("However", "Officials"),
+ * and in Title Case lines (headlines) any name the article does not repeat elsewhere.
+ */
+function isNoName(words: Word[], from: number, to: number, view: ArticleView, s: number, repeated: (name: string) => boolean, name: string): boolean {
+  let dateOrFurniture = true;
+  for (let i = from; i < to && dateOrFurniture; i++) {
+    const k = key(words[i].lower);
+    dateOrFurniture = WEEKDAYS_AND_MONTHS.has(k) || BOILERPLATE.has(k) || !/\p{L}/u.test(k);
+  }
+  if (dateOrFurniture) return true;
+  if (to - from === 1 && isCommonOpener(words, from, view, s)) return true;
+  return view.headline[s] && !repeated(name) && !gazetteerType(name.toLowerCase()) && !KNOWN_ORGS.has(name.toLowerCase());
+}
+
+/**
+ * The model's names as mentions. A name the rules also found keeps their name, role and text (with a
+ * lowercase title before it); leading capitalised titles become the role ("Environment Minister John Baird"
+ * → "John Baird", "environment minister"). Rule mentions the model leaves out stay as `typed` has them (the
+ * same mentions, typed otherwise; by default "other"): a name the model does not vouch for is still a name.
+ * Rule mentions with `evidenced` types (a list, a company cue) stand as the rules have them.
+ */
+export function tagMentions(article: Article, ruled: Mention[], model: TaggerModel, typed?: Mention[], evidenced: (m: Mention) => boolean = () => false): Mention[] {
+  const sentences = tokenizeArticle(article);
+  const view = articleView(sentences, ruled);
+  const get = lookupOf(model);
+  const trans = transitions(get);
+  const found: { words: Word[]; s: number; from: number; nameFrom: number; to: number; type: NameType; name: string }[] = [];
+  sentences.forEach((words, s) => {
+    const slots = nameSlots(words);
+    if (!slots.includes(true)) return;
+    const tags = viterbi(sentenceScores(words, view, s, model, get, slots), trans);
+    for (const span of spansOf(tags)) {
+      if (span.to - span.from > 1 && isCommonOpener(words, span.from, view, s)) span.from++;
+      let nameFrom = span.from;
+      // Leading titles are the role ("King's College" is no title).
+      if (span.type === "person") while (nameFrom < span.to - 1 && isTitleWord(words[nameFrom].text) && !POSSESSIVE.test(words[nameFrom + 1].text)) nameFrom++;
+      const name = article.text.slice(words[nameFrom].start, words[span.to - 1].end).replace(/\s+/g, " ");
+      found.push({ words, s, nameFrom, ...span, name });
+    }
+  });
+  const counts = new Map<string, number>();
+  for (const f of found) if (!view.headline[f.s]) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+  const repeated = (name: string) => (counts.get(name) ?? 0) > 0;
+  const out: Mention[] = [];
+  const covered = new Set<Mention>();
+  let k = 0; // both lists run in text order: the rule mentions a span overlaps start at k
+  for (const f of found) {
+    if (isNoName(f.words, f.from, f.to, view, f.s, repeated, f.name)) continue;
+    const { name, nameFrom } = f;
+    const start = f.words[f.from].start;
+    let end = f.words[f.to - 1].end;
+    if (POSSESSIVE.test(f.words[f.to]?.text ?? "")) end = f.words[f.to].end;
+    while (k < ruled.length && ruled[k].end <= start) k++;
+    const overlapping: Mention[] = [];
+    for (let j = k; j < ruled.length && ruled[j].start < end; j++) overlapping.push(ruled[j]);
+    // Where the rules typed a name from a list or a company cue ("Johnson & Johnson", "Brightloom's
+    // shares"), their name stands.
+    if (overlapping.some(evidenced)) continue;
+    for (const m of overlapping) covered.add(m);
+    // A name the lexicon lists whole is of the lexicon's type ("United Nations", "Agence France-Presse").
+    const listed = gazetteerType(name.toLowerCase());
+    const type: NameType = listed === "org" ? "organization" : listed === "place" ? "place" : f.type;
+    // The rules' own mention of the same words keeps their name and role ("Dr. Lena Fischer": "doctor").
+    const same = overlapping.find((m) => m.end === end && (m.name === name || m.start === start));
+    if (same) {
+      out.push({ ...same, type });
+      continue;
+    }
+    const role = nameFrom > f.from ? article.text.slice(start, f.words[nameFrom - 1].end).toLowerCase().replace(/\s+/g, " ") : null;
+    out.push({ text: article.text.slice(start, end), name, type, role, sentence: f.words[f.from].sentence, start, end });
+  }
+  ruled.forEach((m, i) => {
+    if (covered.has(m)) return;
+    out.push(evidenced(m) ? m : typed ? typed[i] : { ...m, type: "other" });
+  });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Where the shipped model lives: models/ at the package root (two levels up from src/facts or dist/facts). */
+export const TAGGER_MODEL_URL = new URL("../../models/ner-tagger.json.gz", import.meta.url);
+
+let loaded: TaggerModel | null | undefined;
+
+/** The shipped model, read once; null when the file is missing (the rules and the typer then stand). */
+export function shippedTagger(): TaggerModel | null {
+  if (loaded !== undefined) return loaded;
+  try {
+    loaded = JSON.parse(gunzipSync(readFileSync(TAGGER_MODEL_URL)).toString("utf8")) as TaggerModel;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    loaded = null;
+  }
+  return loaded;
+}
