@@ -106,4 +106,5 @@ function main(): void {
   if (showMisses) console.log(`\n${misses.join("\n")}`);
 }
 
-main();
+// Run only as a script: sameSpeaker is imported elsewhere.
+if (import.meta.url === `file://${process.argv[1]}`) main();
