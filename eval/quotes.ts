@@ -106,5 +106,5 @@ function main(): void {
   if (showMisses) console.log(`\n${misses.join("\n")}`);
 }
 
-// Run only as a script: sameSpeaker is imported elsewhere.
+// Run only as a script: importing the module (for sameSpeaker) does not start an evaluation.
 if (import.meta.url === `file://${process.argv[1]}`) main();
