@@ -240,10 +240,10 @@ function neighbourFeatures(text: string, d: number): string[] {
 const OFFSETS = [-2, -1, 1, 2];
 
 /** Features of word i that depend on where it stands: the article, the rules, the words around it. */
-function contextFeatures(words: Word[], i: number, view: ArticleView, s: number): string[] {
+function contextFeatures(words: Word[], i: number, view: ArticleView, s: number, shapes: (j: number) => string): string[] {
   const w = words[i];
   const lw = w.lower;
-  const sh = shape(w.text);
+  const sh = shapes(i);
   const rule = view.ruleTags[s][i];
   const f = [`r=${rule}`, `r|sh=${rule}|${sh}`];
   if (w.initial) f.push("initial", `initial|sh=${sh}`);
@@ -261,7 +261,7 @@ function contextFeatures(words: Word[], i: number, view: ArticleView, s: number)
     const o = words[i + d];
     if (!o) f.push(`w${d}=<edge>`);
     else if (d === -1 || d === 1) {
-      f.push(`r${d}=${view.ruleTags[s][i + d]}`, `sh${d}|sh=${shape(o.text)}|${sh}`);
+      f.push(`r${d}=${view.ruleTags[s][i + d]}`, `sh${d}|sh=${shapes(i + d)}|${sh}`);
       if (view.gazetteer[s][i + d]) f.push(`gaz${d}=${view.gazetteer[s][i + d].slice(0, -2)}`);
     }
   }
@@ -276,7 +276,7 @@ function contextFeatures(words: Word[], i: number, view: ArticleView, s: number)
 
 /** All features of word i of a sentence (the tag transitions are scored apart), as training reads them. */
 export function wordFeatures(words: Word[], i: number, view: ArticleView, s: number): string[] {
-  const f = [...ownFeatures(words[i].text), ...contextFeatures(words, i, view, s)];
+  const f = [...ownFeatures(words[i].text), ...contextFeatures(words, i, view, s, (j) => shape(words[j].text))];
   for (const d of OFFSETS) {
     const o = words[i + d];
     if (o) f.push(...neighbourFeatures(o.text, d));
@@ -346,10 +346,12 @@ function sentenceScores(words: Word[], view: ArticleView, s: number, model: Tagg
     }
     return v;
   };
+  const shapes: string[] = [];
+  const shapeAt = (j: number): string => (shapes[j] ??= shape(words[j].text));
   return words.map((w, i) => {
     if (!slots[i]) return OUTSIDE;
     const out = new Float64Array(N);
-    addScores(out, contextFeatures(words, i, view, s), get);
+    addScores(out, contextFeatures(words, i, view, s, shapeAt), get);
     const own = cached(w.text, 0);
     for (let b = 0; b < N; b++) out[b] += own[b];
     for (const d of OFFSETS) {
