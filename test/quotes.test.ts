@@ -222,6 +222,17 @@ test("a long quote inside a sentence nobody is said to speak in is its subject's
     speakers(`During Prime Minister's Questions on Wednesday, Rishi Sunak defended the record: "The Home Secretary and I are working intensely to bring forward that legislation."`),
     ["Rishi Sunak"],
   );
+  assert.deepEqual(
+    speakers(`Her former professor, Rem Koolhaas, described her at graduation as "a planet in her own orbit, unlike anyone else."`),
+    ["Rem Koolhaas"],
+  );
+  assert.deepEqual(
+    speakers(
+      "Fire chief James Steele said the fire was lit at the entrance. The pastor, Larry Kroon, declined to say whether the church " +
+        'had received threats. "There are so many variables," he said.',
+    ),
+    ["Larry Kroon"],
+  );
   assert.deepEqual(quotes(`Petrov called the offer "a fig leaf, nothing more" on Friday.`), []);
   assert.deepEqual(speakers(`Petrov's lawyer called the charges "a political attack on a man who has done nothing wrong at all".`), [null]);
 });

@@ -193,6 +193,7 @@ function titledPerson(text: string, start: number, end: number, index: SpeakerIn
 /** Words that open a phrase set before a clause's subject ("During the debate, Sunak …"). */
 const LEAD_OPENERS = new Set([...SUBJECT_BLOCKERS, "during", "after", "before", "while", "when", "as", "since", "although",
   "though", "despite", "later", "earlier", "then", "asked", "speaking", "at", "in", "once", "still", "meanwhile", "however"]);
+const DESCRIPTION_BEFORE = /^(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+,\s*$/iu;
 const PASSIVE_BY = /(?<![\p{L}])(?:was|were|is|are|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn)\s+by\s+$/u;
 
 /**
@@ -216,8 +217,11 @@ export function sentenceSubject(text: string, sentenceStart: number, pos: number
     const m = index.outside[i];
     if (m.end > pos) break;
     if (PASSIVE_BY.test(text.slice(Math.max(start, m.start - 40), m.start))) return speakingMention(m);
-    // Only a qualifier may come before the name ("U.S. Senator John Cornyn"), and "Smith's lawyer" is not Smith.
-    if (m.start > start && !/^(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(start, m.start))) continue;
+    // Only a qualifier may come before the name ("U.S. Senator John Cornyn") or a description it stands in
+    // apposition to ("Her former professor, Koolhaas, described …"), and "Smith's lawyer" is not Smith.
+    const lead = text.slice(start, m.start);
+    const appositive = DESCRIPTION_BEFORE.test(lead) && /^\s*,/.test(text.slice(m.end, m.end + 2));
+    if (m.start > start && !/^(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(lead) && !appositive) continue;
     if (m.type === "place") continue;
     return isPossessive(m, text) ? null : speakingMention(ownerOf(m, index));
   }
