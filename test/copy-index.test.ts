@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { addToCopyIndex, assignFamilies, copySignature, createCopyIndex, findCopies, lookupCopies, type CopyEdge, type CopyIndex } from "../src/copies/index.js";
 import { decodeCopyIndex, encodeCopyIndex } from "../src/copies/index-codec.js";
+import { addSlot, postingPairs } from "../src/copies/postings.js";
 import type { Article } from "../src/model/index.js";
 import { CopyStream } from "../bench/copies-corpus.js";
 
@@ -57,16 +58,25 @@ test("a loaded copy index looks up a new article exactly as the index it was sav
   assert.equal(loaded.postings.size, index.postings.size);
 });
 
-test("a partial copy index (slots missing, as a store loads one) survives saving and loading", () => {
-  const index = createCopyIndex();
-  edgesOf(index, 0, 50);
-  delete index.profiles[3];
-  delete index.profiles[17];
-  const loaded = decodeCopyIndex(encodeCopyIndex(index));
-  assert.equal(loaded.profiles.length, 50);
-  assert.equal(3 in loaded.profiles, false);
-  assert.deepEqual(loaded.profiles[4], index.profiles[4]);
-  assert.deepEqual(loaded.profiles[49], index.profiles[49]);
+test("a partial copy index (some slots only, as a store loads one) survives saving and loading", () => {
+  const full = createCopyIndex();
+  edgesOf(full, 0, 50);
+  // What a store loads for a batch: the postings, digests and profiles of a few slots.
+  const held = new Set([5, 9, 20, 41]);
+  const partial = createCopyIndex();
+  const { keys, slots } = postingPairs(full.postings);
+  keys.forEach((key, i) => held.has(slots[i]) && addSlot(partial.postings, key, slots[i], Number.MAX_SAFE_INTEGER));
+  for (const slot of held) partial.profiles[slot] = full.profiles[slot];
+  for (const [digest, slot] of full.byDigest) if (held.has(slot)) partial.byDigest.set(digest, slot);
+  const loaded = decodeCopyIndex(encodeCopyIndex(partial));
+  assert.equal(loaded.profiles.length, 42);
+  assert.deepEqual(Object.keys(loaded.profiles).map(Number), [...held]);
+  assert.deepEqual(loaded.profiles[20], full.profiles[20]);
+  assert.deepEqual(loaded.byDigest, partial.byDigest);
+  for (const article of articles.slice(50, 80)) {
+    const sig = copySignature(article);
+    assert.deepEqual(lookupCopies(loaded, sig), lookupCopies(partial, sig));
+  }
 });
 
 test("bytes that are not a whole saved copy index are refused, not half loaded", () => {
@@ -78,4 +88,14 @@ test("bytes that are not a whole saved copy index are refused, not half loaded",
   const other = bytes.slice();
   other[4] = 99;
   assert.throws(() => decodeCopyIndex(other), /version/);
+});
+
+test("a saved copy index whose postings name a slot it does not hold is refused", () => {
+  const index = createCopyIndex();
+  edgesOf(index, 0, 30);
+  const bytes = encodeCopyIndex(index);
+  // The last section is the postings' slots: point the last one past the index.
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  view.setInt32(bytes.length - 4 - ((index.postings.size * 4) % 8 === 0 ? 0 : 4), 1_000_000, true);
+  assert.throws(() => decodeCopyIndex(bytes), /inconsistent/);
 });

@@ -133,6 +133,9 @@ export function decodeCopyIndex(bytes: Uint8Array): CopyIndex {
   }
   if (c !== codes.length || e !== ends.length) throw new Error("saved copy index is inconsistent");
   profiles.length = n;
+  // Every slot a digest or a posting names must hold a profile, or lookups would read past the index.
+  const named = (slot: number) => slot >= 0 && slot < n && present[slot] === 1;
+  if (!digestSlots.every(named) || !slots.every(named) || keys.some((k) => k < 0)) throw new Error("saved copy index is inconsistent");
   const byDigest = new Map<number, number>();
   for (let i = 0; i < digestKeys.length; i++) byDigest.set(digestKeys[i], digestSlots[i]);
   return { profiles, byDigest, postings: postingsFrom(keys, slots) };
