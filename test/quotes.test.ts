@@ -233,6 +233,10 @@ test("a long quote inside a sentence nobody is said to speak in is its subject's
     ),
     ["Larry Kroon"],
   );
+  assert.deepEqual(
+    speakers(`Antonin Dvorak wrote nine symphonies. He has been described as "arguably the most versatile composer of his time".`),
+    [null],
+  );
   assert.deepEqual(quotes(`Petrov called the offer "a fig leaf, nothing more" on Friday.`), []);
   assert.deepEqual(speakers(`Petrov's lawyer called the charges "a political attack on a man who has done nothing wrong at all".`), [null]);
 });

@@ -8,7 +8,7 @@ import { ABBREVIATIONS, QUOTE_VERBS } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
 import {
-  fullName, indexSpeakers, inPhrase, isPossessive, sentenceSubject, speakerName, speaks, subjectEndingAt, subjectStartingAt,
+  firstAtOrAfter, fullName, indexSpeakers, inPhrase, isPossessive, sentenceSubject, speakerName, speaks, subjectEndingAt, subjectStartingAt,
   type SpeakerIndex, type Subject,
 } from "./speakers.js";
 
@@ -366,8 +366,19 @@ function subjectOfClause(text: string, span: QuoteSpan, sentence: Sentence, inde
   if (!/[\p{L}\p{N}]/u.test(lead)) return null;
   const words = text.slice(span.open + 1, span.close).split(/\s+/).filter(Boolean).length;
   if (words < FACTS_DEFAULTS.minUnattributedPhraseWords && !/[:,]\s*$/.test(lead)) return null;
+  // "The phone was praised by Jobs as "…"": the agent speaks; "He has been described as "…"": nobody named.
+  for (let i = firstAtOrAfter(index.outside, sentence.start); i < index.outside.length; i++) {
+    const m = index.outside[i];
+    if (m.end > span.open) break;
+    if (PASSIVE_BY.test(text.slice(Math.max(sentence.start, m.start - 40), m.start))) return { subject: { kind: "mention", mention: m }, at: m.start };
+  }
+  if (PASSIVE_AS.test(lead)) return null;
   return sentenceSubject(text, sentence.start, span.open, index);
 }
+
+const PASSIVE = String.raw`(?<![\p{L}])(?:was|were|is|are|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn)`;
+const PASSIVE_BY = new RegExp(`${PASSIVE}\\s+by\\s+$`, "u");
+const PASSIVE_AS = new RegExp(`${PASSIVE}(?:\\s+as)?\\s*[:,]?\\s*$`, "u");
 
 /** The last speaker between two offsets: a name or "he"/"she" right before a speech verb. */
 function speakerIn(text: string, from: number, to: number, index: SpeakerIndex): Placed | null {

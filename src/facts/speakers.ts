@@ -194,12 +194,11 @@ function titledPerson(text: string, start: number, end: number, index: SpeakerIn
 const LEAD_OPENERS = new Set([...SUBJECT_BLOCKERS, "during", "after", "before", "while", "when", "as", "since", "although",
   "though", "despite", "later", "earlier", "then", "asked", "speaking", "at", "in", "once", "still", "meanwhile", "however"]);
 const DESCRIPTION_BEFORE = /^(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+,\s*$/iu;
-const PASSIVE_BY = /(?<![\p{L}])(?:was|were|is|are|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn)\s+by\s+$/u;
 
 /**
  * The subject of the clause that holds `pos`, when it is a person or body named at its start, or "he"/"she"/
  * "they": "Nick Bos, of the University of Helsinki, studies …", "In part of his resignation, Jobs left …",
- * "He described Montalvo as …", or the agent of a passive ("The phone was praised by Jobs as …").
+ * "He described Montalvo as …".
  * Phrases set off by commas before the subject are skipped. `at` is where the subject stands.
  */
 export function sentenceSubject(text: string, sentenceStart: number, pos: number, index: SpeakerIndex): { subject: Subject; at: number } | null {
@@ -216,7 +215,6 @@ export function sentenceSubject(text: string, sentenceStart: number, pos: number
   for (let i = firstAtOrAfter(index.outside, start); i < index.outside.length; i++) {
     const m = index.outside[i];
     if (m.end > pos) break;
-    if (PASSIVE_BY.test(text.slice(Math.max(start, m.start - 40), m.start))) return speakingMention(m);
     // Only a qualifier may come before the name ("U.S. Senator John Cornyn") or a description it stands in
     // apposition to ("Her former professor, Koolhaas, described …"), and "Smith's lawyer" is not Smith.
     const lead = text.slice(start, m.start);
@@ -229,7 +227,7 @@ export function sentenceSubject(text: string, sentenceStart: number, pos: number
 }
 
 /** The index of the first mention starting at or after `pos` (mentions are in text order). */
-function firstAtOrAfter(mentions: Mention[], pos: number): number {
+export function firstAtOrAfter(mentions: Mention[], pos: number): number {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
