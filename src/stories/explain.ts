@@ -22,7 +22,7 @@ export function explainPlacements(
   facts: ReadonlyMap<string, ArticleFacts>,
   options: StoryOptions = STORY_DEFAULTS,
 ): StoryPlacement[] {
-  const original = originalOf([...articles], [...copies]);
+  const original = originalOf(articles, copies);
   // The sum of the earlier originals' unit vectors over key terms, and the names they mention.
   const earlier = new Map<string, number>();
   const earlierNames = new Map<string, string>();
