@@ -135,3 +135,18 @@ test("the water-summit example's briefing shows an outlet denying the meeting an
   assert.deepEqual(byValue, { reported: ["07-savanna-post-bom.txt"], denied: ["06-northern-gazette.txt"] });
   assert.match(denial.claims.find((c) => c.value === "denied")!.text, /no meeting/);
 });
+
+test("a source that states both numbers, or both the claim and its denial, takes no side", () => {
+  const a = article("a", ["Delegates from 14 countries signed the water accord in Geneva on Thursday."]);
+  const b = article("b", [
+    "Delegates from 12 countries signed the water accord in Geneva on Thursday.",
+    "Two more countries joined later, so 14 countries in all have now signed.",
+  ]);
+  assert.deepEqual(findDisagreements(story(a, b)), []);
+  const c = article("c", ["Wanjiru said she met Petrov in Geneva for ten minutes on the final night of the talks."]);
+  const d = article("d", [
+    "Wanjiru said she met Petrov in Geneva for ten minutes on the final night of the talks.",
+    "Petrov's office said that no meeting with Wanjiru took place in Geneva during the talks.",
+  ]);
+  assert.deepEqual(findDisagreements(story(c, d)), []);
+});

@@ -39,6 +39,9 @@ export interface Conflict {
   subject: string;
   subjectKey: string;
   sides: [Side, Side];
+  /** For numbers: what is counted and the two values, so a source stating both can be told. */
+  unit?: string;
+  values?: [number, number];
 }
 
 export function conflictsBetween(a: Statement, b: Statement, options: CompareOptions = COMPARE_DEFAULTS): Conflict[] {
@@ -75,7 +78,7 @@ function quantityConflicts(a: Statement, b: Statement): Conflict[] {
     const unit = sharedUnit(qa, qb);
     const subject = qa.noun ?? qb.noun ?? unit ?? "figure";
     out.push({
-      kind, subject, subjectKey: `${kind}:${unit ?? subject}`,
+      kind, subject, subjectKey: `${kind}:${unit ?? subject}`, unit: unit ?? undefined, values: [qa.value, qb.value],
       sides: [{ statement: a, value: qa.shown, key: String(qa.value) }, { statement: b, value: qb.shown, key: String(qb.value) }],
     });
   }

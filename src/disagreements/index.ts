@@ -36,10 +36,20 @@ export function findDisagreements(material: StoryMaterial, options: Disagreement
     readStatement(ref, eventOf.get(ref.article.id) ?? "", material.facts.get(ref.article.id)));
   const independent = (a: Statement, b: Statement) => a.ref.family !== b.ref.family && a.event === b.event;
 
-  const conflicts: Conflict[] = [];
+  // A source that contradicts itself on a point (two values, a claim and its denial) reports a dispute or a
+  // change ("up from 12", "…, which Petrov's office denies"); it takes no side against another source.
+  const twoSided = new Set<string>();
+  const side = (family: string, c: Conflict) => `${family}\u0000${c.subjectKey}`;
+  const found: Conflict[] = [];
   for (const [i, j] of candidatePairs(statements.map((s) => s.stems), options)) {
-    if (independent(statements[i], statements[j])) conflicts.push(...conflictsBetween(statements[i], statements[j], options.compare));
+    const [a, b] = [statements[i], statements[j]];
+    if (a.event !== b.event) continue;
+    const conflicts = conflictsBetween(a, b, options.compare);
+    if (a.ref.family === b.ref.family) for (const c of conflicts) twoSided.add(side(a.ref.family, c));
+    else found.push(...conflicts);
   }
+  const stated = statedValues(statements);
+  const conflicts = found.filter((c) => !c.sides.some((s) => twoSided.has(side(s.statement.ref.family, c))) && !statesBoth(c, stated));
   const quotes = quotesOf(material, statements);
   for (const [i, j] of candidatePairs(quotes.map((q) => q.words), options)) {
     if (!independent(quotes[i].statement, quotes[j].statement)) continue;
@@ -49,6 +59,34 @@ export function findDisagreements(material: StoryMaterial, options: Disagreement
   return group(conflicts)
     .sort((a, b) => support(b) - support(a))
     .slice(0, options.maxPerStory);
+}
+
+/** Every number each source states, by what it counts: family → unit → values. */
+function statedValues(statements: Statement[]): Map<string, Map<string, Set<number>>> {
+  const out = new Map<string, Map<string, Set<number>>>();
+  for (const s of statements) {
+    const byUnit = out.get(s.ref.family) ?? new Map<string, Set<number>>();
+    out.set(s.ref.family, byUnit);
+    for (const q of s.quantities) {
+      for (const unit of q.before ? [...q.units, q.before] : q.units) {
+        const values = byUnit.get(unit) ?? new Set<number>();
+        values.add(q.value);
+        byUnit.set(unit, values);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a side's source states the other side's number too, in any sentence, for the same counted thing
+ * ("12 countries" in one sentence, "14 countries" in another): then the two numbers are two things to it.
+ */
+function statesBoth(c: Conflict, stated: Map<string, Map<string, Set<number>>>): boolean {
+  if (!c.unit || !c.values) return false;
+  const [a, b] = c.sides;
+  const states = (family: string, value: number) => stated.get(family)?.get(c.unit!)?.has(value) ?? false;
+  return states(a.statement.ref.family, c.values[1]) || states(b.statement.ref.family, c.values[0]);
 }
 
 /** Quotes with a named speaker in the sentences that count. */
