@@ -273,6 +273,10 @@ test("carelessly typed quote marks still pair up", () => {
 
 test("the name before a long aside speaks, not a body or place inside it", () => {
   assert.deepEqual(
+    speakers(`Steve Jobs unveiled the laptops at the Hugh Jackman, California event, saying the company has "been inspired by the work it has done on the iPad."`),
+    ["Steve Jobs"],
+  );
+  assert.deepEqual(
     speakers(`"We will be making no further payment on our loan notes," Karen Olson, president and CEO of Valley Dairy, notified the panel.`),
     ["Karen Olson"],
   );

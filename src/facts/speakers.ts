@@ -267,7 +267,9 @@ function beforeAppositive(text: string, from: number, end: number, index: Speake
     if (m.end >= end) continue;
     if (m.end < from || end - m.end > MAX_LONG_ASIDE_CHARS) break;
     const gap = text.slice(m.end, end);
-    if (m.type === "person" && (personBetween ? APPOSITIVE_GAP : LONG_ASIDE).test(gap) && !inPhrase(m, index, from)) return m;
+    // "at the Cupertino, California event, saying": a name after an article qualifies a noun, it is no subject.
+    const attributive = ARTICLES.has(wordBefore(m, index, from));
+    if (m.type === "person" && !attributive && (personBetween ? APPOSITIVE_GAP : LONG_ASIDE).test(gap) && !inPhrase(m, index, from)) return m;
     if (m.type === "person") personBetween = true;
     if (!body && m.type === "organization" && end - m.end <= MAX_APPOSITIVE_CHARS && APPOSITIVE_GAP.test(gap) && !inPhrase(m, index, from)) body = m;
   }
