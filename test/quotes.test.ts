@@ -497,3 +497,10 @@ test("a comma after the closing mark leaves a quote open for its attribution onl
     ["Steve Whitmore"],
   );
 });
+
+test("a quote answering the writer's question about her is hers", () => {
+  const text =
+    "Maria Lopez, a second-year art student, skipped class to attend the opening. Why did she want to see it so badly? " +
+    '"It is Warhol. He is a legend, and I had to be there."';
+  assert.deepEqual(speakers(text), ["Maria Lopez"]);
+});

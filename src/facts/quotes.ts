@@ -348,9 +348,13 @@ function namesIn(from: number, to: number, index: SpeakerIndex): Mention[] {
  *  sentence before opens with, when it names no other person. */
 function introduced(text: string, prev: Sentence, index: SpeakerIndex): Placed | null {
   const names = namesIn(prev.start, prev.end, index);
+  // "Why did she so badly want to attend? "It's Warhol."": the answer is the one the question is about.
+  const asked = names.length === 0 && /\?\s*$/.test(prev.text) ? /(?<![\p{L}])(he|she)(?![\p{L}])/iu.exec(prev.text) : null;
+  if (asked) return { subject: { kind: "pronoun", pronoun: asked[1].toLowerCase() }, at: prev.start + asked.index };
   const found = sentenceSubject(text, prev.start, prev.end, index);
   // Failing a subject at the start ("In a recent paper Bos and colleagues describe …"), the one person named.
-  const first = found?.subject.kind === "mention" ? found.subject.mention : names.length === 1 && !inPhrase(names[0], index) && !isPossessive(names[0], text) ? names[0] : null;
+  const sole = names.length === 1 && !inPhrase(names[0], index) && !isPossessive(names[0], text) ? names[0] : null;
+  const first = found?.subject.kind === "mention" ? found.subject.mention : sole;
   if (first?.type !== "person") return null;
   if (names.some((m) => m.name !== first.name && !first.name.endsWith(m.name))) return null;
   return { subject: { kind: "mention", mention: first }, at: first.start };
