@@ -341,11 +341,17 @@ function reportedSpeaker(text: string, open: number, sentence: Sentence, sentenc
 
 /** Names of people (or of unknown type, who may be people too) between two offsets. */
 function namesIn(from: number, to: number, index: SpeakerIndex): Mention[] {
-  return index.outside.filter((m) => (m.type === "person" || m.type === "other") && m.start >= from && m.end <= to);
+  const out: Mention[] = [];
+  for (let i = firstAtOrAfter(index.outside, from); i < index.outside.length && index.outside[i].start < to; i++) {
+    const m = index.outside[i];
+    if ((m.type === "person" || m.type === "other") && m.end <= to) out.push(m);
+  }
+  return out;
 }
 
 /** "T.J. Simons, 17, who works nearby, also heard the blast. "At first I thought …"": the person the
- *  sentence before opens with, when it names no other person. */
+ *  sentence before opens with (or the one person it names), when it names no other person; after a question
+ *  about "he" or "she", that person. */
 function introduced(text: string, prev: Sentence, index: SpeakerIndex): Placed | null {
   const names = namesIn(prev.start, prev.end, index);
   // "Why did she so badly want to attend? "It's Warhol."": the answer is the one the question is about.
@@ -387,8 +393,9 @@ const PASSIVE_AS = new RegExp(`${PASSIVE}(?:\\s+as)?\\s*[:,]?\\s*$`, "u");
 /** The last speaker between two offsets: a name or "he"/"she" right before a speech verb. */
 function speakerIn(text: string, from: number, to: number, index: SpeakerIndex): Placed | null {
   let best: Placed | null = null;
-  for (const m of index.outside) {
-    if (m.start < from || m.end > to || !(m.type === "person" || m.type === "organization")) continue;
+  for (let i = firstAtOrAfter(index.outside, from); i < index.outside.length && index.outside[i].start < to; i++) {
+    const m = index.outside[i];
+    if (m.end > to || !(m.type === "person" || m.type === "organization")) continue;
     if (!speaks(m, index) || inPhrase(m, index)) continue;
     if (!best || m.start > best.at) best = { at: m.start, subject: { kind: "mention", mention: m } };
   }
