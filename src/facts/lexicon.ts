@@ -138,8 +138,8 @@ export const ORG_HEADS = set(`inc corp corporation co company companies ltd llc 
   holdings bank ministry department council party agency university college school committee commission
   court police union organization organisation association foundation institute news times post journal
   herald tribune telegraph gazette press network networks broadcasting television tv radio airlines airways
-  airline motors electric industries technologies technology systems services partners capital fund trust
-  authority board office bureau service forces army navy command assembly parliament senate congress
+  airline aircraft motors electric industries technologies technology systems services partners capital fund trust
+  authority board office bureau service force forces army navy command assembly parliament senate congress
   cabinet government administration federation league club fc church hospital center centre centers
   centres museum exchange reserve alliance front movement brigade brigades society conference secretariat
   tribunal labs laboratories pharmaceuticals media studios entertainment communications telecom railways
