@@ -330,7 +330,8 @@ export function emissions(feats: (string[] | null)[], get: WeightLookup): Float6
 
 /** Scores of a word's own and neighbour features per model, by offset (−2…2) and word: most words recur. */
 const wordScores = new WeakMap<TaggerModel, Map<string, Float64Array>[]>();
-const MAX_CACHED_WORDS = 100_000;
+/** Per offset: about 2 MB of scores each, reset when full (an article's words mostly recur across news). */
+const MAX_CACHED_WORDS = 10_000;
 
 /** The same scores as `emissions(words.map(wordFeatures))`, with the context-free parts cached by word. */
 function sentenceScores(words: Word[], view: ArticleView, s: number, model: TaggerModel, get: WeightLookup, slots: boolean[]): Float64Array[] {
@@ -452,6 +453,8 @@ const isTitleWord = (w: string): boolean => {
   return ROLE_HEADS.has(k) || ROLE_MODIFIERS.has(k) || HONORIFICS.has(k);
 };
 const POSSESSIVE = /^['’]s$/;
+/** Longest name the tagger may give, in words ("Daughters of the American Revolution Constitution Hall" is 7). */
+const MAX_NAME_WORDS = 10;
 
 /**
  * A sentence-initial word that is no name: "However", "Together", or one the article writes in lowercase
@@ -497,6 +500,7 @@ export function tagMentions(article: Article, ruled: Mention[], model: TaggerMod
     if (!slots.includes(true)) return;
     const tags = viterbi(sentenceScores(words, view, s, model, get, slots), trans);
     for (const span of spansOf(tags)) {
+      if (span.to - span.from > MAX_NAME_WORDS) continue; // a Title Case list or a shouted line, not a name
       if (span.to - span.from > 1 && isCommonOpener(words, span.from, view, s)) span.from++;
       let nameFrom = span.from;
       // Leading titles are the role ("King's College" is no title).
