@@ -53,3 +53,28 @@ test("two runs with the story state saved between them give the stories of one r
   for (const [article, story] of written) assert.equal(twice.get(article), story, `${article} kept its story id`);
   assert.deepEqual(twice, once);
 });
+
+test("a briefing of the example corpus has the same stories in reversed and in 8 shuffled orders of its files", async () => {
+  const { briefDocuments } = await import("../src/brief/assemble.js");
+  const { documents } = await readInputs([join(ROOT, "examples")]);
+  const stories = (docs: typeof documents) => {
+    const brief = briefDocuments(docs, [], { now: new Date(0) });
+    const path = new Map(brief.articles.map((a) => [a.id, a.source.path]));
+    return brief.stories.map((s) => s.articles.map((id) => path.get(id)!).sort().join(" ")).sort();
+  };
+  const given = stories(documents);
+  assert.deepEqual(stories([...documents].reverse()), given);
+  for (let seed = 1; seed <= 8; seed++) assert.deepEqual(stories(shuffled(documents, seed)), given, `shuffle ${seed}`);
+});
+
+/** A seeded Fisher–Yates shuffle (a linear congruential generator), the same on every run. */
+function shuffled<T>(items: T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}

@@ -8,7 +8,7 @@
 // postings, its articles move to the older story, and the merge is recorded (story_merges).
 
 import {
-  bestStory, countDocument, createStoryIndex, joinStory, mergeStories, openStory, weigh,
+  bestStory, countDocument, createStoryIndex, joinStory, mergeStories, mergesWith, openStory, rootOf, weigh,
   type StoryEntry, type StoryIndex,
 } from "../stories/index.js";
 import type { Store } from "../store/index.js";
@@ -259,13 +259,15 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache,
     let story: number;
     if (best.cosine >= opts.joinThreshold) {
       story = await load(best.story);
-      if (best.other >= 0 && best.otherCosine >= opts.mergeThreshold) {
-        const other = await load(best.other);
+      // The other story's header (with its size) is in the index already: addStories loads the chain.
+      const other = best.other >= 0 ? rootOf(index, best.other) : -1;
+      if (other >= 0 && mergesWith(index, other, best.otherCosine)) {
         mergeStories(index, story, other);
         const [into, from] = story < other ? [story, other] : [other, story];
         merges.push({ from, into, reason: `${rows[i].id} is close to both` });
         cache.stories.delete(from);
-        story = into;
+        // The article joins the older story: loaded whole, as any story an article joins.
+        story = await load(into);
       }
     } else {
       story = openStory(index, rows[i].id, nextStory++);

@@ -2,7 +2,7 @@
 export { groupByTerms, groupStories } from "./group.js";
 export { eventActors, splitEvents, type SplitEvent } from "./events.js";
 export {
-  addToStoryIndex, bestStory, createStoryIndex, joinStory, mergeStories, openStory, rootOf,
+  addToStoryIndex, bestStory, createStoryIndex, joinStory, mergeStories, mergesWith, openStory, rootOf,
   type StoryEntry, type StoryIndex, type StoryMerge,
 } from "./story-index.js";
 export { articleTerms, keyTerms, type ArticleTerms, type KeyTerm } from "./terms.js";

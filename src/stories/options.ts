@@ -34,6 +34,8 @@ export interface StoryOptions {
    * (reports that came apart because of the order they arrived in): they merge, and the merge is recorded.
    */
   mergeThreshold: number;
+  /** The same for a story of a single article: a lone report opened before the reports that tie it in. */
+  mergeLoneThreshold: number;
 }
 
 export const STORY_DEFAULTS: Readonly<StoryOptions> = {
@@ -49,6 +51,7 @@ export const STORY_DEFAULTS: Readonly<StoryOptions> = {
   postingScan: 32,
   idfPseudoDocs: 50,
   mergeThreshold: 0.4,
+  mergeLoneThreshold: 0.22,
 };
 
 // The events step keeps its own thresholds beside it.

@@ -86,12 +86,22 @@ export function placeVector(index: StoryIndex, vector: TermVector, articleId: st
     joinStory(index, story, vector);
     return story;
   }
-  if (best.other >= 0 && best.otherCosine >= index.options.mergeThreshold) {
+  if (best.other >= 0 && mergesWith(index, rootOf(index, best.other), best.otherCosine)) {
     mergeStories(index, rootOf(index, best.story), rootOf(index, best.other));
   }
   const story = rootOf(index, best.story);
   joinStory(index, story, vector);
   return story;
+}
+
+/**
+ * Whether an article joining one story at least this close (cosine) to `other` (a story number, not a
+ * merged part) shows the two are one: at mergeThreshold, or at mergeLoneThreshold when `other` holds a
+ * single article (a lone report opened too early, before the reports that tie it in had come).
+ */
+export function mergesWith(index: StoryIndex, other: number, cosine: number): boolean {
+  const o = index.options;
+  return cosine >= o.mergeThreshold || (index.stories[other].size <= 1 && cosine >= o.mergeLoneThreshold);
 }
 
 /** Merges the younger of two stories into the older, and records it. */
@@ -130,12 +140,13 @@ export function bestStory(index: StoryIndex, vector: TermVector): { story: numbe
     if (cosine > best.cosine || (cosine === best.cosine && s < best.story)) best = { story: s, cosine };
   }
   // Only a part close enough to merge is worth asking which story it belongs to.
+  const mergeFloor = Math.min(index.options.mergeThreshold, index.options.mergeLoneThreshold);
   let other = { story: -1, cosine: 0 };
   const root = best.story >= 0 ? rootOf(index, best.story) : -1;
   for (const s of touched) {
     const cosine = dots[s];
     dots[s] = 0;
-    if (cosine < index.options.mergeThreshold || s === best.story || rootOf(index, s) === root) continue;
+    if (cosine < mergeFloor || s === best.story || rootOf(index, s) === root) continue;
     if (cosine > other.cosine || (cosine === other.cosine && s < other.story)) other = { story: s, cosine };
   }
   return { ...best, other: other.story, otherCosine: other.cosine };
