@@ -10,10 +10,9 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { evaluate, articleOf, trimSpan, type System } from "../eval/entities.js";
+import { evaluate, articleOf, storydeskWith, trimSpan, type System } from "../eval/entities.js";
 import { loadGum, loadMeantime, type GoldDoc } from "../eval/entity-data.js";
-import { groupEntities } from "../src/facts/merge.js";
-import { findMentions, ruleMentions } from "../src/facts/mentions.js";
+import { ruleMentions } from "../src/facts/mentions.js";
 import { documentView, mentionFeatures, TYPER_LABELS, TYPER_MODEL_URL, type TyperModel } from "../src/facts/typer.js";
 import type { EntityType, Mention } from "../src/model/index.js";
 import { AveragedWeights } from "./perceptron.js";
@@ -87,14 +86,6 @@ function train(examples: Example[], epochs: number): TyperModel {
 
 const tuneFifth = (id: string) => parseInt(createHash("sha1").update(`tune:${id}`).digest("hex").slice(0, 8), 16) % 5 === 0;
 
-function systemWith(model: TyperModel | null): System {
-  return (text) => {
-    const article = articleOf("doc", text);
-    const mentions = findMentions(article, { typer: model });
-    const { entityOf } = groupEntities([{ article: "doc", mentions, quotes: [], times: [] }]);
-    return mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, entity: String(entityOf.get(m.name)) }));
-  };
-}
 
 function typedF1(docs: GoldDoc[], system: System): number {
   const s = evaluate(docs, system);
@@ -120,11 +111,11 @@ function main(): void {
     // Tuned on GUM's held-out fifth, so that runs with and without MEANTIME compare.
     const tune = gum.filter((d) => tuneFifth(d.id));
     const fit = examplesOf(dev.filter((d) => !tuneFifth(d.id)));
-    const rules = typedF1(tune, systemWith(null));
+    const rules = typedF1(tune, storydeskWith({}));
     console.log(`tuning on ${tune.length} held-out dev documents; ${fit.length} training names; rules alone: exact typed F1 ${rules.toFixed(3)}`);
     let best = -1;
     for (const e of [1, 2, 4, 6, 8, 12]) {
-      const f = typedF1(tune, systemWith(train(fit, e)));
+      const f = typedF1(tune, storydeskWith({ typer: train(fit, e) }));
       console.log(`  epochs ${e}: exact typed F1 ${f.toFixed(3)}`);
       if (f > best) [best, epochs] = [f, e];
     }

@@ -1,8 +1,8 @@
 // Trains the name tagger (src/facts/tagger.ts): a structured averaged perceptron over BILOU tags, decoded
 // by Viterbi per sentence, on GUM's dev part (its own train+dev). Test parts are never read.
-// Gold layer: names nest ("Castlefrank Road in Kanata, Ontario" ⊃ "Kanata, Ontario" ⊃ "Ontario"); a flat
-// tagger learns the outermost mention that reads as a name (capitalised words, joined only by name
-// connectors, commas only in "Town, Region"), else the name-like mentions inside it.
+// Gold layer (goldLayer): names nest ("Castlefrank Road in Kanata, Ontario" ⊃ "Kanata, Ontario" ⊃
+// "Ontario"); a flat tagger learns the outermost mention that reads as one name (capitalised words joined
+// only by name connectors, no comma), else the names inside it and the name around its head.
 // Run: node --import tsx scripts/train-tagger.ts                 (5-fold cross-validation on GUM dev for the
 //                                                                 epoch count, then trains on all of it and
 //                                                                 writes models/ner-tagger.json.gz)
@@ -12,10 +12,9 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { articleOf, evaluate, nameSpan, trimSpan, type System } from "../eval/entities.js";
+import { articleOf, evaluate, storydeskWith, trimSpan, type System } from "../eval/entities.js";
 import { loadGum, type GoldDoc } from "../eval/entity-data.js";
-import { groupEntities } from "../src/facts/merge.js";
-import { findMentions, ruleMentions, type NameModels } from "../src/facts/mentions.js";
+import { ruleMentions, type NameModels } from "../src/facts/mentions.js";
 import {
   articleView, nameSlots, spansOf, TAGGER_MODEL_URL, TAGS, tagsOf, tokenizeArticle, transitions, viterbi, wordFeatures, emissions,
   lookupOf, type NameType, type TaggerModel, type Word,
@@ -187,14 +186,6 @@ function train(sentences: Sentence[], epochs: number): TaggerModel {
 
 const foldOf = (id: string) => parseInt(createHash("sha1").update(`tune:${id}`).digest("hex").slice(0, 8), 16) % 5;
 
-function systemWith(models: NameModels): System {
-  return (text) => {
-    const mentions = findMentions(articleOf("doc", text), models);
-    const { entityOf } = groupEntities([{ article: "doc", mentions, quotes: [], times: [] }]);
-    return mentions.map((m) => ({ ...nameSpan(m), type: m.type, entity: String(entityOf.get(m.name)) }));
-  };
-}
-
 interface Counts {
   gold: number;
   pred: number;
@@ -238,14 +229,14 @@ function main(): void {
       const typer = trainTyper(fitDocs, TYPER_EPOCHS);
       const line = [`fold ${k} (${held.length} docs)`];
       for (const [name, models] of [["rules", {}], ["rules + typer", { typer }]] as [string, NameModels][]) {
-        const c = typedCounts(held, systemWith(models));
+        const c = typedCounts(held, storydeskWith(models));
         note(name, c);
         line.push(`${name} ${f1(c).toFixed(3)}`);
       }
       for (const e of candidates) {
         const tagger = train(fit, e);
         for (const [name, models] of [[`tagger ${e}`, { tagger }], [`tagger ${e} + typer`, { tagger, typer }]] as [string, NameModels][]) {
-          const c = typedCounts(held, systemWith(models));
+          const c = typedCounts(held, storydeskWith(models));
           note(name, c);
           line.push(`${name} ${f1(c).toFixed(3)}`);
         }
