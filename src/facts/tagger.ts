@@ -60,6 +60,8 @@ const OPENING = /^[("“‘'[«—–-]$/u;
 const KEEPS_PERIOD = /^(?:\p{L}\.)+$/u;
 const CAP = /^\p{Lu}/u;
 const LOWER = /^\p{Ll}/u;
+const LETTER_FIRST = /^\p{L}/u;
+const LETTER = /\p{L}/u;
 
 /** The article's words, sentence by sentence. */
 export function tokenizeArticle(article: Article): Word[][] {
@@ -147,7 +149,7 @@ function isHeadline(words: Word[]): boolean {
   let letters = 0;
   let caps = 0;
   for (const w of words) {
-    if (!/^\p{L}/u.test(w.text)) continue;
+    if (!LETTER_FIRST.test(w.text)) continue;
     letters++;
     if (CAP.test(w.text)) caps++;
   }
@@ -194,94 +196,137 @@ export function articleView(sentences: Word[][], mentions: Mention[]): ArticleVi
 
 const key = (w: string): string => (w.endsWith(".") ? w.slice(0, -1) : w);
 
-/** Lexicon classes of one word. */
-function lexical(lw: string, f: string[], p: string): void {
-  const k = key(lw);
-  if (MALE_NAMES.has(k) || FEMALE_NAMES.has(k)) f.push(`${p}given`);
-  if (LEADING_FAMILY_NAMES.has(k)) f.push(`${p}family`);
-  if (KNOWN_ORGS.has(k) || KNOWN_ACRONYMS.has(k)) f.push(`${p}gaz-org`);
-  if (ORG_HEADS.has(k)) f.push(`${p}orghead`);
-  if (ROLE_HEADS.has(k)) f.push(`${p}role`);
-  else if (ROLE_MODIFIERS.has(k)) f.push(`${p}rolemod`);
-  if (HONORIFICS.has(k)) f.push(`${p}honorific`);
-  if (DEMONYMS.has(k)) f.push(`${p}demonym`);
-  if (WEEKDAYS_AND_MONTHS.has(k)) f.push(`${p}date-word`);
-  if (PLACE_FIRST_WORDS.has(k)) f.push(`${p}place-first`);
-  if (PLACE_LAST_WORDS.has(k)) f.push(`${p}place-last`);
-  if (COMPASS.has(k)) f.push(`${p}compass`);
-}
-
-/** Features of a word by itself, whatever its context: cached by word at run time. */
-function ownFeatures(text: string): string[] {
-  const lw = text.toLowerCase();
-  const sh = shape(text);
-  const f = ["bias", `w=${lw}`, `sh=${sh}`];
-  if (text !== lw) f.push(`W=${text}`);
-  for (const n of [1, 2, 3, 4]) if (lw.length > n) f.push(`s${n}=${lw.slice(-n)}`);
-  for (const n of [2, 3]) if (lw.length > n) f.push(`p${n}=${lw.slice(0, n)}`);
-  if (CAP.test(text) && COMMON_WORDS.has(lw)) f.push("cap-common");
-  if (BOILERPLATE.has(lw)) f.push("boilerplate");
-  lexical(lw, f, "");
-  return f;
-}
-
-/** Features a word lends the word `d` places away (d = −2, −1, 1, 2): also cached by word. */
-function neighbourFeatures(text: string, d: number): string[] {
-  const lw = text.toLowerCase();
-  const f = [`w${d}=${lw}`, `sh${d}=${shape(text)}`];
-  if (d === -1 || d === 1) lexical(lw, f, `${d}:`);
-  if (d === 1 && SPEECH_VERBS.has(lw)) f.push("next-speech");
-  if (d === 1 && (ORG_CUES_AFTER.has(lw) || PLACE_NOUNS.has(lw))) f.push(`before-cue=${lw}`);
-  if (d === -1 && PLACE_PREPOSITIONS.has(lw)) f.push("after-place-prep");
-  if (d === -1 && ORG_CUES_BEFORE.has(lw)) f.push("after-org-cue");
-  return f;
-}
-
 const OFFSETS = [-2, -1, 1, 2];
 
+/**
+ * Where a word's features go. A feature is a name, or a template's prefix and one or two parts
+ * (`${prefix}${a}` or `${prefix}${a}|${b}`): training wants the strings (`FeatureList`), tagging only their
+ * weights (`Scorer`), which it looks up from the parts without building a string per word.
+ */
+interface FeatureSink {
+  flag(name: string): void;
+  one(prefix: string, part: string): void;
+  two(prefix: string, a: string, b: string): void;
+}
+
+class FeatureList implements FeatureSink {
+  readonly features: string[] = [];
+  flag(name: string): void {
+    this.features.push(name);
+  }
+  one(prefix: string, part: string): void {
+    this.features.push(prefix + part);
+  }
+  two(prefix: string, a: string, b: string): void {
+    this.features.push(`${prefix}${a}|${b}`);
+  }
+}
+
+/** Template prefixes by offset d at d + 2, built once so lookups by prefix hit the same strings. */
+const byOffset = (f: (d: number) => string): string[] => [-2, -1, 0, 1, 2].map(f);
+const SUFFIX = [1, 2, 3, 4].map((n) => `s${n}=`);
+const PREFIX_OF = [2, 3].map((n) => `p${n}=`);
+const WORD_AT = byOffset((d) => `w${d}=`);
+const SHAPE_AT = byOffset((d) => `sh${d}=`);
+const LEXICAL_AT = byOffset((d) => `${d}:`);
+const RULE_AT = byOffset((d) => `r${d}=`);
+const SHAPES_AT = byOffset((d) => `sh${d}|sh=`);
+const GAZ_AT = byOffset((d) => `gaz${d}=`);
+
+/** Lexicon classes of one word, as features with prefix `p`. */
+function lexical(lw: string, f: FeatureSink, p: string): void {
+  const k = key(lw);
+  if (MALE_NAMES.has(k) || FEMALE_NAMES.has(k)) f.one(p, "given");
+  if (LEADING_FAMILY_NAMES.has(k)) f.one(p, "family");
+  if (KNOWN_ORGS.has(k) || KNOWN_ACRONYMS.has(k)) f.one(p, "gaz-org");
+  if (ORG_HEADS.has(k)) f.one(p, "orghead");
+  if (ROLE_HEADS.has(k)) f.one(p, "role");
+  else if (ROLE_MODIFIERS.has(k)) f.one(p, "rolemod");
+  if (HONORIFICS.has(k)) f.one(p, "honorific");
+  if (DEMONYMS.has(k)) f.one(p, "demonym");
+  if (WEEKDAYS_AND_MONTHS.has(k)) f.one(p, "date-word");
+  if (PLACE_FIRST_WORDS.has(k)) f.one(p, "place-first");
+  if (PLACE_LAST_WORDS.has(k)) f.one(p, "place-last");
+  if (COMPASS.has(k)) f.one(p, "compass");
+}
+
+/** Features of a word by itself, whatever its context (`lw`, `sh`: its lowercase and shape). */
+function ownFeatures(text: string, lw: string, sh: string, f: FeatureSink): void {
+  f.flag("bias");
+  f.one("w=", lw);
+  f.one("sh=", sh);
+  if (text !== lw) f.one("W=", text);
+  for (let n = 1; n <= 4; n++) if (lw.length > n) f.one(SUFFIX[n - 1], lw.slice(-n));
+  for (let n = 2; n <= 3; n++) if (lw.length > n) f.one(PREFIX_OF[n - 2], lw.slice(0, n));
+  if (CAP.test(text) && COMMON_WORDS.has(lw)) f.flag("cap-common");
+  if (BOILERPLATE.has(lw)) f.flag("boilerplate");
+  lexical(lw, f, "");
+}
+
+/** Features a word lends the word `d` places away (d = −2, −1, 1, 2). */
+function neighbourFeatures(lw: string, sh: string, d: number, f: FeatureSink): void {
+  f.one(WORD_AT[d + 2], lw);
+  f.one(SHAPE_AT[d + 2], sh);
+  if (d === -1 || d === 1) lexical(lw, f, LEXICAL_AT[d + 2]);
+  if (d === 1 && SPEECH_VERBS.has(lw)) f.flag("next-speech");
+  if (d === 1 && (ORG_CUES_AFTER.has(lw) || PLACE_NOUNS.has(lw))) f.one("before-cue=", lw);
+  if (d === -1 && PLACE_PREPOSITIONS.has(lw)) f.flag("after-place-prep");
+  if (d === -1 && ORG_CUES_BEFORE.has(lw)) f.flag("after-org-cue");
+}
+
 /** Features of word i that depend on where it stands: the article, the rules, the words around it. */
-function contextFeatures(words: Word[], i: number, view: ArticleView, s: number, shapes: (j: number) => string): string[] {
+function contextFeatures(words: Word[], i: number, view: ArticleView, s: number, shapes: (j: number) => string, f: FeatureSink): void {
   const w = words[i];
   const lw = w.lower;
   const sh = shapes(i);
   const rule = view.ruleTags[s][i];
-  const f = [`r=${rule}`, `r|sh=${rule}|${sh}`];
-  if (w.initial) f.push("initial", `initial|sh=${sh}`);
-  if (view.headline[s]) f.push("headline", `headline|sh=${sh}`, `headline|r=${rule}`);
-  if (s === 0) f.push("first-line");
+  f.one("r=", rule);
+  f.two("r|sh=", rule, sh);
+  if (w.initial) {
+    f.flag("initial");
+    f.one("initial|sh=", sh);
+  }
+  if (view.headline[s]) {
+    f.flag("headline");
+    f.one("headline|sh=", sh);
+    f.one("headline|r=", rule);
+  }
+  if (s === 0) f.flag("first-line");
   if (CAP.test(w.text)) {
-    if (view.lowercase.has(lw)) f.push(w.initial ? "initial-seen-lower" : "cap-seen-lower");
-    if (w.initial && view.midCap.has(lw)) f.push("initial-seen-midcap");
-    if (STOPWORDS.has(lw) || COMMON_INITIAL.has(lw)) f.push(w.initial ? "initial-stop" : "cap-stop");
-    for (const t of view.nameTypes.get(lw) ?? []) f.push(`doc=${t}`);
+    if (view.lowercase.has(lw)) f.flag(w.initial ? "initial-seen-lower" : "cap-seen-lower");
+    if (w.initial && view.midCap.has(lw)) f.flag("initial-seen-midcap");
+    if (STOPWORDS.has(lw) || COMMON_INITIAL.has(lw)) f.flag(w.initial ? "initial-stop" : "cap-stop");
+    for (const t of view.nameTypes.get(lw) ?? []) f.one("doc=", t);
   }
   const gaz = view.gazetteer[s][i];
-  if (gaz) f.push(`gaz=${gaz}`);
+  if (gaz) f.one("gaz=", gaz);
   for (const d of OFFSETS) {
     const o = words[i + d];
-    if (!o) f.push(`w${d}=<edge>`);
+    if (!o) f.one(WORD_AT[d + 2], "<edge>");
     else if (d === -1 || d === 1) {
-      f.push(`r${d}=${view.ruleTags[s][i + d]}`, `sh${d}|sh=${shapes(i + d)}|${sh}`);
-      if (view.gazetteer[s][i + d]) f.push(`gaz${d}=${view.gazetteer[s][i + d].slice(0, -2)}`);
+      f.one(RULE_AT[d + 2], view.ruleTags[s][i + d]);
+      f.two(SHAPES_AT[d + 2], shapes(i + d), sh);
+      if (view.gazetteer[s][i + d]) f.one(GAZ_AT[d + 2], view.gazetteer[s][i + d].slice(0, -2));
     }
   }
   const prev = words[i - 1];
   const next = words[i + 1];
-  if (prev) f.push(`w-1|w=${prev.lower}|${lw}`);
-  if (next) f.push(`w|w+1=${lw}|${next.lower}`);
-  if (prev && words[i - 2]) f.push(`w-2|w-1=${words[i - 2].lower}|${prev.lower}`);
-  if (next && words[i + 2]) f.push(`w+1|w+2=${next.lower}|${words[i + 2].lower}`);
-  return f;
+  if (prev) f.two("w-1|w=", prev.lower, lw);
+  if (next) f.two("w|w+1=", lw, next.lower);
+  if (prev && words[i - 2]) f.two("w-2|w-1=", words[i - 2].lower, prev.lower);
+  if (next && words[i + 2]) f.two("w+1|w+2=", next.lower, words[i + 2].lower);
 }
 
 /** All features of word i of a sentence (the tag transitions are scored apart), as training reads them. */
 export function wordFeatures(words: Word[], i: number, view: ArticleView, s: number): string[] {
-  const f = [...ownFeatures(words[i].text), ...contextFeatures(words, i, view, s, (j) => shape(words[j].text))];
+  const f = new FeatureList();
+  ownFeatures(words[i].text, words[i].lower, shape(words[i].text), f);
+  contextFeatures(words, i, view, s, (j) => shape(words[j].text), f);
   for (const d of OFFSETS) {
     const o = words[i + d];
-    if (o) f.push(...neighbourFeatures(o.text, d));
+    if (o) neighbourFeatures(o.lower, shape(o.text), d, f);
   }
-  return f;
+  return f.features;
 }
 
 /** A model's weights as a Map of typed arrays, built on first use. */
@@ -328,41 +373,134 @@ export function emissions(feats: (string[] | null)[], get: WeightLookup): Float6
   });
 }
 
-/** Scores of a word's own and neighbour features per model, by offset (−2…2) and word: most words recur. */
-const wordScores = new WeakMap<TaggerModel, Map<string, Float64Array>[]>();
-/** Per offset: about 2 MB of scores each, reset when full (an article's words mostly recur across news). */
-const MAX_CACHED_WORDS = 10_000;
+/** Words whose scores are cached, about 12 MB; the cache is reset when full (news words mostly recur). */
+const MAX_CACHED_WORDS = 20_000;
 
-/** The same scores as `emissions(words.map(wordFeatures))`, with the context-free parts cached by word. */
-function sentenceScores(words: Word[], view: ArticleView, s: number, model: TaggerModel, get: WeightLookup, slots: boolean[]): Float64Array[] {
-  let caches = wordScores.get(model);
-  if (!caches || caches[2].size > MAX_CACHED_WORDS) wordScores.set(model, (caches = [0, 1, 2, 3, 4].map(() => new Map())));
-  const cached = (text: string, d: number): Float64Array => {
-    const cache = caches[d + 2];
-    let v = cache.get(text);
+/** What a word brings wherever it stands: its shape, and its own (d = 0) and neighbour (d = −2…2) scores at N·(d + 2). */
+interface WordScores {
+  shape: string;
+  scores: Float64Array;
+}
+
+/**
+ * A model laid out for tagging: its weights in one table of N per feature, each template's features
+ * indexed by their parts (a pair template under every split at "|", so a part holding "|" still finds its
+ * feature), and the context-free scores of words cached by word. Every lookup finds exactly the weights
+ * the feature's string would, and sums run in the same order, so the scores are the same to the bit.
+ */
+class Scorer implements FeatureSink {
+  private readonly table: Float64Array;
+  private readonly rows: Map<string, number>;
+  private readonly ones = new Map<string, Map<string, number>>();
+  private readonly twos = new Map<string, Map<string, Map<string, number>>>();
+  private words = new Map<string, WordScores>();
+  readonly trans = new Float64Array(N * N);
+  /** Where the sink adds: scores at `at`…`at + N`. */
+  private out: Float64Array = new Float64Array(N);
+  private at = 0;
+
+  constructor(model: TaggerModel) {
+    const features = Object.keys(model.weights);
+    this.table = new Float64Array(features.length * N);
+    this.rows = new Map(features.map((f, r) => [f, r]));
+    features.forEach((f, r) => this.table.set(model.weights[f], r * N));
+    TAGS.forEach((t, a) => {
+      const r = this.rows.get(`T=${t}`);
+      if (r !== undefined) this.trans.set(this.table.subarray(r * N, r * N + N), a * N);
+    });
+  }
+
+  private add(row: number): void {
+    const { out, at, table } = this;
+    const w = row * N;
+    for (let b = 0; b < N; b++) out[at + b] += table[w + b];
+  }
+
+  flag(name: string): void {
+    const r = this.rows.get(name);
+    if (r !== undefined) this.add(r);
+  }
+
+  one(prefix: string, part: string): void {
+    let map = this.ones.get(prefix);
+    if (!map) {
+      map = new Map();
+      for (const [f, r] of this.rows) if (f.startsWith(prefix)) map.set(f.slice(prefix.length), r);
+      this.ones.set(prefix, map);
+    }
+    const r = map.get(part);
+    if (r !== undefined) this.add(r);
+  }
+
+  two(prefix: string, a: string, b: string): void {
+    let map = this.twos.get(prefix);
+    if (!map) {
+      map = new Map();
+      for (const [f, r] of this.rows) {
+        if (!f.startsWith(prefix)) continue;
+        for (let k = f.indexOf("|", prefix.length); k >= 0; k = f.indexOf("|", k + 1)) {
+          const first = f.slice(prefix.length, k);
+          if (!map.has(first)) map.set(first, new Map());
+          map.get(first)!.set(f.slice(k + 1), r);
+        }
+      }
+      this.twos.set(prefix, map);
+    }
+    const r = map.get(a)?.get(b);
+    if (r !== undefined) this.add(r);
+  }
+
+  private wordScores(w: Word): WordScores {
+    let v = this.words.get(w.text);
     if (!v) {
-      v = new Float64Array(N);
-      addScores(v, d === 0 ? ownFeatures(text) : neighbourFeatures(text, d), get);
-      cache.set(text, v);
+      v = { shape: shape(w.text), scores: new Float64Array(5 * N) };
+      this.out = v.scores;
+      this.at = 2 * N;
+      ownFeatures(w.text, w.lower, v.shape, this);
+      for (const d of OFFSETS) {
+        this.at = (d + 2) * N;
+        neighbourFeatures(w.lower, v.shape, d, this);
+      }
+      this.words.set(w.text, v);
     }
     return v;
-  };
-  const shapes: string[] = [];
-  const shapeAt = (j: number): string => (shapes[j] ??= shape(words[j].text));
-  return words.map((w, i) => {
-    if (!slots[i]) return OUTSIDE;
-    const out = new Float64Array(N);
-    addScores(out, contextFeatures(words, i, view, s, shapeAt), get);
-    const own = cached(w.text, 0);
-    for (let b = 0; b < N; b++) out[b] += own[b];
-    for (const d of OFFSETS) {
-      const o = words[i + d];
-      if (!o) continue;
-      const v = cached(o.text, d);
-      for (let b = 0; b < N; b++) out[b] += v[b];
+  }
+
+  /** The same scores as `emissions(words.map(wordFeatures))`, flat (N per word); `slots` false: outside. */
+  sentence(words: Word[], view: ArticleView, s: number, slots: boolean[]): Float64Array {
+    if (this.words.size > MAX_CACHED_WORDS) this.words = new Map();
+    const n = words.length;
+    // The words a slot reads: the slots and two either side.
+    const near: (WordScores | undefined)[] = new Array(n);
+    for (let i = 0; i < n; i++) if (slots[i]) for (let j = Math.max(0, i - 2); j <= i + 2 && j < n; j++) near[j] ??= this.wordScores(words[j]);
+    const out = (this.out = new Float64Array(n * N));
+    const shapeAt = (j: number): string => near[j]!.shape;
+    for (let i = 0; i < n; i++) {
+      if (!slots[i]) {
+        out.set(OUTSIDE, i * N);
+        continue;
+      }
+      const at = (this.at = i * N);
+      contextFeatures(words, i, view, s, shapeAt, this);
+      const own = near[i]!.scores;
+      for (let b = 0; b < N; b++) out[at + b] += own[2 * N + b];
+      for (const d of OFFSETS) {
+        const o = near[i + d];
+        if (!o) continue;
+        const from = (d + 2) * N;
+        for (let b = 0; b < N; b++) out[at + b] += o.scores[from + b];
+      }
     }
     return out;
-  });
+  }
+}
+
+const scorers = new WeakMap<TaggerModel, Scorer>();
+
+function scorerOf(model: TaggerModel): Scorer {
+  let scorer = scorers.get(model);
+  if (!scorer) scorers.set(model, (scorer = new Scorer(model)));
+  return scorer;
 }
 
 const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
@@ -380,43 +518,63 @@ export function nameSlots(words: Word[]): boolean[] {
 /** Emission scores of a word outside every name: only "O" is possible. */
 export const OUTSIDE: Float64Array = Float64Array.from(TAGS, (t) => (t === "O" ? 0 : -Infinity));
 
+const ALLOWED_FLAT = Uint8Array.from(ALLOWED.flat(), Number);
+
 /** The best tag sequence (tag indices) under the BILOU constraints. */
 export function viterbi(emit: Float64Array[], trans: Float64Array[]): number[] {
-  const n = emit.length;
+  const flat = new Float64Array(emit.length * N);
+  emit.forEach((e, i) => flat.set(e, i * N));
+  const flatTrans = new Float64Array(N * N);
+  trans.forEach((t, a) => flatTrans.set(t, a * N));
+  return decode(flat, emit.map((e) => e !== OUTSIDE), flatTrans);
+}
+
+/** `viterbi` over flat tables: emissions N per word (`inside` false: only "O"), transitions [from][to]. */
+function decode(emit: Float64Array, inside: boolean[], trans: Float64Array): number[] {
+  const n = inside.length;
   if (n === 0) return [];
-  const score = emit.map(() => new Float64Array(N).fill(-Infinity));
-  const back = emit.map(() => new Int8Array(N));
-  for (let b = 0; b < N; b++) if (STARTS[b]) score[0][b] = emit[0][b];
+  const score = new Float64Array(n * N).fill(-Infinity);
+  const back = new Int8Array(n * N);
+  for (let b = 0; b < N; b++) if (STARTS[b]) score[b] = emit[b];
   for (let i = 1; i < n; i++) {
-    if (emit[i] === OUTSIDE) {
+    const prev = (i - 1) * N;
+    const here = i * N;
+    if (!inside[i]) {
       // Only "O" can be here; it follows O, L and U.
       let best = -Infinity;
       let arg = 0;
       for (let a = 0; a < N; a++) {
-        const v = score[i - 1][a] + trans[a][0];
-        if (ALLOWED[a][0] && v > best) [best, arg] = [v, a];
+        const v = score[prev + a] + trans[a * N];
+        if (ALLOWED_FLAT[a * N] && v > best) {
+          best = v;
+          arg = a;
+        }
       }
-      score[i][0] = best;
-      back[i][0] = arg;
+      score[here] = best;
+      back[here] = arg;
       continue;
     }
     for (let b = 0; b < N; b++) {
       let best = -Infinity;
       let arg = 0;
       for (let a = 0; a < N; a++) {
-        if (!ALLOWED[a][b]) continue;
-        const v = score[i - 1][a] + trans[a][b];
-        if (v > best) [best, arg] = [v, a];
+        if (!ALLOWED_FLAT[a * N + b]) continue;
+        const v = score[prev + a] + trans[a * N + b];
+        if (v > best) {
+          best = v;
+          arg = a;
+        }
       }
-      score[i][b] = best + emit[i][b];
-      back[i][b] = arg;
+      score[here + b] = best + emit[here + b];
+      back[here + b] = arg;
     }
   }
+  const end = (n - 1) * N;
   let last = 0;
-  for (let b = 1; b < N; b++) if (closes(b) && (score[n - 1][b] > score[n - 1][last] || !closes(last))) last = b;
+  for (let b = 1; b < N; b++) if (closes(b) && (score[end + b] > score[end + last] || !closes(last))) last = b;
   const out = new Array<number>(n);
   out[n - 1] = last;
-  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i][out[i]];
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * N + out[i]];
   return out;
 }
 
@@ -475,7 +633,7 @@ function isNoName(words: Word[], from: number, to: number, view: ArticleView, s:
   let dateOrFurniture = true;
   for (let i = from; i < to && dateOrFurniture; i++) {
     const k = key(words[i].lower);
-    dateOrFurniture = WEEKDAYS_AND_MONTHS.has(k) || BOILERPLATE.has(k) || !/\p{L}/u.test(k);
+    dateOrFurniture = WEEKDAYS_AND_MONTHS.has(k) || BOILERPLATE.has(k) || !LETTER.test(k);
   }
   if (dateOrFurniture) return true;
   if (to - from === 1 && isCommonOpener(words, from, view, s)) return true;
@@ -492,13 +650,12 @@ function isNoName(words: Word[], from: number, to: number, view: ArticleView, s:
 export function tagMentions(article: Article, ruled: Mention[], model: TaggerModel, typed?: Mention[], evidenced: (m: Mention) => boolean = () => false): Mention[] {
   const sentences = tokenizeArticle(article);
   const view = articleView(sentences, ruled);
-  const get = lookupOf(model);
-  const trans = transitions(get);
+  const scorer = scorerOf(model);
   const found: { words: Word[]; s: number; from: number; nameFrom: number; to: number; type: NameType; name: string }[] = [];
   sentences.forEach((words, s) => {
     const slots = nameSlots(words);
     if (!slots.includes(true)) return;
-    const tags = viterbi(sentenceScores(words, view, s, model, get, slots), trans);
+    const tags = decode(scorer.sentence(words, view, s, slots), slots, scorer.trans);
     for (const span of spansOf(tags)) {
       if (span.to - span.from > MAX_NAME_WORDS) continue; // a Title Case list or a shouted line, not a name
       if (span.to - span.from > 1 && isCommonOpener(words, span.from, view, s)) span.from++;
