@@ -395,6 +395,9 @@ class Scorer implements FeatureSink {
   private readonly twos = new Map<string, Map<string, Map<string, number>>>();
   private words = new Map<string, WordScores>();
   readonly trans = new Float64Array(N * N);
+  /** Buffers reused from sentence to sentence: the words' scores and the words a sentence's slots read. */
+  private emit = new Float64Array(0);
+  private readonly near: (WordScores | undefined)[] = [];
   /** Where the sink adds: scores at `at`…`at + N`. */
   private out: Float64Array = new Float64Array(N);
   private at = 0;
@@ -466,14 +469,19 @@ class Scorer implements FeatureSink {
     return v;
   }
 
-  /** The same scores as `emissions(words.map(wordFeatures))`, flat (N per word); `slots` false: outside. */
+  /** The same scores as `emissions(words.map(wordFeatures))`, flat (N per word; valid until the next
+   *  sentence); `slots` false: outside. */
   sentence(words: Word[], view: ArticleView, s: number, slots: boolean[]): Float64Array {
     if (this.words.size > MAX_CACHED_WORDS) this.words = new Map();
     const n = words.length;
     // The words a slot reads: the slots and two either side.
-    const near: (WordScores | undefined)[] = new Array(n);
+    const near = this.near;
+    near.length = 0;
+    near.length = n;
     for (let i = 0; i < n; i++) if (slots[i]) for (let j = Math.max(0, i - 2); j <= i + 2 && j < n; j++) near[j] ??= this.wordScores(words[j]);
-    const out = (this.out = new Float64Array(n * N));
+    if (this.emit.length < n * N) this.emit = new Float64Array(2 * n * N);
+    const out = (this.out = this.emit);
+    out.fill(0, 0, n * N);
     const shapeAt = (j: number): string => near[j]!.shape;
     for (let i = 0; i < n; i++) {
       if (!slots[i]) {
@@ -529,12 +537,17 @@ export function viterbi(emit: Float64Array[], trans: Float64Array[]): number[] {
   return decode(flat, emit.map((e) => e !== OUTSIDE), flatTrans);
 }
 
+/** Viterbi's tables, reused from sentence to sentence. */
+let scoreBuffer = new Float64Array(0);
+let backBuffer = new Int8Array(0);
+
 /** `viterbi` over flat tables: emissions N per word (`inside` false: only "O"), transitions [from][to]. */
 function decode(emit: Float64Array, inside: boolean[], trans: Float64Array): number[] {
   const n = inside.length;
   if (n === 0) return [];
-  const score = new Float64Array(n * N).fill(-Infinity);
-  const back = new Int8Array(n * N);
+  if (scoreBuffer.length < n * N) [scoreBuffer, backBuffer] = [new Float64Array(2 * n * N), new Int8Array(2 * n * N)];
+  const score = scoreBuffer.fill(-Infinity, 0, n * N);
+  const back = backBuffer.fill(0, 0, n * N);
   for (let b = 0; b < N; b++) if (STARTS[b]) score[b] = emit[b];
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * N;
