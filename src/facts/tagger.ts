@@ -131,10 +131,11 @@ function gazetteerTags(words: Word[]): string[] {
   const out = words.map(() => "");
   for (let i = 0; i < words.length; i++) {
     if (!CAP.test(words[i].text)) continue;
-    for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1; n--) {
-      let phrase = words[i].lower;
-      for (let k = 1; k < n; k++) phrase += ` ${words[i + k].lower}`;
-      const type = gazetteerType(phrase);
+    const longest = Math.min(MAX_PHRASE, words.length - i);
+    const phrases = [words[i].lower];
+    for (let k = 1; k < longest; k++) phrases.push(`${phrases[k - 1]} ${words[i + k].lower}`);
+    for (let n = longest; n >= 1; n--) {
+      const type = gazetteerType(phrases[n - 1]);
       if (!type) continue;
       if (n === 1) out[i] = `${type}:U`;
       else for (let k = 0; k < n; k++) out[i + k] = `${type}:${k === 0 ? "B" : k === n - 1 ? "L" : "I"}`;
