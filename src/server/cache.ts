@@ -36,3 +36,31 @@ export class VersionedCache {
     return this.entries.size;
   }
 }
+
+/**
+ * Values kept for a short time, for answers a reader does not mind being a moment old: a list's total (a
+ * count over every matching story, the dearest part of a list page on PostgreSQL). Bounded by entries.
+ */
+export class RecentValues<V> {
+  private readonly entries = new Map<string, { at: number; value: V }>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 1000,
+  ) {}
+
+  async get(key: string, compute: () => Promise<V>): Promise<V> {
+    const now = performance.now();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    const value = await compute();
+    this.entries.delete(key);
+    this.entries.set(key, { at: now, value });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  /** Forgets everything (this process changed the corpus). */
+  clear(): void {
+    this.entries.clear();
+  }
+}

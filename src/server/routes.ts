@@ -12,7 +12,7 @@ import * as S from "./schemas.js";
 import { uploadName, type Uploads } from "./upload.js";
 import { authorized } from "./follows.js";
 import { articleDetail, groupFamilies } from "./view.js";
-import { VersionedCache } from "./cache.js";
+import { RecentValues, VersionedCache } from "./cache.js";
 
 export interface ApiOptions {
   store: Store;
@@ -33,6 +33,8 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, 
     copies.length === 0 ? [] : explainCopies(copies, await dq.articlesByIds(db, [...new Set(copies.flatMap((c) => [c.copy, c.of]))]));
   // Story pages of big stories are megabytes: kept until the story's output is written again.
   const stories = new VersionedCache(storyCacheBytes);
+  // A list's total may be a second old: another process's ingest (or a poll) shows within a second, an upload at once.
+  const totals = new RecentValues<number>(1000);
 
   app.get(
     "/stories",
@@ -47,8 +49,12 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, 
     },
     async (req) => {
       const q = req.query;
-      const page = await dq.listStories(db, dialect, { ...q, sort: q.sort, limit: q.limit, offset: q.offset });
-      return { total: page.total, limit: q.limit, offset: q.offset, stories: page.stories };
+      const filter = { since: q.since, until: q.until, entity: q.entity, source: q.source, q: q.q };
+      const [total, page] = await Promise.all([
+        totals.get(JSON.stringify(filter), () => dq.countStories(db, dialect, filter)),
+        dq.storyPage(db, dialect, { ...filter, sort: q.sort, limit: q.limit, offset: q.offset }),
+      ]);
+      return { total, limit: q.limit, offset: q.offset, stories: page };
     },
   );
 
@@ -191,6 +197,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, 
         const body = req.body as Buffer | undefined;
         if (!body || body.length === 0) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: "the body is empty: send the articles to add" });
         const summary = await uploads.ingest(body, uploadName(req.query.name, req.headers["content-type"]));
+        totals.clear();
         return { ...summary, seconds: Math.round(summary.seconds * 1000) / 1000 };
       },
     );
