@@ -297,7 +297,8 @@ function contextFeatures(words: Word[], i: number, view: ArticleView, s: number,
     if (view.lowercase.has(lw)) f.flag(w.initial ? "initial-seen-lower" : "cap-seen-lower");
     if (w.initial && view.midCap.has(lw)) f.flag("initial-seen-midcap");
     if (STOPWORDS.has(lw) || COMMON_INITIAL.has(lw)) f.flag(w.initial ? "initial-stop" : "cap-stop");
-    for (const t of view.nameTypes.get(lw) ?? []) f.one("doc=", t);
+    const types = view.nameTypes.get(lw);
+    if (types) for (const t of types) f.one("doc=", t);
   }
   const gaz = view.gazetteer[s][i];
   if (gaz) f.one("gaz=", gaz);
@@ -528,6 +529,8 @@ export function nameSlots(words: Word[]): boolean[] {
 export const OUTSIDE: Float64Array = Float64Array.from(TAGS, (t) => (t === "O" ? 0 : -Infinity));
 
 const ALLOWED_FLAT = Uint8Array.from(ALLOWED.flat(), Number);
+/** The tags each tag may follow, in tag order (ties go to the first, as over all tags). */
+const PREDECESSORS: Int8Array[] = TAGS.map((_, b) => Int8Array.from(TAGS.keys()).filter((a) => ALLOWED[a][b]));
 
 /** The best tag sequence (tag indices) under the BILOU constraints. */
 export function viterbi(emit: Float64Array[], trans: Float64Array[]): number[] {
@@ -571,8 +574,7 @@ function decode(emit: Float64Array, inside: boolean[], trans: Float64Array): num
     for (let b = 0; b < N; b++) {
       let best = -Infinity;
       let arg = 0;
-      for (let a = 0; a < N; a++) {
-        if (!ALLOWED_FLAT[a * N + b]) continue;
+      for (const a of PREDECESSORS[b]) {
         const v = score[prev + a] + trans[a * N + b];
         if (v > best) {
           best = v;
