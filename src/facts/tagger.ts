@@ -125,13 +125,16 @@ function gazetteerType(phrase: string): string | null {
   return ORG_NAMES.has(phrase) ? "org" : null;
 }
 
+/** First words of the lexicon's names of more than one word: only these can open a longer phrase. */
+const PHRASE_STARTS: ReadonlySet<string> = new Set([...PLACES, ...ORG_NAMES].filter((p) => p.includes(" ")).map((p) => p.split(" ")[0]));
+
 /** Marks the words of lexicon places and organisations ("united states", "agence france-presse"),
  *  longest first, as "place:B", "org:L"… */
 function gazetteerTags(words: Word[]): string[] {
   const out = words.map(() => "");
   for (let i = 0; i < words.length; i++) {
     if (!CAP.test(words[i].text)) continue;
-    const longest = Math.min(MAX_PHRASE, words.length - i);
+    const longest = PHRASE_STARTS.has(words[i].lower) ? Math.min(MAX_PHRASE, words.length - i) : 1;
     const phrases = [words[i].lower];
     for (let k = 1; k < longest; k++) phrases.push(`${phrases[k - 1]} ${words[i + k].lower}`);
     for (let n = longest; n >= 1; n--) {
