@@ -76,7 +76,9 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, 
       const cached = head.version > 0 ? stories.get(key, head.version) : undefined;
       if (cached) return reply.type("application/json; charset=utf-8").send(cached as never);
       const articles = await dq.storyArticles(db, row.story);
-      const copies = await withEvidence((await dq.copiesAmong(db, articles.map((a) => a.id))) as Copy[]);
+      // The copy relations alone: their evidence is on each article's page and in the story's brief (a big
+      // story's evidence aligns hundreds of texts, seconds of work on a page that lists its sources).
+      const copies = await dq.copiesAmong(db, articles.map((a) => a.id));
       const rest = { first_date: row.first_date, last_date: row.last_date, articles, copies, families: groupFamilies(articles) };
       // The stored story is brief@1 JSON already (written by JSON.stringify, checked against the contract by
       // the tests): it goes out as stored instead of being parsed and serialised again, which took most of

@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { Type, type Static, type TSchema } from "typebox";
-import type { Brief, BriefCopy, Story } from "../model/index.js";
+import type { Brief, BriefCopy, Copy, Story } from "../model/index.js";
 import { packageRoot } from "./paths.js";
 
 export const BRIEF_SCHEMA_ID = "https://storydesk.dev/schema/brief@1.json";
@@ -19,8 +19,9 @@ const briefRef = <T>(definition: string | null) =>
   Type.Unsafe<T>({ $ref: definition ? `${BRIEF_SCHEMA_ID}#/definitions/${definition}` : BRIEF_SCHEMA_ID });
 
 export const StoryRef = briefRef<Story>("story");
+export const CopyRef = briefRef<Copy>("copy");
 /** A copy relation with its evidence (shared sentence pairs, why the original), as in a briefing. */
-export const CopyRef = briefRef<BriefCopy>("briefCopy");
+export const EvidencedCopyRef = briefRef<BriefCopy>("briefCopy");
 export const BriefRef = briefRef<Brief>(null);
 
 /** Limits on lists: a page never holds more than MAX_PAGE items. */
@@ -119,7 +120,7 @@ export const ArticleDetail = Type.Object({
   text: Type.String(),
   sentences: Type.Array(Sentence),
   family: Type.String(),
-  copy_of: Nullable(CopyRef),
+  copy_of: Nullable(EvidencedCopyRef),
   story: Nullable(Type.Object({ id: Type.String(), title: Type.String() })),
 });
 
