@@ -1,19 +1,24 @@
-// Posting lists as one open-addressing hash table (linear probing) over two Int32Arrays: a key may occur
-// several times, once per slot holding it. About 12–20 bytes per posting, against
-// 50+ for a Map entry with an array, which is what lets a million articles' keys fit in about 1 GB.
+// Posting lists as one open-addressing hash table (linear probing) over one Int32Array of (key, slot)
+// cells: a key may occur several times, once per slot holding it. Key and slot side by side make a probe
+// one memory access, which is what a lookup in a table of a million articles' keys (a GB) costs.
+// About 12–20 bytes per posting, against 50+ for a Map entry with an array.
 
 /** Keys are non-negative 31-bit integers; -1 marks a free cell. */
 const FREE = -1;
 const MAX_LOAD = 0.7;
 
 export interface Postings {
-  keys: Int32Array;
-  slots: Int32Array;
+  /** Cell i is cells[2i] (key, or FREE) and cells[2i + 1] (slot). */
+  cells: Int32Array;
+  /** Number of cells (a power of two). */
+  capacity: number;
   size: number;
 }
 
 export function createPostings(capacity = 1024): Postings {
-  return { keys: new Int32Array(capacity).fill(FREE), slots: new Int32Array(capacity), size: 0 };
+  const cells = new Int32Array(2 * capacity);
+  for (let i = 0; i < cells.length; i += 2) cells[i] = FREE;
+  return { cells, capacity, size: 0 };
 }
 
 function home(key: number, mask: number): number {
@@ -22,39 +27,38 @@ function home(key: number, mask: number): number {
 
 /** Calls `visit` with every slot posted under `key`. */
 export function forEachSlot(p: Postings, key: number, visit: (slot: number) => void): void {
-  const { keys, slots } = p;
-  const mask = keys.length - 1;
-  for (let i = home(key, mask); keys[i] !== FREE; i = (i + 1) & mask) if (keys[i] === key) visit(slots[i]);
+  const { cells } = p;
+  const mask = p.capacity - 1;
+  for (let i = home(key, mask); cells[2 * i] !== FREE; i = (i + 1) & mask) if (cells[2 * i] === key) visit(cells[2 * i + 1]);
 }
 
 function insert(p: Postings, key: number, slot: number): void {
-  const mask = p.keys.length - 1;
+  const { cells } = p;
+  const mask = p.capacity - 1;
   let i = home(key, mask);
-  while (p.keys[i] !== FREE) i = (i + 1) & mask;
-  p.keys[i] = key;
-  p.slots[i] = slot;
+  while (cells[2 * i] !== FREE) i = (i + 1) & mask;
+  cells[2 * i] = key;
+  cells[2 * i + 1] = slot;
   p.size++;
 }
 
 function grow(p: Postings, capacity: number): void {
-  const { keys, slots } = p;
-  p.keys = new Int32Array(capacity).fill(FREE);
-  p.slots = new Int32Array(capacity);
-  p.size = 0;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== FREE) insert(p, keys[i], slots[i]);
+  const { cells } = p;
+  Object.assign(p, createPostings(capacity));
+  for (let i = 0; i < cells.length; i += 2) if (cells[i] !== FREE) insert(p, cells[i], cells[i + 1]);
 }
 
 /** Posts `slot` under `key`, unless `limit` slots are already posted there; true when posted. */
 export function addSlot(p: Postings, key: number, slot: number, limit: number): boolean {
-  if (p.size + 1 > p.keys.length * MAX_LOAD) grow(p, p.keys.length * 2);
+  if (p.size + 1 > p.capacity * MAX_LOAD) grow(p, p.capacity * 2);
   // One pass: count the key's slots along its probe run, whose end is where the new posting goes.
-  const { keys } = p;
-  const mask = keys.length - 1;
+  const { cells } = p;
+  const mask = p.capacity - 1;
   let count = 0;
   let i = home(key, mask);
-  for (; keys[i] !== FREE; i = (i + 1) & mask) if (keys[i] === key && ++count >= limit) return false;
-  keys[i] = key;
-  p.slots[i] = slot;
+  for (; cells[2 * i] !== FREE; i = (i + 1) & mask) if (cells[2 * i] === key && ++count >= limit) return false;
+  cells[2 * i] = key;
+  cells[2 * i + 1] = slot;
   p.size++;
   return true;
 }
@@ -64,7 +68,7 @@ export function postingPairs(p: Postings): { keys: Int32Array; slots: Int32Array
   const keys = new Int32Array(p.size);
   const slots = new Int32Array(p.size);
   let n = 0;
-  for (let i = 0; i < p.keys.length; i++) if (p.keys[i] !== FREE) (keys[n] = p.keys[i]), (slots[n++] = p.slots[i]);
+  for (let i = 0; i < p.cells.length; i += 2) if (p.cells[i] !== FREE) (keys[n] = p.cells[i]), (slots[n++] = p.cells[i + 1]);
   return { keys, slots };
 }
 
