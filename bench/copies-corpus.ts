@@ -18,6 +18,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Article } from "../src/model/index.js";
 import { STOPWORDS, hash32 } from "../src/text/tokens.js";
+import { seeded, type Random as Rand } from "../eval/seeded.js";
 
 const DATA = join(import.meta.dirname, "..", "..", "shared", "data");
 
@@ -31,20 +32,6 @@ export interface GeneratedArticle {
   kind: GeneratedKind;
   /** The index of the fresh article a copy was made from. */
   of: number | null;
-}
-
-type Rand = () => number;
-
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): Rand {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*|``|''|[^\s\p{L}\p{N}]/gu;
@@ -220,12 +207,12 @@ export class CopyStream {
   constructor(private readonly seed = 13) {}
 
   private writer(i: number, salt: number): Writer {
-    return { rand: rng(hash32(`${this.seed}:${i}:${salt}`)), names: new Map() };
+    return { rand: seeded(hash32(`${this.seed}:${i}:${salt}`)), names: new Map() };
   }
 
   kindOf(i: number): GeneratedKind {
     if (i < 20) return "fresh";
-    let r = rng(hash32(`${this.seed}:kind:${i}`))();
+    let r = seeded(hash32(`${this.seed}:kind:${i}`))();
     for (const [kind, rate] of Object.entries(COPY_RATES) as [GeneratedKind, number][]) {
       if (r < rate) return kind;
       r -= rate;

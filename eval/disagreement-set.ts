@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { DisagreementKind } from "../src/model/index.js";
+import { seeded } from "./seeded.js";
 
 const DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
 
@@ -47,17 +48,6 @@ export interface Pair {
 const jsonl = <T>(file: string): T[] => readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
 const hashOf = (s: string) => parseInt(createHash("sha1").update(s).digest("hex").slice(0, 8), 16);
 
-/** A small seeded generator (mulberry32): the same seed gives the same rewrite. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rand = () => number;
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 
@@ -316,7 +306,7 @@ function wrap(text: string | null, how: string): { text: string; how: string } |
 /** Eligibility without a random draw: which sentences a kind can change. */
 function eligible(kind: DisagreementKind, s: string): boolean {
   if (s.split(/\s+/).length < 6 || s.length > 400) return false;
-  const r = rng(1);
+  const r = seeded(1);
   return CONTRADICT[kind](s, r) !== null;
 }
 
@@ -328,7 +318,7 @@ export function buildPairs(perKind = 300): Pair[] {
     const taken = { dev: 0, test: 0 };
     for (const doc of docs) {
       if (taken[doc.part] >= perKind) continue;
-      const r = rng(hashOf(`${kind}:${doc.id}`));
+      const r = seeded(hashOf(`${kind}:${doc.id}`));
       const targets = doc.sentences.map((s, i) => i).filter((i) => eligible(kind, doc.sentences[i]));
       if (targets.length === 0) continue;
       const target = pick(r, targets);
@@ -337,7 +327,7 @@ export function buildPairs(perKind = 300): Pair[] {
       taken[doc.part]++;
       const twin = r() < 0.5 ? paraphrase(doc.sentences[target], r) : addDetail(doc.sentences[target], r);
       for (const [k, changed] of [[kind, contradiction], [null, twin]] as const) {
-        const { rewrite, at } = rewriteDoc(doc, target, changed.text, rng(hashOf(`rewrite:${kind}:${doc.id}`)));
+        const { rewrite, at } = rewriteDoc(doc, target, changed.text, seeded(hashOf(`rewrite:${kind}:${doc.id}`)));
         pairs.push({
           id: `${doc.id}:${kind}:${k ? "pos" : "neg"}`, doc: doc.id, corpus: doc.corpus, part: doc.part, kind: k,
           change: changed.how, published: doc.published, original: doc.sentences, rewrite, target: [target, at],

@@ -13,6 +13,7 @@ import type { Article, Sentence } from "../src/model/index.js";
 import { addToStoryIndex, createStoryIndex, groupStories } from "../src/stories/index.js";
 import type { StoryOptions } from "../src/stories/options.js";
 import { averageLink, cutAt } from "./story-baseline.js";
+import { shuffled } from "./seeded.js";
 
 const DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
 const SENTENCE = /[^.!?]+(?:[.!?]+|$)/g;
@@ -50,17 +51,6 @@ function toArticle(doc: Doc): Article {
     text: doc.text,
     sentences,
   };
-}
-
-function shuffled<T>(items: T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed >>> 0;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
 }
 
 interface Scores {

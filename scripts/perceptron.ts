@@ -55,3 +55,15 @@ export class AveragedWeights {
     return v;
   }
 }
+
+/** Deterministic shuffle (a seeded LCG), so a run can be repeated. */
+export function shuffled<T>(items: T[], seed: number): T[] {
+  const a = [...items];
+  let s = seed;
+  for (let i = a.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (i + 1);
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}

@@ -15,7 +15,7 @@ import { loadGum, loadMeantime, type GoldDoc } from "../eval/entity-data.js";
 import { ruleMentions } from "../src/facts/mentions.js";
 import { documentView, mentionFeatures, TYPER_LABELS, TYPER_MODEL_URL, type TyperModel } from "../src/facts/typer.js";
 import type { EntityType, Mention } from "../src/model/index.js";
-import { AveragedWeights } from "./perceptron.js";
+import { AveragedWeights, shuffled } from "./perceptron.js";
 
 interface Example {
   features: string[];
@@ -45,18 +45,6 @@ function examplesOf(docs: GoldDoc[]): Example[] {
     for (const m of mentions) out.push({ features: mentionFeatures(d.text, m, view), label: TYPER_LABELS.indexOf(labelOf(d, m)) });
   }
   return out;
-}
-
-/** Deterministic shuffle (a seeded LCG), so a run can be repeated. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  const a = [...items];
-  let s = seed;
-  for (let i = a.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const j = s % (i + 1);
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
 }
 
 /** The typer trained on `docs` for `epochs` epochs. */

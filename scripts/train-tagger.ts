@@ -19,7 +19,7 @@ import {
   articleView, nameSlots, spansOf, TAGGER_MODEL_URL, TAGS, tagsOf, tokenizeArticle, transitions, viterbi, wordFeatures, emissions,
   lookupOf, type NameType, type TaggerModel, type Word,
 } from "../src/facts/tagger.js";
-import { AveragedWeights } from "./perceptron.js";
+import { AveragedWeights, shuffled } from "./perceptron.js";
 import { trainTyper } from "./train-ner.js";
 
 const CONNECTOR = new Set(["of", "and", "&", "de", "del", "la", "le", "von", "van", "der", "den", "du", "da", "y", "for", "the", "on", "upon", "al", "el", "bin", "ibn"]);
@@ -141,18 +141,6 @@ function sentencesOf(docs: GoldDoc[]): Sentence[] {
     });
   }
   return out;
-}
-
-/** Deterministic shuffle (a seeded LCG), so a run can be repeated. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  const a = [...items];
-  let s = seed;
-  for (let i = a.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const j = s % (i + 1);
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
 }
 
 /** Collins' structured perceptron: decode with the current weights, move them toward the gold path. */

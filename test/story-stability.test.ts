@@ -8,6 +8,7 @@ import { readInputs } from "../src/read/index.js";
 import { articleOf } from "../src/brief/prepare.js";
 import { addToStoryIndex, createStoryIndex, type StoryIndex } from "../src/stories/index.js";
 import { ROOT } from "./helpers.js";
+import { shuffled } from "../eval/seeded.js";
 
 async function exampleArticles(): Promise<Article[]> {
   const { documents } = await readInputs([join(ROOT, "examples")]);
@@ -67,14 +68,3 @@ test("a briefing of the example corpus has the same stories in reversed and in 8
   for (let seed = 1; seed <= 8; seed++) assert.deepEqual(stories(shuffled(documents, seed)), given, `shuffle ${seed}`);
 });
 
-/** A seeded Fisher–Yates shuffle (a linear congruential generator), the same on every run. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed >>> 0;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}

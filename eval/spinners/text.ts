@@ -3,18 +3,9 @@
 
 import { STOPWORDS } from "../../src/text/tokens.js";
 
-export type Random = () => number;
+import type { Random } from "../seeded.js";
 
-/** mulberry32: a small seeded generator so every run makes the same copies. */
-export function seeded(seed: number): Random {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded, type Random } from "../seeded.js";
 
 export const pick = <T>(items: T[], r: Random): T => items[Math.floor(r() * items.length)];
 

@@ -5,8 +5,7 @@
 // "Environment Minister John Baird") and which type it is. Weights are trained by scripts/train-tagger.ts on
 // the dev (training) part of ../shared/data/gum and ship in models/; nothing is downloaded.
 
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { modelUrl, shippedModel } from "./shipped.js";
 import type { Article, Mention } from "../model/index.js";
 import { STOPWORDS } from "../text/tokens.js";
 import {
@@ -723,19 +722,8 @@ export function tagMentions(article: Article, ruled: Mention[], model: TaggerMod
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Where the shipped model lives: models/ at the package root (two levels up from src/facts or dist/facts). */
-export const TAGGER_MODEL_URL = new URL("../../models/ner-tagger.json.gz", import.meta.url);
-
-let loaded: TaggerModel | null | undefined;
+const TAGGER_FILE = "ner-tagger.json.gz";
+export const TAGGER_MODEL_URL = modelUrl(TAGGER_FILE);
 
 /** The shipped model, read once; null when the file is missing (the rules and the typer then stand). */
-export function shippedTagger(): TaggerModel | null {
-  if (loaded !== undefined) return loaded;
-  try {
-    loaded = JSON.parse(gunzipSync(readFileSync(TAGGER_MODEL_URL)).toString("utf8")) as TaggerModel;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-    loaded = null;
-  }
-  return loaded;
-}
+export const shippedTagger = shippedModel<TaggerModel>(TAGGER_FILE);

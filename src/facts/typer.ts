@@ -4,8 +4,7 @@
 // Weights are trained by scripts/train-ner.ts on the dev (training) parts of ../shared/data and ship in
 // models/; nothing is downloaded. Without the model file, the rules' types stand.
 
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { modelUrl, shippedModel } from "./shipped.js";
 import type { EntityType, Mention } from "../model/index.js";
 import {
   DEMONYMS, FEMALE_NAMES, HONORIFICS, KNOWN_ACRONYMS, KNOWN_ORGS, LEADING_FAMILY_NAMES, MALE_NAMES, ORG_CUES_AFTER,
@@ -181,19 +180,8 @@ export function typeMentions(text: string, mentions: Mention[], model: TyperMode
   });
 }
 
-/** Where the shipped model lives: models/ at the package root (two levels up from src/facts or dist/facts). */
-export const TYPER_MODEL_URL = new URL("../../models/ner-types.json.gz", import.meta.url);
-
-let loaded: TyperModel | null | undefined;
+const TYPER_FILE = "ner-types.json.gz";
+export const TYPER_MODEL_URL = modelUrl(TYPER_FILE);
 
 /** The shipped model, read once; null when the file is missing (the rules' types are then kept). */
-export function shippedTyper(): TyperModel | null {
-  if (loaded !== undefined) return loaded;
-  try {
-    loaded = JSON.parse(gunzipSync(readFileSync(TYPER_MODEL_URL)).toString("utf8")) as TyperModel;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-    loaded = null;
-  }
-  return loaded;
-}
+export const shippedTyper = shippedModel<TyperModel>(TYPER_FILE);
