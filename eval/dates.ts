@@ -55,14 +55,16 @@ function articleOf(doc: Doc): Article {
 }
 
 /** One-to-one matching, gold in order, each to the first unused overlapping prediction. */
-function score(gold: Span[], pred: Span[], c: Counts, misses?: string[], text?: string): void {
+function score(gold: Span[], pred: Span[], c: Counts, misses?: string[], text?: string, dct?: string): void {
+  // Each listed error with its document date and the words around it, to judge which value is right.
+  const at = (s: Span) => `  [${dct}] …${text!.slice(Math.max(0, s.start - 70), s.start).replace(/\s+/g, " ")}⟦${text!.slice(s.start, s.end)}⟧${text!.slice(s.end, s.end + 50).replace(/\s+/g, " ")}…`;
   c.gold += gold.length;
   c.pred += pred.length;
   const used = new Set<number>();
   for (const g of gold) {
     const i = pred.findIndex((p, k) => !used.has(k) && p.start < g.end && g.start < p.end);
     if (i < 0) {
-      misses?.push(`missed  ${JSON.stringify(text!.slice(g.start, g.end))} ${g.value}`);
+      misses?.push(`missed  ${JSON.stringify(text!.slice(g.start, g.end))} ${g.value}${at(g)}`);
       continue;
     }
     used.add(i);
@@ -70,9 +72,9 @@ function score(gold: Span[], pred: Span[], c: Counts, misses?: string[], text?: 
     c.relaxed++;
     if (p.start === g.start && p.end === g.end) c.strict++;
     if (p.value === g.value) c.value++;
-    else misses?.push(`value   ${JSON.stringify(text!.slice(p.start, p.end))} ${p.value} ≠ ${JSON.stringify(text!.slice(g.start, g.end))} ${g.value}`);
+    else misses?.push(`value   ${JSON.stringify(text!.slice(p.start, p.end))} ${p.value} ≠ ${JSON.stringify(text!.slice(g.start, g.end))} ${g.value}${at(g)}`);
   }
-  if (misses) pred.forEach((p, k) => used.has(k) || misses.push(`extra   ${JSON.stringify(text!.slice(p.start, p.end))} ${p.value}`));
+  if (misses) pred.forEach((p, k) => used.has(k) || misses.push(`extra   ${JSON.stringify(text!.slice(p.start, p.end))} ${p.value}${at(p)}`));
 }
 
 const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
@@ -99,7 +101,7 @@ function main(): void {
   const started = performance.now();
   for (const doc of docs) {
     const found: Timex[] = findTimexes(articleOf(doc));
-    score(doc.timexes, found, all, showMisses ? misses : undefined, doc.text);
+    score(doc.timexes, found, all, showMisses ? misses : undefined, doc.text, doc.dct.slice(0, 10));
     score(doc.timexes.filter((t) => t.type === "DATE" && CALENDAR.test(t.value)), found.filter((t) => CALENDAR.test(t.value)), calendar);
   }
   const ms = performance.now() - started;
