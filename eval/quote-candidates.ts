@@ -12,7 +12,7 @@ const DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
 
 export interface QuoteDoc {
   id: string;
-  corpus: "gum" | "meantime" | "ecbplus";
+  corpus: "gum" | "meantime" | "ecbplus" | "aeb";
   part: "dev" | "test";
   text: string;
 }
@@ -38,10 +38,16 @@ export function quoteDocs(): QuoteDoc[] {
   const meantime = jsonl<{ id: string; text: string }>(`${DATA}meantime/docs.jsonl`)
     .filter((d) => d.text)
     .map((d) => ({ id: d.id, corpus: "meantime" as const, part: part(d.id), text: plainQuotes(d.text) }));
+  // The first sample (hash % 40 === 0), then a second one (=== 2) added to dev in round 3; both hash to dev.
   const ecb = jsonl<{ id: string; text: string }>(`${DATA}ecbplus/docs.jsonl`)
-    .filter((d) => hash(d.id) % 40 === 0)
+    .filter((d) => hash(d.id) % 40 === 0 || hash(d.id) % 40 === 2)
     .map((d) => ({ id: d.id, corpus: "ecbplus" as const, part: part(d.id), text: plainQuotes(d.text) }));
-  return [...gum, ...meantime, ...ecb];
+  // Round 3: a third of AEB's dev pages (their ground-truth bodies: recent news from many outlets), dev only.
+  const aebTruth = JSON.parse(readFileSync(`${DATA}scrapinghub-aeb/ground-truth.json`, "utf8")) as Record<string, { articleBody: string }>;
+  const aebDev = (JSON.parse(readFileSync(`${DATA}scrapinghub-aeb/splits.json`, "utf8")) as { dev: string[] }).dev;
+  const aeb = aebDev.filter((id) => hash(id) % 3 === 0)
+    .map((id) => ({ id: `aeb-${id.slice(0, 12)}`, corpus: "aeb" as const, part: "dev" as const, text: aebTruth[id].articleBody }));
+  return [...gum, ...meantime, ...ecb, ...aeb];
 }
 
 const SPAN = /["“]([^"“”\n]+)["”]/g;
@@ -54,7 +60,8 @@ export function candidates(doc: QuoteDoc): { start: number; end: number }[] {
 
 function main(): void {
   let n = 0;
-  for (const d of quoteDocs()) {
+  const only = process.argv[2]; // a corpus name or document id prefix, to list only those
+  for (const d of quoteDocs().filter((x) => !only || x.corpus === only || x.id.startsWith(only))) {
     for (const c of candidates(d)) {
       const before = d.text.slice(Math.max(0, c.start - 260), c.start).replace(/\s+/g, " ");
       const after = d.text.slice(c.end, c.end + 160).replace(/\s+/g, " ");
