@@ -208,6 +208,29 @@ test("a month and day with no tense to go by is the nearer one; a weekday writte
   ]);
 });
 
+test("reported plans point forward; a past verb right beside a date and a relative clause keep it in the past", () => {
+  // Published on Friday 7 January 2000.
+  assert.deepEqual(
+    times(["He said the father would travel to Washington on Sunday.", "Protesters planned a march on Saturday and were planning to block the airport on Monday."], "2000-01-07"),
+    ["Sunday → 2000-01-09 (day)", "Saturday → 2000-01-08 (day)", "Monday → 2000-01-10 (day)"],
+  );
+  assert.deepEqual(
+    times(["The boy will stay two more weeks even after a court Thursday refused a hearing.", "They will appeal the decision, announced Wednesday by the agency.", "She will bring aid to Kenya, where the Jan. 3 blasts killed 200."], "2000-01-07"),
+    ["Thursday → 2000-01-06 (day)", "Wednesday → 2000-01-05 (day)", "Jan. 3 → 2000-01-03 (day)"],
+  );
+  // Not a participle after "be", nor a scheduling one.
+  assert.deepEqual(times(["The verdict will be announced Monday.", "The result is expected Tuesday."], "2000-01-07"), [
+    "Monday → 2000-01-10 (day)",
+    "Tuesday → 2000-01-11 (day)",
+  ]);
+});
+
+test("a future clause about a day of the month just gone is that day; with no tense a date is in the past unless much nearer ahead", () => {
+  assert.deepEqual(times(["The agency ordered the service to return the child by Jan. 14."], "2000-01-15"), ["Jan. 14 → 2000-01-14 (day)"]);
+  assert.deepEqual(times(["The index ended within 70 points of its record high set on Aug. 6."], "1998-02-06"), ["Aug. 6 → 1997-08-06 (day)"]);
+  assert.deepEqual(times(["The reduced dividend is payable Jan. 2 to holders of record."], "1989-11-02"), ["Jan. 2 → 1990-01-02 (day)"]);
+});
+
 test("a weekday after a name or in 'Earlier Friday' is a date; 'Good Friday' and 'the Sunday Times' are not", () => {
   assert.deepEqual(
     times(["Iran Saturday condemned the bombing.", "Earlier Friday, lawyers filed a petition.", "The Friday explosions killed 110 people."]),

@@ -37,6 +37,8 @@ interface Scope {
   /** The sentence and the match's offset in it: for the words around the match and the tense check. */
   sentence: string;
   index: number;
+  /** Where the match ends: the word after it may be its verb ("a court Thursday refused"). */
+  end: number;
 }
 
 /** A resolved match; `from` moves its start back over a word that belongs to it ("last" in "last July"). */
@@ -154,7 +156,7 @@ const MAYBE_TIME =
 // Tense markers in the clause before a bare date. The last one wins: "will meet on Friday" points forward;
 // "will be sentenced after he was convicted on Tuesday" and "will resign, officials said on Tuesday" do not.
 const TENSE_MARKER =
-  /\b(?:(will|shall|won[’']t|(?:is|are|am)\s+(?:not\s+)?(?:due|scheduled|expected|set|slated|going|planning)|plans?\s+to|to\s+be\s+held|upcoming|(?:begins|starts|opens|reopens|ends|closes|resumes|convenes|takes\s+place|kicks\s+off))|was|were|had|did|said|told)\b|([’']ll)\b/gi;
+  /\b(?:(will|shall|won[’']t|would|must|(?:is|are|am)\s+(?:not\s+)?(?:due|scheduled|expected|set|slated|going|planning)|plan(?:s|ned|ning)?\s+to|planned|to\s+be|payable|upcoming|(?:begins|starts|opens|reopens|ends|closes|resumes|convenes|takes\s+place|kicks\s+off))|was|were|had|did|said|told)\b|([’']ll)\b/gi;
 // For a month and day with no tense marker above, the verb just before it: common irregular pasts and -ed
 // verbs, but not a participle after "be" or "get" ("must be returned by Jan. 14" is no past); "must" points on.
 const PAST_VERB =
@@ -162,16 +164,31 @@ const PAST_VERB =
 // Where a clause starts, looking back from the date. Not commas, quotes or brackets: they open inside a clause
 // ("will fly to Sydney, then Melbourne on May 16").
 const CLAUSE_BOUNDARY = /[;:—–]/;
+// A relative clause after a comma is a clause of its own: "hoped she would bring aid to Kenya, where the Aug. 7
+// blasts killed 257 people".
+const RELATIVE_CLAUSE = /,\s+(?:where|which|who|whom|whose|when)\s/g;
 const TENSE_WINDOW = 160;
+// A past verb right beside a date is its own verb, whatever the clause says: "would appeal the decision,
+// announced Wednesday", "will stay even after a court Thursday refused". Not a participle after "be" or a
+// scheduling one ("will be announced Monday", "postponed until Friday", "expected Monday").
+const PAST_FORMS = String.raw`(?:said|told|began|came|went|took|made|met|saw|fell|rose|won|lost|left|held|gave|became|ran|sent|spent|struck|broke|brought|found|kept|led|paid|sold|stood|wrote|spoke|flew|fled|drew|\p{L}+(?<!ee)ed)`;
+const SCHEDULING = /^(?:scheduled|rescheduled|planned|expected|slated|postponed|adjourned|delayed|deferred|moved|pushed|needed|wanted|hoped|aimed|intended|proposed)$/i;
+const PAST_VERB_BEFORE = new RegExp(String.raw`(?<!\b(?:be|been|being|is|are|am|get|gets|getting|to|will|would|must)\s+)\b(${PAST_FORMS})\s+(?:on\s+)?$`, "iu");
+const PAST_VERB_AFTER = new RegExp(String.raw`^\s+(${PAST_FORMS})\b`, "iu");
 
-/** Whether a bare date at `index` points forward: its clause is in the future tense and it is not "since X". */
-function pointsForward(sentence: string, index: number): boolean {
-  return clauseTense(sentence, index) === "future";
+/** Whether a bare date at `index` (ending at `end`) points forward: its clause is in the future tense and it is
+ *  not "since X". */
+function pointsForward(sentence: string, index: number, end: number): boolean {
+  return clauseTense(sentence, index, end) === "future";
 }
 
 /** The tense of the clause before a bare date by its last tense marker, or null when it has none. */
-function clauseTense(sentence: string, index: number): "future" | "past" | null {
+function clauseTense(sentence: string, index: number, end: number): "future" | "past" | null {
   if (wordBefore(sentence, index)?.lower === "since") return "past";
+  const before = PAST_VERB_BEFORE.exec(sentence.slice(Math.max(0, index - 24), index));
+  if (before && !SCHEDULING.test(before[1])) return "past";
+  const after = PAST_VERB_AFTER.exec(sentence.slice(end, end + 24));
+  if (after && !SCHEDULING.test(after[1])) return "past";
   let from = Math.max(0, index - TENSE_WINDOW);
   for (let i = index - 1; i >= from; i--) {
     if (CLAUSE_BOUNDARY.test(sentence[i])) {
@@ -179,8 +196,11 @@ function clauseTense(sentence: string, index: number): "future" | "past" | null 
       break;
     }
   }
+  const clause = sentence.slice(from, index);
+  let opens = 0;
+  for (const m of clause.matchAll(RELATIVE_CLAUSE)) opens = m.index + m[0].length;
   let tense: "future" | "past" | null = null;
-  for (const m of sentence.slice(from, index).matchAll(TENSE_MARKER)) tense = m[1] !== undefined || m[2] !== undefined ? "future" : "past";
+  for (const m of clause.slice(opens).matchAll(TENSE_MARKER)) tense = m[1] !== undefined || m[2] !== undefined ? "future" : "past";
   return tense;
 }
 
@@ -207,6 +227,8 @@ function monthYear(pub: Ymd, m: number, direction: "onOrBefore" | "before" | "on
 }
 
 const RELATIVE_YEAR: Record<string, number> = { last: -1, this: 0, next: 1 };
+/** How far back a month and day in a future clause may still be the one just gone. */
+const RECENT_PAST_DAYS = 31;
 
 /** A month and day, with the year as written, relative ("last year"), or inferred around publication. */
 function resolveMonthDay(month: number, day: number, year: string | undefined, rel: string | undefined, scope: Scope): Resolved | null {
@@ -229,20 +251,24 @@ function resolveMonthDay(month: number, day: number, year: string | undefined, r
       return year;
     };
     const weekday = weekdayWritten(scope);
-    const tense = clauseTense(scope.sentence, scope.index) ?? verbNearBefore(scope.sentence, scope.index);
+    const tense = clauseTense(scope.sentence, scope.index, scope.end) ?? verbNearBefore(scope.sentence, scope.index);
     const past = yearBefore(false);
     const next = yearBefore(true);
+    const distance = (c: number) => (validDay(c, month, day) ? Math.abs(dayNumber(c, month, day) - pubDay) : Infinity);
     if (weekday !== null) {
       // "Monday, Oct. 26": the year in which that day is that weekday, nearest publication.
       const fitting = [past, next, past - 1, next + 1].find((c) => validDay(c, month, day) && new Date(Date.UTC(c, month - 1, day)).getUTCDay() === weekday);
       y = fitting ?? (tense === "future" ? next : past);
-    } else if (tense === "future") y = next;
-    else if (tense === "past") y = past;
+    } else if (tense === "future") {
+      // A future clause about a day of the last month is reported speech about a deadline that has passed
+      // ("ordered that the boy must be returned by Jan. 14", written Jan. 15), not one a year on.
+      y = distance(past) <= RECENT_PAST_DAYS ? past : next;
+    } else if (tense === "past") y = past;
     else {
-      // No tense to go by ("by Jan. 14", "Congress reconvenes Jan. 24"): the nearer one. A date written
-      // without its year is rarely more than half a year away.
-      const distance = (c: number) => (validDay(c, month, day) ? Math.abs(dayNumber(c, month, day) - pubDay) : Infinity);
-      y = distance(next) < distance(past) ? next : past;
+      // No tense to go by ("by Jan. 14", "Congress reconvenes Jan. 24"): the nearer one, news being mostly
+      // about the past, the future one only when it is much nearer ("its record high set on Aug. 6", written
+      // Feb. 6: last August). A date written without its year is rarely more than half a year away.
+      y = distance(next) * 2 < distance(past) ? next : past;
     }
   }
   return validDay(y, month, day) ? dayDate({ y, m: month, d: day }) : null;
@@ -337,7 +363,7 @@ const resolveMonth: Resolver = (m, scope) => {
   if (modifier === "last") year = monthYear(pub, month, "before");
   else if (modifier === "next") year = monthYear(pub, month, "after");
   else if (modifier === "this") year = pub.y;
-  else year = monthYear(pub, month, pointsForward(scope.sentence, scope.index) ? "onOrAfter" : "onOrBefore");
+  else year = monthYear(pub, month, pointsForward(scope.sentence, scope.index, scope.end) ? "onOrAfter" : "onOrBefore");
   return { ...monthDate(year, month), from };
 };
 
@@ -374,7 +400,7 @@ const resolveWeekday: Resolver = (m, scope) => {
   const from = modifier ? before!.start : undefined;
   if (modifier === "last") return { ...dayDate(weekdayFrom(pub, wd, "before")), from };
   if (modifier === "next") return { ...dayDate(weekdayFrom(pub, wd, "after")), from };
-  const future = pointsForward(scope.sentence, from ?? scope.index);
+  const future = pointsForward(scope.sentence, from ?? scope.index, scope.end);
   return { ...dayDate(weekdayFrom(pub, wd, future ? "after" : "onOrBefore")), from };
 };
 
@@ -469,7 +495,7 @@ function candidatesIn(sentence: string, pub: Ymd | null): Candidate[] {
     if (hint && !hint.test(sentence)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-      const found = resolve(m, { pub, sentence, index: m.index });
+      const found = resolve(m, { pub, sentence, index: m.index, end: m.index + m[0].length });
       if (!found) continue;
       const start = found.from ?? m.index;
       const end = m.index + m[0].length;
