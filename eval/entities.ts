@@ -17,7 +17,6 @@
 import nlp from "compromise";
 import { findMentions, type NameModels } from "../src/facts/mentions.js";
 import { shippedTagger } from "../src/facts/tagger.js";
-import { shippedTyper } from "../src/facts/typer.js";
 import { groupEntities } from "../src/facts/merge.js";
 import type { Article, EntityType, Mention } from "../src/model/index.js";
 import { splitSentences } from "../src/text/sentences.js";
@@ -218,12 +217,7 @@ function main(): void {
   const gum = loadGum().filter((d) => d.part === part);
   const meantime = loadMeantime();
   const mt = meantime.docs.filter((d) => d.part === part);
-  const tagger = shippedTagger();
-  const typer = shippedTyper();
-  const systems: [string, System][] = [
-    ["storydesk", storydeskWith({ tagger, typer })], ["rules + typer", storydeskWith({ typer })], ["rules only", storydeskWith({})],
-    ["compromise", compromise],
-  ];
+  const systems: [string, System][] = [["storydesk", storydeskWith({ tagger: shippedTagger() })], ["rules only", storydeskWith({})], ["compromise", compromise]];
   console.log(`\nEntities: named person / organisation / place mentions, ${part} parts (exact = same span and type after dropping "the" and "'s")`);
   print(`GUM ${part}, all genres`, gum, systems);
   print(`GUM ${part}, news and interview`, gum.filter((d) => d.genre === "news" || d.genre === "interview"), systems);

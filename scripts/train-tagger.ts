@@ -20,7 +20,6 @@ import {
   lookupOf, type NameType, type TaggerModel, type Word,
 } from "../src/facts/tagger.js";
 import { AveragedWeights, shuffled } from "./perceptron.js";
-import { trainTyper } from "./train-ner.js";
 
 const CONNECTOR = new Set(["of", "and", "&", "de", "del", "la", "le", "von", "van", "der", "den", "du", "da", "y", "for", "the", "on", "upon", "al", "el", "bin", "ibn"]);
 
@@ -198,44 +197,32 @@ function arg(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-/** The typer's epochs (scripts/train-ner.ts chooses them the same way, on the held-out fifth). */
-const TYPER_EPOCHS = 12;
-
 function main(): void {
   const dev = loadGum().filter((d) => d.part === "dev");
   const folds = Number(arg("--folds") ?? 5);
   const candidates = arg("--epochs") ? [Number(arg("--epochs"))] : [6, 10];
   let epochs = candidates[0];
   if (candidates.length > 1 || process.argv.includes("--no-write")) {
-    // Every system is trained on the other folds only: the typer too.
+    // Each fold's tagger is trained on the other folds only.
     const totals = new Map<string, Counts>();
     const note = (name: string, c: Counts) => totals.set(name, add(totals.get(name) ?? { gold: 0, pred: 0, hit: 0 }, c));
     for (let k = 0; k < folds; k++) {
       const held = dev.filter((d) => foldOf(d.id) === k);
-      const fitDocs = dev.filter((d) => foldOf(d.id) !== k);
-      const fit = sentencesOf(fitDocs);
-      const typer = trainTyper(fitDocs, TYPER_EPOCHS);
+      const fit = sentencesOf(dev.filter((d) => foldOf(d.id) !== k));
       const line = [`fold ${k} (${held.length} docs)`];
-      for (const [name, models] of [["rules", {}], ["rules + typer", { typer }]] as [string, NameModels][]) {
+      const systems: [string, NameModels][] = [["rules", {}], ...candidates.map((e): [string, NameModels] => [`tagger ${e}`, { tagger: train(fit, e) }])];
+      for (const [name, models] of systems) {
         const c = typedCounts(held, storydeskWith(models));
         note(name, c);
         line.push(`${name} ${f1(c).toFixed(3)}`);
       }
-      for (const e of candidates) {
-        const tagger = train(fit, e);
-        for (const [name, models] of [[`tagger ${e}`, { tagger }], [`tagger ${e} + typer`, { tagger, typer }]] as [string, NameModels][]) {
-          const c = typedCounts(held, storydeskWith(models));
-          note(name, c);
-          line.push(`${name} ${f1(c).toFixed(3)}`);
-        }
-      }
       console.log(line.join("; "));
     }
-    console.log(`exact typed F1 on GUM dev, ${folds}-fold cross-validation (each fold's models trained on the others):`);
+    console.log(`exact typed F1 on GUM dev, ${folds}-fold cross-validation (each fold's tagger trained on the others):`);
     let best = -1;
     for (const [name, c] of totals) {
       console.log(`  ${name.padEnd(20)} ${f1(c).toFixed(3)} (P ${(c.hit / c.pred).toFixed(3)} R ${(c.hit / c.gold).toFixed(3)})`);
-      const e = /^tagger (\d+) \+ typer$/.exec(name);
+      const e = /^tagger (\d+)$/.exec(name);
       if (e && f1(c) > best) [best, epochs] = [f1(c), Number(e[1])];
     }
     if (unaligned) console.log(`  (${unaligned} gold names off word boundaries, not learned)`);

@@ -309,7 +309,7 @@ export const SPEECH_VERBS = set(`said says say told tells added adds stated stat
   commented acknowledged confirmed posted remarked observed reads saying stating adding writing noting telling
   explaining replying commenting`);
 
-/** More verbs that attribute a quote, kept apart from SPEECH_VERBS, which the entity typer's weights were
+/** More verbs that attribute a quote, kept apart from SPEECH_VERBS, which the name tagger's weights were
  *  trained with. */
 export const QUOTE_VERBS: ReadonlySet<string> = new Set([...SPEECH_VERBS, ...set(`asserted asserts responded responds
   conceded concedes quipped cautioned predicted complained revealed recounted emphasised emphasized boasted joked

@@ -14,7 +14,6 @@ import { isAcronym } from "./names.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { tokenize, type Token } from "./scan.js";
 import { shippedTagger, tagMentions, type TaggerModel } from "./tagger.js";
-import { shippedTyper, typeMentions, type TyperModel } from "./typer.js";
 
 /** Rule mentions whose name and type a list, a title or the article's company cues settle, not their shape. */
 const EVIDENCED = new WeakSet<Mention>();
@@ -61,21 +60,19 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Longer all-caps words are shouting ("BREAKING", "AHEAD"), unless listed as acronyms. */
 const MAX_ACRONYM_LETTERS = 5;
 
-/** The learned models name finding may use; null ones are left out. */
+/** The learned model name finding may use; none (or null): the rules alone. */
 export interface NameModels {
   tagger?: TaggerModel | null;
-  typer?: TyperModel | null;
 }
 
 /**
- * All name mentions of an article, in text order. The rules find names and the typer retypes them; the
- * tagger, reading the rules' output among its evidence, sets the edges and types of the names it finds,
- * and the rules' names it leaves out keep the typer's type.
+ * All name mentions of an article, in text order. The rules find names; the tagger, reading the rules'
+ * output among its evidence, sets the edges and types of the names it finds, and the rules' names it
+ * leaves out keep the rules' type.
  */
-export function findMentions(article: Article, models: NameModels = { tagger: shippedTagger(), typer: shippedTyper() }): Mention[] {
+export function findMentions(article: Article, models: NameModels = { tagger: shippedTagger() }): Mention[] {
   const ruled = ruleMentions(article);
-  const typed = typeMentions(article.text, ruled, models.typer ?? null);
-  return models.tagger ? tagMentions(article, ruled, models.tagger, typed, (m) => EVIDENCED.has(m)) : typed;
+  return models.tagger ? tagMentions(article, ruled, models.tagger, (m) => EVIDENCED.has(m)) : ruled;
 }
 
 /** The rules' mentions, typed by the rules alone. */

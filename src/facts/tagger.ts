@@ -661,11 +661,11 @@ function isNoName(words: Word[], from: number, to: number, view: ArticleView, s:
 /**
  * The model's names as mentions. A name the rules also found keeps their name, role and text (with a
  * lowercase title before it); leading capitalised titles become the role ("Environment Minister John Baird"
- * → "John Baird", "environment minister"). Rule mentions the model leaves out stay as `typed` has them (the
- * same mentions, typed otherwise; by default "other"): a name the model does not vouch for is still a name.
- * Rule mentions with `evidenced` types (a list, a company cue) stand as the rules have them.
+ * → "John Baird", "environment minister"). Rule mentions the model leaves out stay as the rules have them: a
+ * name the model does not vouch for is still a name. Rule mentions with `evidenced` types (a list, a company
+ * cue) stand as the rules have them.
  */
-export function tagMentions(article: Article, ruled: Mention[], model: TaggerModel, typed?: Mention[], evidenced: (m: Mention) => boolean = () => false): Mention[] {
+export function tagMentions(article: Article, ruled: Mention[], model: TaggerModel, evidenced: (m: Mention) => boolean = () => false): Mention[] {
   const sentences = tokenizeArticle(article);
   const view = articleView(sentences, ruled);
   const scorer = scorerOf(model);
@@ -715,15 +715,12 @@ export function tagMentions(article: Article, ruled: Mention[], model: TaggerMod
     const role = nameFrom > f.from ? article.text.slice(start, f.words[nameFrom - 1].end).toLowerCase().replace(/\s+/g, " ") : null;
     out.push({ text: article.text.slice(start, end), name, type, role, sentence: f.words[f.from].sentence, start, end });
   }
-  ruled.forEach((m, i) => {
-    if (covered.has(m)) return;
-    out.push(evidenced(m) ? m : typed ? typed[i] : { ...m, type: "other" });
-  });
+  for (const m of ruled) if (!covered.has(m)) out.push(m);
   return out.sort((a, b) => a.start - b.start);
 }
 
 const TAGGER_FILE = "ner-tagger.json.gz";
 export const TAGGER_MODEL_URL = modelUrl(TAGGER_FILE);
 
-/** The shipped model, read once; null when the file is missing (the rules and the typer then stand). */
+/** The shipped model, read once; null when the file is missing (the rules then stand alone). */
 export const shippedTagger = shippedModel<TaggerModel>(TAGGER_FILE);
