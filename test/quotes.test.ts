@@ -504,3 +504,28 @@ test("a quote answering the writer's question about her is hers", () => {
     '"It is Warhol. He is a legend, and I had to be there."';
   assert.deepEqual(speakers(text), ["Maria Lopez"]);
 });
+
+test("the person right after a quote speaks, however long their aside before the verb", () => {
+  assert.deepEqual(
+    speakers(
+      '"Liquid water is hard to find beyond Earth," study lead author Lucas Paganini, a planetary scientist at ' +
+        "NASA's Goddard Space Flight Center in Greenbelt, Maryland, and American University in Washington, D.C., said in a statement.",
+    ),
+    ["Lucas Paganini"],
+  );
+  assert.deepEqual(
+    speakers('"Extradition proceedings have commenced," Lauri Saathoff, a spokeswoman for Attorney General Greg Abbott told reporters.'),
+    ["Lauri Saathoff"],
+  );
+  assert.deepEqual(
+    speakers('"Sales were below our expectations," chairman, CEO and president Craig Menear said in the release.'),
+    ["Craig Menear"],
+  );
+});
+
+test("a verb and a colon after a quote introduce the next quote", () => {
+  const text =
+    'Steven Moffat, the lead writer, says: "It is an incendiary combination. Peter Capaldi is in the TARDIS!" ' +
+    'The show\'s star, Jenna Coleman, says: "I am so excited about this new chapter."';
+  assert.deepEqual(speakers(text), ["Steven Moffat", "Jenna Coleman"]);
+});

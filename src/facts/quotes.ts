@@ -27,7 +27,10 @@ const FULL_STOP_INSIDE = /\.\s*["”»]?$/;
 const SUBJECT_LEAD = /^[\s,]*(?:[\p{Ll}'’-]+\s+){0,2}$/u;
 /** After a quote that ends on a comma the attribution must follow, so the subject may be a longer phrase:
  *  `"…,"   the 33-year-old actress's rep Jack Ketsoyan told …`, `"…," Fulton County District Attorney Paul Howard said`. */
-const SUBJECT_LEAD_AFTER_COMMA = /^[\s,]*(?:[\p{L}\p{N}'’.-]+\s+){0,12}$/u;
+const SUBJECT_LEAD_AFTER_COMMA = /^[\s,]*(?:[\p{L}\p{N}'’.-]+,?\s+){0,12}$/u;
+/** A quote left open by its comma has its attribution after it, however long the speaker's aside
+ *  (`"…," Lucas Paganini, a planetary scientist at …, said`): looked for this far. */
+const ATTRIBUTION_AFTER_OPEN_CHARS = 320;
 const SPLIT_JOINER = /^[\s,;:—–-]*$/;
 const PART_EDGE = /^\s+|[\s,]+$/g;
 
@@ -144,19 +147,27 @@ function attributionAfter(
   if (byline) return byline;
   // A quote closed by a full stop ends its sentence: `"…now." Fischer told reporters …` starts a new one.
   if (FULL_STOP_INSIDE.test(text.slice(span.open, span.close))) return null;
-  const limit = Math.min(span.close + FACTS_DEFAULTS.attributionAfterChars, next ? next.open : text.length);
+  const limit = Math.min(span.close + (open ? ATTRIBUTION_AFTER_OPEN_CHARS : FACTS_DEFAULTS.attributionAfterChars), next ? next.open : text.length);
   const end = clauseEnd(text, span.close, limit, index);
   const window = text.slice(span.close, end);
   const verb = VERB_AFTER.exec(window);
   if (!verb) return open ? otherVerbAfter(text, span, end, index) : null;
   const verbStart = span.close + verb.index;
   const verbEnd = verbStart + verb[0].length;
+  // `"…!" Jenna Coleman says: "…"`: a verb and a colon introduce the next quote, not this one.
+  if (next && /^\s*:\s*$/.test(text.slice(verbEnd, next.open))) return null;
   const afterVerb = /^[\s,]*$/.test(text.slice(span.close, verbStart));
   if (afterVerb) {
     const subject = subjectStartingAt(text, verbEnd, end, index);
     if (subject) return { subject, end };
     if (SOMEONE_NEW.test(text.slice(verbEnd, end))) return { subject: null, end };
     return open ? otherVerbAfter(text, span, end, index) : null;
+  }
+  // `"…," Lauri Saathoff, a spokesperson for Texas Attorney General Greg Abbott told TIME`: the person
+  // right after the quote, whose aside runs into the verb, whoever else the aside names.
+  const first = open ? index.outside[firstAtOrAfter(index.outside, span.close)] : undefined;
+  if (first?.type === "person" && first.end < verbStart && /^[\s,]*$/.test(text.slice(span.close, first.start)) && text[first.end] === ",") {
+    return { subject: { kind: "mention", mention: first }, end };
   }
   const found = subjectEndingAt(text, span.close, verbStart, index);
   // The subject must follow the quote directly ("…," museum director Declercq said), not

@@ -259,6 +259,8 @@ const MAX_LONG_ASIDE_CHARS = 160;
  * it. A person's aside may run over several commas if it names no other person; a body's is one part.
  */
 function beforeAppositive(text: string, from: number, end: number, index: SpeakerIndex): Mention | null {
+  const opener = clauseOpener(text, from, end, index);
+  if (opener) return opener;
   let body: Mention | null = null;
   // Whether a person is named between the mention looked at and `end` (walking back, so: seen already).
   let personBetween = false;
@@ -274,6 +276,27 @@ function beforeAppositive(text: string, from: number, end: number, index: Speake
     if (!body && m.type === "organization" && end - m.end <= MAX_APPOSITIVE_CHARS && APPOSITIVE_GAP.test(gap) && !inPhrase(m, index, from)) body = m;
   }
   return body;
+}
+
+/** An aside that may be long, with commas and abbreviation dots ("D.C.", "U.K.'s"), but no sentence end. */
+const ASIDE_ANY = /^,(?:[^.;:!?"“”\n]|\.(?!\s+\p{Lu}\p{Ll}))+,\s*$/u;
+const MAX_OPENER_ASIDE_CHARS = 320;
+
+/**
+ * "Lucas Paganini, a planetary scientist at NASA's Goddard Space Flight Center in Greenbelt, Maryland, and
+ * American University in Washington, D.C., said": a person opening the clause (only titles before the name)
+ * with an aside of any length up to the verb is its subject, whoever else the aside names.
+ */
+function clauseOpener(text: string, from: number, end: number, index: SpeakerIndex): Mention | null {
+  const i = firstAtOrAfter(index.outside, from);
+  const m = index.outside[i];
+  if (!m || m.type !== "person" || m.end >= end || end - m.end > MAX_OPENER_ASIDE_CHARS) return null;
+  // Before the name only words of a title ("chairman, CEO and president", "study lead author"), no phrase
+  // that would make the name an object ("After meeting Smith, …").
+  const lead = text.slice(from, m.start);
+  if (!/^[\s,]*(?:[\p{L}.'’-]+,?\s+){0,6}$/u.test(lead)) return null;
+  for (const w of lead.toLowerCase().match(WORD) ?? []) if (LEAD_OPENERS.has(w) || /(?:ing|ed)$/.test(w)) return null;
+  return ASIDE_ANY.test(text.slice(m.end, end)) && !isPossessive(m, text) ? m : null;
 }
 
 const OPEN_ASIDE = /^,[^,.;:!?"“”\n]{1,80}$/;
