@@ -270,3 +270,37 @@ test("in an earnings report 'a year earlier' is the quarter named just before, a
   const plain = findTimexes(articleFromSentences(["He left the company a year ago."], { published: "1989-10-30" })).map((t) => t.value);
   assert.deepEqual(plain, ["1988"]);
 });
+
+test("TIMEX3 values: holidays, weekends, decades, centuries, clock times, number words, vague pasts", async () => {
+  const { findTimexes } = await import("../src/facts/timex.js");
+  const timex = (line: string, published: string | null = PUBLISHED) =>
+    findTimexes(article([line], published)).map((t) => `${t.text} → ${t.type} ${t.value}`);
+  // Published on Friday 7 January 2000.
+  assert.deepEqual(timex("The boy was found on Thanksgiving Day and his father will come by Easter.", "2000-01-07"), [
+    "Thanksgiving Day → DATE 1999-11-25", "Easter → DATE 2000-04-23",
+  ]);
+  assert.deepEqual(timex("Crowds rallied last weekend and will march again this weekend.", "2000-01-07"), [
+    "last weekend → DATE 1999-W52-WE", "this weekend → DATE 2000-W01-WE",
+  ]);
+  assert.deepEqual(timex("Protests began in the late 1980s, as in the '60s and the sixties, and shaped the 20th century.", "2000-01-07"), [
+    "the late 1980s → DATE 198X", "the '60s → DATE 196X", "the sixties → DATE 196X", "the 20th century → DATE 19",
+  ]);
+  assert.deepEqual(timex("Polls closed at 22:30 and the site was back as of 15:11 GMT; he leaves at 4 in the morning.", "2000-01-07"), [
+    "22:30 → TIME 2000-01-07T22:30", "15:11 GMT → TIME 2000-01-07T15:11", "4 in the morning → TIME 2000-01-07T04:00",
+  ]);
+  assert.deepEqual(timex("For the last twenty-four hours, a couple of years after it opened, several years ago, nearly a decade ago.", "2000-01-07"), [
+    "the last twenty-four hours → DURATION PT24H", "a couple of years → DURATION P2Y", "several years ago → DATE PAST_REF", "nearly a decade ago → DATE 1990",
+  ]);
+  assert.deepEqual(timex("Profit in the 1988 third quarter and next year's first quarter; staff will be cut by year end.", "1989-10-30"), [
+    "the 1988 third quarter → DATE 1988-Q3", "next year's first quarter → DATE 1990-Q1", "year end → DATE 1989",
+  ]);
+});
+
+test("a day told from the day last named: 'the next day', 'the day before'; not ordinals, titles or subjects", async () => {
+  const { findTimexes } = await import("../src/facts/timex.js");
+  const timex = (lines: string[]) => findTimexes(article(lines)).map((t) => `${t.text} → ${t.value}`);
+  assert.deepEqual(timex(["He was arrested on Feb. 20 and charged the next day.", "His lawyer had called the day before."]), [
+    "Feb. 20 → 2023-02-20", "the next day → 2023-02-21", "the day before → 2023-02-20",
+  ]);
+  assert.deepEqual(timex(["Kane scored a second goal, and only a quarter of voters told LA Weekly about the future of the club."]), []);
+});

@@ -183,7 +183,7 @@ function pointsForward(sentence: string, index: number, end: number): boolean {
 }
 
 /** The tense of the clause before a bare date by its last tense marker, or null when it has none. */
-function clauseTense(sentence: string, index: number, end: number): "future" | "past" | null {
+export function clauseTense(sentence: string, index: number, end: number): "future" | "past" | null {
   if (wordBefore(sentence, index)?.lower === "since") return "past";
   const before = PAST_VERB_BEFORE.exec(sentence.slice(Math.max(0, index - 24), index));
   if (before && !SCHEDULING.test(before[1])) return "past";
