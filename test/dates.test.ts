@@ -231,6 +231,13 @@ test("a future clause about a day of the month just gone is that day; with no te
   assert.deepEqual(times(["The reduced dividend is payable Jan. 2 to holders of record."], "1989-11-02"), ["Jan. 2 → 1990-01-02 (day)"]);
 });
 
+test("a month before a noun, after 'for' or with a possessive is a date; 'May's' is a name's", () => {
+  assert.deepEqual(
+    times(["Police found evidence in the October slaying.", "The job figures for January rose after a revision to December's figures.", "May's speech was long."]),
+    ["October → 2022-10 (month)", "January → 2023-01 (month)", "December → 2022-12 (month)"],
+  );
+});
+
 test("a weekday after a name or in 'Earlier Friday' is a date; 'Good Friday' and 'the Sunday Times' are not", () => {
   assert.deepEqual(
     times(["Iran Saturday condemned the bombing.", "Earlier Friday, lawyers filed a petition.", "The Friday explosions killed 110 people."]),

@@ -353,7 +353,10 @@ const resolveMonth: Resolver = (m, scope) => {
   const before = wordBefore(scope.sentence, scope.index);
   const modifier = before && MONTH_MODIFIERS.has(before.lower) ? before.lower : null;
   const dated = modifier || (before && (month === 5 ? MAY_PREPOSITIONS : PREPOSITIONS).has(before.lower));
-  if (!dated && !joinedTo(MONTH_JOINED, scope)) return null;
+  // "December's figures", "for January", "the October slaying" (May is also a name: "May's speech").
+  const asModifier = month !== 5 && (m[3] !== undefined || before?.lower === "for" || (before?.lower === "the" && LOWERCASE_NEXT.test(scope.sentence.slice(scope.end))));
+  if (!dated && !asModifier && !joinedTo(MONTH_JOINED, scope)) return null;
+  if (m[3] === undefined && /^['’]s\b/.test(scope.sentence.slice(scope.end))) return null; // "July's" before a name
   const pub = scope.pub;
   if (!pub) return null;
   const from = modifier ? before!.start : undefined;
@@ -464,7 +467,7 @@ const RULES: Rule[] = [
     resolve: resolveYear,
   },
   {
-    re: new RegExp(`\\b(${MONTH_FULL})\\b(?!\\s*\\d|['’]s)(?:\\s+(?:of\\s+)?(last|this|next)\\s+year\\b)?`, "g"),
+    re: new RegExp(`\\b(${MONTH_FULL})\\b(?!\\s*\\d)(?:\\s+(?:of\\s+)?(last|this|next)\\s+year\\b)?(?=(['’]s\\s+[a-z])?)`, "g"),
     resolve: resolveMonth,
   },
   {
