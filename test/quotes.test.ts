@@ -529,3 +529,23 @@ test("a verb and a colon after a quote introduce the next quote", () => {
     'The show\'s star, Jenna Coleman, says: "I am so excited about this new chapter."';
   assert.deepEqual(speakers(text), ["Steven Moffat", "Jenna Coleman"]);
 });
+
+test("a long sentence's subject speaks through 'told X:', and X is only the listener", () => {
+  const text =
+    "Ian Hamilton, an expert in drug use and mental health at the Department of Health Sciences at the U.K.'s " +
+    'University of York who did not work on the study, told Newsweek: "Regular use increased by only a few percent."';
+  assert.deepEqual(speakers(text), ["Ian Hamilton"]);
+});
+
+test("'he' followed by any verb after a quote left open", () => {
+  const text = 'Thomas Ward met Anna Berg on Saturday. "Oh, actually? Yes," he assures himself.';
+  assert.deepEqual(speakers(text), ["Thomas Ward"]);
+});
+
+test("a voice goes on past a person named only as an owner, and after reported speech holding a short quoted term", () => {
+  const text =
+    'Sister Carol Keehan said the association "rejoices for our nation" in Dr. Regina Benjamin\'s nomination. ' +
+    '"In Dr. Benjamin, we have a brilliant physician." ' +
+    'Michael Farmer said she had made a "concrete decision" to remain in Alabama. "She is noted not only for her clinic work."';
+  assert.deepEqual(speakers(text), ["Sister Carol Keehan", "Sister Carol Keehan", "Michael Farmer"]);
+});

@@ -207,6 +207,7 @@ function bylineAfter(text: string, span: QuoteSpan, index: SpeakerIndex): { subj
 
 /** ", president and CEO of Valley Dairy," between a name and its verb. */
 const ASIDE = /^,(?:[^,.;:!?"“”\n]{1,80},)+/;
+const PRONOUN_ANY_VERB = /^[\s,]*(he|she)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|s)(?![\p{L}])/iu;
 /** A lowercase verb ending like a past tense or a present ("enthused", "quips"). */
 const ANY_VERB = /^[\s,]*(\p{Ll}+(?:ed|s))(?![\p{L}])/u;
 
@@ -221,6 +222,9 @@ function otherVerbAfter(text: string, span: QuoteSpan, end: number, index: Speak
   if (first && first.type !== "place" && ANY_VERB.test(text.slice(first.end, end).replace(ASIDE, ""))) {
     return { subject: { kind: "mention", mention: first }, end };
   }
+  // `"Oh, actually? Yes," he assures himself`.
+  const pronoun = PRONOUN_ANY_VERB.exec(text.slice(span.close, end));
+  if (pronoun) return { subject: { kind: "pronoun", pronoun: pronoun[1].toLowerCase() }, end };
   const verb = ANY_VERB.exec(text.slice(span.close, end));
   if (!verb) return null;
   const subject = subjectStartingAt(text, span.close + verb[0].length, end, index);
@@ -258,13 +262,17 @@ function attributionBefore(
   prev: QuoteSpan | undefined,
   sentence: Sentence,
 ): Before | null {
-  const from = Math.max(sentence.start, prev ? prev.close : 0, span.open - FACTS_DEFAULTS.attributionBeforeChars);
+  // The verb stands near the quote, but its subject may open a long sentence ("Ian Hamilton, an expert in
+  // … who did not work on the study, told Newsweek:").
+  const from = Math.max(sentence.start, prev ? prev.close : 0, span.open - ATTRIBUTION_BEFORE_SENTENCE_CHARS);
   if (from >= span.open) return null;
   const window = text.slice(from, span.open);
   if (QUOTE_MARK.test(window)) return null;
   const m = VERB_BEFORE.exec(window);
   return m ? { from, verbStart: from + m.index, verb: m[1].toLowerCase(), quoteOpen: span.open } : null;
 }
+
+const ATTRIBUTION_BEFORE_SENTENCE_CHARS = 400;
 
 /** An attribution before a quote: where its window starts, its verb and where that stands. */
 interface Before {
@@ -296,7 +304,7 @@ function subjectOf(text: string, before: Before, index: SpeakerIndex): Subject |
   if (before.verb === "according to") return after;
   const found = subjectEndingAt(text, before.from, before.verbStart, index)?.subject;
   // "said Yeager:", but "telling People in October that" names a listener.
-  if (found || after?.kind !== "mention" || /^tell|^ask/.test(before.verb)) return found ?? null;
+  if (found || after?.kind !== "mention" || /^(?:tell|told|ask)/.test(before.verb)) return found ?? null;
   return /^[\s,:]*$/.test(text.slice(after.mention.end, before.quoteOpen)) ? after : null;
 }
 
@@ -312,7 +320,10 @@ function continuedSpeaker(
   sentences: Sentence[],
   index: SpeakerIndex,
 ): string | null {
-  const someoneElse = (m: Mention): boolean => m.type === "person" && fullName(m, index) !== prev?.speaker;
+  // A person named in between stops the voice going on, unless only as an owner or inside a phrase
+  // ("… in Dr. Benjamin's nomination. "In Dr. Benjamin, we have …"" goes on).
+  const someoneElse = (m: Mention): boolean =>
+    m.type === "person" && fullName(m, index) !== prev?.speaker && !isPossessive(m, text) && !inPhrase(m, index);
   const sentence = sentenceAt(sentences, q.span.open);
   if (!prev?.speaker) return null;
   const prevEnd = Math.max((prev.more[prev.more.length - 1] ?? prev.span).close, prev.attributionEnd);
@@ -345,10 +356,18 @@ function reportedSpeaker(text: string, open: number, sentence: Sentence, sentenc
   const inSentence = speakerIn(text, sentence.start, open, index);
   const lead = text.slice(sentence.start, open);
   if (inSentence || (lead.trim() && !(LEAD_IN.test(lead) && !namesIn(sentence.start, open, index).length))) return inSentence;
-  const prev = sentences[sentence.i - 1];
-  if (!prev || sentence.paragraph - prev.paragraph > 1 || QUOTE_MARK.test(prev.text)) return null;
+  const whole = sentences[sentence.i - 1];
+  if (!whole || sentence.paragraph - whole.paragraph > 1) return null;
+  // Only what follows a quote closed in the sentence before is what leads into this one (a missed sentence
+  // break after a closing mark leaves two sentences in one).
+  const cut = [...whole.text.matchAll(MISSED_BREAK)].at(-1);
+  const at = cut ? cut.index! + cut[0].length : 0;
+  const prev = at > 0 ? { ...whole, start: whole.start + at, text: whole.text.slice(at) } : whole;
   return speakerIn(text, prev.start, prev.end, index) ?? introduced(text, prev, index);
 }
+
+/** A quote closed on a full stop and a capital after it: a new sentence the splitter missed. */
+const MISSED_BREAK = /[.!?]\s*["”»]\s+(?=\p{Lu})/gu;
 
 /** Names of people (or of unknown type, who may be people too) between two offsets. */
 function namesIn(from: number, to: number, index: SpeakerIndex): Mention[] {
