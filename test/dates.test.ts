@@ -203,6 +203,8 @@ test("a month and day with no tense to go by is the nearer one; a weekday writte
     times(["Elian must be returned to his father by Jan. 14, the ruling said.", "The dividend is payable Dec. 15."], "2000-01-06"),
     ["Jan. 14 → 2000-01-14 (day)", "Dec. 15 → 1999-12-15 (day)"],
   );
+  // A weekday that fits no nearby year leaves the year to the tense.
+  assert.deepEqual(times(["The hearing is on Monday 3 March."]), ["Monday 3 March → 2023-03-03 (day)"]);
   assert.deepEqual(times(["The New York Times said in an editorial on Monday, Oct. 26: the talks failed."], "1998-10-25"), [
     "Monday, Oct. 26 → 1998-10-26 (day)",
   ]);
@@ -301,6 +303,10 @@ test("TIMEX3 values: holidays, weekends, decades, centuries, clock times, number
   assert.deepEqual(timex("Profit in the 1988 third quarter and next year's first quarter; staff will be cut by year end.", "1989-10-30"), [
     "the 1988 third quarter → DATE 1988-Q3", "next year's first quarter → DATE 1990-Q1", "year end → DATE 1989",
   ]);
+  assert.deepEqual(timex("He returns two weeks from now; polls are held every two years, the board meets twice a week, and a fortnight ago it met."), [
+    "two weeks from now → DATE 2023-03-16", "every two years → SET P2Y", "twice a week → SET P1W", "a fortnight ago → DATE 2023-02-16",
+  ]);
+  assert.deepEqual(timex("Results for fiscal year 2022 and FY2023; he met her the previous week."), ["fiscal year 2022 → DATE 2022", "FY2023 → DATE 2023"]);
 });
 
 test("a day told from the day last named: 'the next day', 'the day before'; not ordinals, titles or subjects", async () => {

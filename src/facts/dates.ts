@@ -255,11 +255,7 @@ function resolveMonthDay(month: number, day: number, year: string | undefined, r
     const past = yearBefore(false);
     const next = yearBefore(true);
     const distance = (c: number) => (validDay(c, month, day) ? Math.abs(dayNumber(c, month, day) - pubDay) : Infinity);
-    if (weekday !== null) {
-      // "Monday, Oct. 26": the year in which that day is that weekday, nearest publication.
-      const fitting = [past, next, past - 1, next + 1].find((c) => validDay(c, month, day) && new Date(Date.UTC(c, month - 1, day)).getUTCDay() === weekday);
-      y = fitting ?? (tense === "future" ? next : past);
-    } else if (tense === "future") {
+    if (tense === "future") {
       // A future clause about a day of the last month is reported speech about a deadline that has passed
       // ("ordered that the boy must be returned by Jan. 14", written Jan. 15), not one a year on.
       y = distance(past) <= RECENT_PAST_DAYS ? past : next;
@@ -270,6 +266,9 @@ function resolveMonthDay(month: number, day: number, year: string | undefined, r
       // Feb. 6: last August). A date written without its year is rarely more than half a year away.
       y = distance(next) * 2 < distance(past) ? next : past;
     }
+    // "Monday, Oct. 26": the year in which that day is that weekday, nearest publication.
+    const fitting = weekday === null ? undefined : [past, next, past - 1, next + 1].find((c) => validDay(c, month, day) && new Date(Date.UTC(c, month - 1, day)).getUTCDay() === weekday);
+    if (fitting !== undefined) y = fitting;
   }
   return validDay(y, month, day) ? dayDate({ y, m: month, d: day }) : null;
 }

@@ -60,7 +60,7 @@ function numberValue(words: string): number | null {
   return null;
 }
 const UNIT_CODES: Record<string, string> = {
-  second: "S", minute: "M", hour: "H", day: "D", week: "W", month: "M", quarter: "Q", year: "Y", decade: "E", century: "C",
+  second: "S", minute: "M", hour: "H", day: "D", week: "W", fortnight: "W", month: "M", quarter: "Q", year: "Y", decade: "E", century: "C",
 };
 const CLOCK_UNITS = new Set(["second", "minute", "hour"]);
 
@@ -81,6 +81,7 @@ function durationValue(amount: string | null, unitWord: string): string | null {
     if (v === null) return null;
     n = String(v);
   }
+  if (unit === "fortnight") return n === "X" ? "PXW" : `P${2 * +n}W`;
   return CLOCK_UNITS.has(unit) ? `PT${n}${code}` : `P${n}${code}`;
 }
 
@@ -97,7 +98,7 @@ type Rule = { hint?: RegExp; re: RegExp; make: (m: RegExpExecArray, pub: Ymd | n
 const TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 const NUMBER_WORD = `(?:(?:${TENS})(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine)\\b)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|a dozen)`;
 const NUM = `(\\d+(?:\\.\\d+)?|${NUMBER_WORD}|a|an|several|a few|few|many|a couple of|couple of)`;
-const UNIT = "(seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centur(?:y|ies))";
+const UNIT = "(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))";
 const HEDGE = "(?:(?:more than|less than|at least|up to|over|about|some|nearly|almost|roughly|only)\\s+)?";
 
 const QUARTER_WORDS: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4 };
@@ -228,7 +229,7 @@ const RULES: Rule[] = [
   // "the past year", "the last week", "the next month": one unit's length. "this past week" is last week.
   {
     hint: /past|last|previous|next|coming/i,
-    re: /\b(the|this)\s+(?:past|last|previous|next|coming)\s+(year|month|week|decade|century)\b(?!['’]s)/gi,
+    re: /\b(the|this)\s+(?:past|last|next|coming)\s+(year|month|week|decade|century)\b(?!['’]s)/gi,
     make: (m, pub) => {
       const unit = m[2].toLowerCase();
       if (m[1].toLowerCase() === "this") {
@@ -361,10 +362,10 @@ const RULES: Rule[] = [
       return c >= 1 && c <= 30 ? { type: "DATE", value: pad(c), precision: "century" } : null;
     },
   },
-  // "fiscal 1989", and a year standing alone ("1990 was a bad year"): a year is a year.
+  // "fiscal 1989", "FY2023", and a year standing alone ("1990 was a bad year"): a year is a year.
   {
     hint: /\d\d\d\d/,
-    re: /\b(?:fiscal\s+)?((?:19|20)\d\d)\b(?![-–/.,]?\d|%|['’]s\b|\s*(?:people|homes|jobs|troops|votes|cases|dollars|euros|shares|acres|miles|feet|tons|tonnes|members|workers|units|cars|barrels)\b)/g,
+    re: /\b(?:fiscal\s+(?:year\s+)?|FY\s?)?((?:19|20)\d\d)\b(?![-–/.,]?\d|%|['’]s\b|\s*(?:people|homes|jobs|troops|votes|cases|dollars|euros|shares|acres|miles|feet|tons|tonnes|members|workers|units|cars|barrels)\b)/g,
     make: (m, _pub, sentence) => {
       const before = sentence.slice(0, m.index);
       // A number in a list of amounts or after a currency sign is no year.
@@ -419,18 +420,43 @@ const RULES: Rule[] = [
   // back, no more. "two hours ago": that day. ("three days ago" is dates.ts's.)
   {
     hint: /ago\b/i,
-    re: new RegExp(`\\b(?:${HEDGE}${NUM}\\s+)?(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\\s+ago\\b`, "gi"),
+    re: new RegExp(`\\b(?:${HEDGE}${NUM}\\s+)?(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))\\s+ago\\b`, "gi"),
     make: (m, pub) => {
       const unit = unitOf(m[2]);
       const n = m[1] && !VAGUE.has(m[1].toLowerCase()) ? numberValue(m[1]) : null;
       if (n === null) return { type: "DATE", value: "PAST_REF", precision: null };
       if (!pub) return null;
+      if (unit === "fortnight") return { type: "DATE", value: dayValue(fromDayNumber(dayNumber(pub) - 14 * n)), precision: "day" };
       if (unit === "decade" || unit === "century") return { type: "DATE", value: String(pub.y - n * (unit === "decade" ? 10 : 100)), precision: "year" };
       if (CLOCK_UNITS.has(unit)) {
         const back = Math.floor((unit === "hour" ? n : unit === "minute" ? n / 60 : n / 3600) / 24);
         return { type: "DATE", value: dayValue(fromDayNumber(dayNumber(pub) - back)), precision: "day" };
       }
       return null; // dates.ts
+    },
+  },
+  // "two weeks from now", "a year from today": that day, month or year.
+  {
+    hint: /from\s+(?:now|today)/i,
+    re: new RegExp(`\\b${NUM}\\s+${UNIT}\\s+from\\s+(?:now|today)\\b`, "gi"),
+    make: (m, pub) => {
+      const n = numberValue(m[1]);
+      if (!pub || n === null || !Number.isInteger(n)) return null;
+      const unit = unitOf(m[2]);
+      const days = { day: 1, week: 7, fortnight: 14 }[unit as "day"];
+      if (days) return { type: "DATE", value: dayValue(fromDayNumber(dayNumber(pub) + days * n)), precision: "day" };
+      if (unit === "month") return { type: "DATE", value: monthValue(pub.y, pub.m + n), precision: "month" };
+      if (unit === "year") return { type: "DATE", value: String(pub.y + n), precision: "year" };
+      return CLOCK_UNITS.has(unit) ? { type: "DATE", value: dayValue(pub), precision: "day" } : null;
+    },
+  },
+  // Sets with a count: "every two years", "twice a week", "three times a day".
+  {
+    hint: /every|once|twice|times/i,
+    re: new RegExp(`\\bevery\\s+(?:(other)|${NUM})\\s+${UNIT}\\b|\\b(?:once|twice|thrice|(?:\\d+|${NUMBER_WORD})\\s+times)\\s+(?:a|an|per|each)\\s+(day|week|month|year|hour)\\b`, "gi"),
+    make: (m) => {
+      const v = m[4] ? durationValue("1", m[4]) : durationValue(m[1] ? "2" : m[2], m[3]);
+      return v ? { type: "SET", value: v, precision: null } : null;
     },
   },
   // Holidays: "Thanksgiving Day", "on Christmas", "last Easter", "Election Day 2020".
@@ -506,7 +532,7 @@ const RULES: Rule[] = [
   // article's year. "this year" is dates.ts's.
   {
     hint: /year/i,
-    re: /(?<=\b(in|for|during|of|through)\s+)the\s+(?:(?:current|latest|fiscal|full)\s+){0,2}year\b(?!-)(?!\s+(?:before|after|earlier|ago|of|two|\d)\b)(?=(\s+end(?:ed|ing))?)/gi,
+    re: /(?<=\b(in|for|during|of|through)\s+)the\s+(?:(?:current|latest|fiscal|full)\s+){0,2}year\b(?!-)(?!\s+(?:before|after|earlier|ago|of|two|\d+)\b)(?=(\s+end(?:ed|ing))?)/gi,
     make: (m, pub) => {
       if (m[1].toLowerCase() === "for" || m[2]) return { type: "DURATION", value: "P1Y", precision: null };
       return pub ? { type: "DATE", value: String(pub.y), precision: "year" } : null;
