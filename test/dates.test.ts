@@ -315,5 +315,8 @@ test("a day told from the day last named: 'the next day', 'the day before'; not 
   assert.deepEqual(timex(["He was arrested on Feb. 20 and charged the next day.", "His lawyer had called the day before."]), [
     "Feb. 20 → 2023-02-20", "the next day → 2023-02-21", "the day before → 2023-02-20",
   ]);
+  assert.deepEqual(timex(["The firm was sold in March 2021.", "The following month its chief quit; the previous year he had been hired."]), [
+    "March 2021 → 2021-03", "The following month → 2021-04", "the previous year → 2020",
+  ]);
   assert.deepEqual(timex(["Kane scored a second goal, and only a quarter of voters told LA Weekly about the future of the club."]), []);
 });

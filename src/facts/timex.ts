@@ -119,7 +119,8 @@ const DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "
 const ZONE = String.raw`\s+(?:GMT|UTC|[ECMP][SD]T|BST|CES?T|local\s+time)\b`;
 // After "a second" or "a quarter", a word that makes it an ordinal or a fraction: "a second goal", "a quarter of".
 const NOT_A_LENGTH = /^\s+(?:of\b|(?!(?:or|and|later|earlier|before|after|ago|longer|more|less|too|in|to|for|at|on|the|that|when|if)\b)\p{Ll})/u;
-/** Marks a day told from the day last named ("the next day"): ANCHOR+1, resolved in findTimexes. */
+/** Marks a day, month or year told from the one last named ("the next day" ANCHORD1, "the following month"
+ *  ANCHORM1), resolved in findTimexes. */
 const ANCHOR = "ANCHOR";
 
 const dayValue = (p: Ymd): string => `${p.y}-${pad(p.m)}-${pad(p.d)}`;
@@ -493,16 +494,21 @@ const RULES: Rule[] = [
       return m[1]?.toLowerCase() === "month" ? { type: "DATE", value: monthValue(pub.y, pub.m), precision: "month" } : { type: "DATE", value: String(pub.y), precision: "year" };
     },
   },
-  // Days told from the day last named: "the next day", "the following morning", "that day", "the day before"
-  // (not "the day before last Tuesday", nor "the day before police issued a warrant": that day is the one named).
+  // Told from the day, month or year last named: "the next day", "the following morning", "that day", "the day
+  // before" (not "the day before last Tuesday", nor "the day before police issued a warrant": that day is the one
+  // named), "the following month", "the previous year".
   {
-    hint: /day|morning|afternoon|evening|night/i,
-    re: /\b(?:the\s+(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night)|the\s+day\s+(before|after)\b(?!\s+[\p{L}\d])|(?:that|the)\s+same\s+day|that\s+day)\b/giu,
+    hint: /day|morning|afternoon|evening|night|following|previous|preceding/i,
+    re: /\b(?:the\s+(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night)|the\s+day\s+(before|after)\b(?!\s+[\p{L}\d])|(?:that|the)\s+same\s+day|that\s+day|the\s+(following|previous|preceding)\s+(month|year))\b/giu,
     make: (m) => {
-      const word = (m[1] ?? m[3] ?? "").toLowerCase();
+      const word = (m[1] ?? m[3] ?? m[4] ?? "").toLowerCase();
       const shift = word === "next" || word === "following" || word === "after" ? 1 : word ? -1 : 0;
+      if (m[5]) {
+        const unit = m[5].toLowerCase();
+        return { type: "DATE", value: `${ANCHOR}${unit === "month" ? "M" : "Y"}${shift}`, precision: unit === "month" ? "month" : "year" };
+      }
       const part = m[2] && m[2].toLowerCase() !== "day" ? PART_OF_DAY[m[2].toLowerCase()] : "";
-      return { type: part ? "TIME" : "DATE", value: `${ANCHOR}${shift}${part ? `T${part}` : ""}`, precision: part ? "time" : "day" };
+      return { type: part ? "TIME" : "DATE", value: `${ANCHOR}D${shift}${part ? `T${part}` : ""}`, precision: part ? "time" : "day" };
     },
   },
   // References: "now", "currently", "recently", "the past", "the future".
@@ -630,25 +636,40 @@ export function findTimexes(article: Article): Timex[] {
   return kept.map((f) => ({ start: f.start, end: f.end, text: article.text.slice(f.start, f.end), sentence: f.sentence, type: f.type, value: f.value, precision: f.precision }));
 }
 
-const FULL_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
-const ANCHORED = new RegExp(`^${ANCHOR}(-?\\d+)(T\\w+)?$`);
+const NAMED = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-])/;
+const ANCHORED = new RegExp(`^${ANCHOR}([DMY])(-?\\d+)(T\\w+)?$`);
 
 /**
- * "The next day", "the day before", "that day": told from the day last named before them (in "was arrested on
- * March 3 and charged the next day", March 4), or from the article's date when none was.
+ * "The next day", "the day before", "that day", "the following month": told from the day, month or year last
+ * named before them (in "was arrested on March 3 and charged the next day", March 4), or from the article's date
+ * when none was.
  */
 function anchorToDay(found: Found[], pub: Ymd | null): void {
-  let anchor = pub;
+  let day = pub;
+  let month = pub && { y: pub.y, m: pub.m };
+  let year = pub?.y ?? null;
   for (const f of found) {
     const a = ANCHORED.exec(f.value);
     if (a) {
-      const day = anchor ? fromDayNumber(dayNumber(anchor) + +a[1]) : null;
-      f.value = `${day ? dayValue(day) : "XXXX-XX-XX"}${a[2] ?? ""}`;
-      if (day) anchor = day;
+      const shift = +a[2];
+      if (a[1] === "D") {
+        day = day && fromDayNumber(dayNumber(day) + shift);
+        f.value = `${day ? dayValue(day) : "XXXX-XX-XX"}${a[3] ?? ""}`;
+      } else if (a[1] === "M") {
+        const v = month ? monthValue(month.y, month.m + shift) : "XXXX-XX";
+        month = month && { y: +v.slice(0, 4), m: +v.slice(5, 7) };
+        f.value = v;
+      } else {
+        year = year && year + shift;
+        f.value = year ? String(year) : "XXXX";
+      }
       continue;
     }
-    const d = FULL_DAY.exec(f.value);
-    if (d && (f.type === "DATE" || f.type === "TIME")) anchor = { y: +d[1], m: +d[2], d: +d[3] };
+    const d = f.type === "DATE" || f.type === "TIME" ? NAMED.exec(f.value) : null;
+    if (!d) continue;
+    year = +d[1];
+    if (d[2]) month = { y: year, m: +d[2] };
+    if (d[3]) day = { y: year, m: +d[2], d: +d[3] };
   }
 }
 
