@@ -549,3 +549,19 @@ test("a voice goes on past a person named only as an owner, and after reported s
     'Michael Farmer said she had made a "concrete decision" to remain in Alabama. "She is noted not only for her clinic work."';
   assert.deepEqual(speakers(text), ["Sister Carol Keehan", "Sister Carol Keehan", "Michael Farmer"]);
 });
+
+test("a clause set off by a comma at the end of the quote's sentence names the speaker", () => {
+  assert.deepEqual(
+    speakers('A drilling plan was set aside. "To make wise decisions, we need to set aside" the plan, said Interior Secretary Ken Salazar.'),
+    ["Ken Salazar"],
+  );
+  assert.deepEqual(
+    speakers('"It lasted a really long time. You could tell" it was larger, said Hardester\'s Market.'),
+    [null],
+  );
+});
+
+test("a quote after a closed one opens its sentence even when a stray closing mark stands before it", () => {
+  const text = 'Matt Goodman, from the fire service, said: "It started outside the building. " "It then quickly spread to the roof."';
+  assert.deepEqual(speakers(text), ["Matt Goodman", "Matt Goodman"]);
+});

@@ -173,6 +173,8 @@ function attributionAfter(
   // The subject must follow the quote directly ("…," museum director Declercq said), not
   // `"…" and later that day Petrov said`.
   if (!found || !(open ? SUBJECT_LEAD_AFTER_COMMA : SUBJECT_LEAD).test(text.slice(span.close, found.start))) {
+    const tail = commaAttribution(text, span.close, verbStart, verbEnd, end, index);
+    if (tail) return { subject: tail, end };
     const words = text.slice(span.close, verbStart);
     if (SOMEONE_NEW.test(words) && (words.match(WORDS)?.length ?? 0) <= 5) return { subject: null, end };
     // A quote left open by its comma is attributed here, to someone this code cannot name: not to the
@@ -180,6 +182,23 @@ function attributionAfter(
     return open ? (otherVerbAfter(text, span, end, index) ?? { subject: null, end }) : null;
   }
   return { subject: found.subject, end };
+}
+
+/**
+ * `"…we need to set aside" the plan, said Interior Secretary Ken Salazar.` / `"…" to this risk, Strauss-Kahn
+ * said`: a clause set off by a comma that names the speaker ends the quote's sentence.
+ */
+function commaAttribution(text: string, from: number, verbStart: number, verbEnd: number, end: number, index: SpeakerIndex): Subject | null {
+  const comma = text.lastIndexOf(",", verbStart - 1);
+  if (comma < from) return null;
+  const subject = /^,\s*$/.test(text.slice(comma, verbStart))
+    ? subjectStartingAt(text, verbEnd, end, index)
+    : (() => {
+        const found = subjectEndingAt(text, comma + 1, verbStart, index);
+        return found && /^\s*$/.test(text.slice(comma + 1, found.start)) ? found.subject : null;
+      })();
+  if (subject?.kind === "mention") return subject.mention.type === "place" ? null : subject;
+  return subject?.kind === "pronoun" ? subject : null;
 }
 
 /** A quote ending on a comma, "?" or "!", inside the marks or just after them (`"…", Wilkins said`): its
@@ -328,7 +347,8 @@ function continuedSpeaker(
   if (!prev?.speaker) return null;
   const prevEnd = Math.max((prev.more[prev.more.length - 1] ?? prev.span).close, prev.attributionEnd);
   const chained = prevEnd > sentence.start && CHAIN_GAP.test(text.slice(prevEnd, q.span.open));
-  if (!chained && text.slice(sentence.start, q.span.open).trim()) return null;
+  // Only words before the quote stop it from opening its sentence (`." "It then …` does open one).
+  if (!chained && /[\p{L}\p{N}]/u.test(text.slice(sentence.start, q.span.open))) return null;
   const gap = sentence.paragraph - sentenceAt(sentences, prevEnd - 1).paragraph;
   if (gap > 1) return null;
   for (const m of index.outside) if (m.start >= prevEnd && m.start < q.span.open && someoneElse(m)) return null;
