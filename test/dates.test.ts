@@ -307,6 +307,9 @@ test("TIMEX3 values: holidays, weekends, decades, centuries, clock times, number
     "two weeks from now → DATE 2023-03-16", "every two years → SET P2Y", "twice a week → SET P1W", "a fortnight ago → DATE 2023-02-16",
   ]);
   assert.deepEqual(timex("Results for fiscal year 2022 and FY2023; he met her the previous week."), ["fiscal year 2022 → DATE 2022", "FY2023 → DATE 2023"]);
+  assert.deepEqual(timex("By mid-afternoon the year-earlier results and the year-earlier nine months were restated.", "1989-10-30"), [
+    "mid-afternoon → TIME 1989-10-30TAF", "year-earlier → DATE 1988", "the year-earlier nine months → DURATION P9M",
+  ]);
 });
 
 test("a day told from the day last named: 'the next day', 'the day before'; not ordinals, titles or subjects", async () => {

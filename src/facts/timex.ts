@@ -301,16 +301,17 @@ const RULES: Rule[] = [
       return { type: "DATE", value: `${y}-Q${q}`, precision: "quarter" };
     },
   },
-  // "the year-ago period": the year before (a quarter when one was named just before; see anchorToQuarter).
+  // "the year-ago period", "year-earlier results": the year before (a quarter when one was named just before;
+  // see anchorToQuarter).
   {
-    hint: /period/,
-    re: /\bthe\s+year-(?:ago|earlier)\s+period\b/gi,
+    hint: /year-/i,
+    re: /\bthe\s+year-(?:ago|earlier)\s+period\b|\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period)\b)/gi,
     make: (_m, pub) => (pub ? { type: "DATE", value: String(pub.y - 1), precision: "year" } : null),
   },
-  // "the first nine months", "the nine months": a duration of months.
+  // "the first nine months", "the year-earlier nine months": a duration of months.
   {
     hint: /months/i,
-    re: new RegExp(`\\bthe\\s+(?:first\\s+)?${NUM}\\s+months\\b`, "gi"),
+    re: new RegExp(`\\bthe\\s+(?:(?:first|year-(?:ago|earlier))\\s+)?${NUM}\\s+months\\b`, "gi"),
     make: (m) => {
       const v = durationValue(m[1], "months");
       return v ? { type: "DURATION", value: v, precision: null } : null;
@@ -405,6 +406,12 @@ const RULES: Rule[] = [
       const t = `T${pad(h)}:${min}`;
       return { type: "TIME", value: pub ? `${pub.y}-${pad(pub.m)}-${pad(pub.d)}${t}` : `XXXX-XX-XX${t}`, precision: "time" };
     },
+  },
+  // Parts of the article's day: "by mid-afternoon", "in the early evening" (a weekday's are dates.ts's).
+  {
+    hint: /morning|afternoon|evening/i,
+    re: /(?<=\b(?:by|until|till|since|from|at|in|before|after)\s+)(?:the\s+)?(?:early|late|mid)[-\s]?(morning|afternoon|evening)\b(?!\s+(?:of|on)\b)/gi,
+    make: (m, pub) => ({ type: "TIME", value: `${pub ? dayValue(pub) : "XXXX-XX-XX"}T${PART_OF_DAY[m[1].toLowerCase()]}`, precision: "time" }),
   },
   // A year before or after: "a year earlier", "a year before".
   {
@@ -673,7 +680,7 @@ function anchorToDay(found: Found[], pub: Ymd | null): void {
   }
 }
 
-const YEAR_BACK = /^(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|the\s+year-(?:ago|earlier)\s+period)$/i;
+const YEAR_BACK = /^(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year-(?:ago|earlier)(?:\s+period)?)$/i;
 /** How many sentences back a quarter still anchors "a year earlier". */
 const QUARTER_REACH = 3;
 
