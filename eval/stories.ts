@@ -115,6 +115,27 @@ function worst(runs: Run[]): Run {
 
 const fmt = (x: number) => x.toFixed(3);
 
+/**
+ * Topics whose two sub-topics (the twins) mostly share one story: the story holding the most of one twin
+ * holds the most of the other too. The errors that cost precision, counted per topic.
+ */
+function fusedTwins(groups: string[][], sub: Map<string, string>, topic: Map<string, string>): number {
+  const home = new Map<string, { story: number; n: number }>();
+  groups.forEach((g, story) => {
+    const count = new Map<string, number>();
+    for (const id of g) count.set(sub.get(id)!, (count.get(sub.get(id)!) ?? 0) + 1);
+    for (const [s, n] of count) if (n > (home.get(s)?.n ?? 0)) home.set(s, { story, n });
+  });
+  const twins = new Map<string, Set<string>>();
+  for (const [id, s] of sub) twins.set(topic.get(id)!, (twins.get(topic.get(id)!) ?? new Set()).add(s));
+  let fused = 0;
+  for (const subs of twins.values()) {
+    const [a, b] = [...subs];
+    if (subs.size === 2 && home.get(a)!.story === home.get(b)!.story) fused++;
+  }
+  return fused;
+}
+
 function row(split: string, method: string, order: string, r: Run): string {
   const s = r.sub;
   const t = r.topic;
@@ -153,7 +174,8 @@ function evalEcb(options: Partial<StoryOptions>, splits: string[]): void {
     const sub = new Map(docsOf.map((d) => [d.id, d.subtopic!]));
     const topic = new Map(docsOf.map((d) => [d.id, d.topic!]));
     const orders = SEEDS.map((seed) => shuffled(docsOf, seed).map(toArticle));
-    const batch = orders.map((articles) => runOf(groupStories(articles, [], options), sub, topic));
+    const grouped = orders.map((articles) => groupStories(articles, [], options));
+    const batch = grouped.map((groups) => runOf(groups, sub, topic));
     const online = orders.map((articles) => runOf(incremental(articles, options), sub, topic));
     console.log(row(split, "storydesk batch", "mean", mean(batch)));
     console.log(row(split, "storydesk batch", "worst", worst(batch)));
@@ -162,6 +184,7 @@ function evalEcb(options: Partial<StoryOptions>, splits: string[]): void {
     const tree = split === "dev" ? devTree : averageLink(docsOf);
     console.log(row(split, "tf-idf average link", "any", runOf(cutAt(tree, threshold), sub, topic)));
     console.log(`${split.padEnd(5)} gold: ${new Set(sub.values()).size} sub-topics, ${new Set(topic.values()).size} topics, ${docsOf.length} documents`);
+    console.log(`${split.padEnd(5)} batch: topics whose twin sub-topics mostly share a story, per order: ${grouped.map((g) => fusedTwins(g, sub, topic)).join(" ")}`);
   }
 }
 
