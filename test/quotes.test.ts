@@ -565,3 +565,14 @@ test("a quote after a closed one opens its sentence even when a stray closing ma
   const text = 'Matt Goodman, from the fire service, said: "It started outside the building. " "It then quickly spread to the roof."';
   assert.deepEqual(speakers(text), ["Matt Goodman", "Matt Goodman"]);
 });
+
+test("'the statement said' is whoever the article said issued it; 'an editorial in the daily X' is X's", () => {
+  const text =
+    'Ilene Wolff spoke for the hospital. Gordon Advisors issued a statement on Tuesday expressing condolences. ' +
+    '"We are especially devastated by the death of our colleague," the statement said.';
+  assert.deepEqual(speakers(text), ["Gordon Advisors"]);
+  assert.deepEqual(
+    speakers('"For four days, Greece has surrendered itself to flames," said an editorial in the conservative daily Kathimerini.'),
+    ["Kathimerini"],
+  );
+});

@@ -121,7 +121,9 @@ export function subjectEndingAt(
   // "the Taradise star" too: a capitalised word may qualify the noun, but the noun is a common one.
   const phrase = words.slice(first).map((w) => w[0]);
   const definite = phrase[0].toLowerCase() === "the" && phrase.length > 1 && last[0] === word;
-  if (!definite || DOCUMENT_NOUNS.has(word) || /['’]s$/.test(phrase[phrase.length - 2] ?? "")) return null;
+  if (!definite || /['’]s$/.test(phrase[phrase.length - 2] ?? "")) return null;
+  // "the statement said": whoever the article said issued it.
+  if (DOCUMENT_NOUNS.has(word)) return role;
   // "A source close to the team said … 'the source said'": someone the article never names.
   const introduced = new RegExp(`(?<![\\p{L}])(?:a|an|one|another)\\s+(?:[\\p{L}-]+\\s+){0,3}${word}(?![\\p{L}])`, "iu");
   return introduced.test(text.slice(Math.max(0, from - 3000), from)) ? null : role;
@@ -167,8 +169,10 @@ export function subjectStartingAt(text: string, start: number, end: number, inde
   return role ? { kind: "role", role } : null;
 }
 
-/** "according to a statement from Airbus", "said a report by the ministry": the author follows. */
-const DOCUMENT_FROM = new RegExp(`^(?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${[...DOCUMENT_NOUNS].join("|")})\\s+(?:from|by|of)\\s+(?:the\\s+)?`, "u");
+/** "according to a statement from Airbus", "said a report by the ministry", "said an editorial in the
+ *  conservative daily Eleftheros Typos": the author follows. */
+const DOCUMENT_FROM = new RegExp(
+  `^(?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${[...DOCUMENT_NOUNS].join("|")})\\s+(?:from|by|of|in)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}`, "u");
 
 const TITLE_WORD = /^(?:the\s+|a\s+|an\s+)?((?:[\p{L}\p{N}'’.-]+\s+){1,6})/u;
 
@@ -433,6 +437,7 @@ export function speaks(m: Mention, index: SpeakerIndex): boolean {
 /** The most recent person before the quote whose role names the same job ("spokeswoman" ~ "spokesperson"). */
 function roleTarget(role: string, before: number, sentence: number, index: SpeakerIndex): Mention | null {
   if (ORG_NOUNS.has(role)) return bodyBefore(role, before, index);
+  if (DOCUMENT_NOUNS.has(role)) return documentIssuer(role, before, index) ?? bodyBefore(role, before, index);
   if (!ROLE_HEADS.has(role)) {
     const gender = genderOfRole(role);
     return pronounTarget(gender === "m" ? "he" : gender === "f" ? "she" : "someone", before, sentence, index);
@@ -446,6 +451,34 @@ function roleTarget(role: string, before: number, sentence: number, index: Speak
   }
   return null;
 }
+
+/**
+ * "Gordon Advisors issued a statement … "…," the statement said": the author of the document last named
+ * before: the name after "from"/"by" ("a statement from Airbus"), else the subject of the sentence that
+ * names it.
+ */
+function documentIssuer(noun: string, before: number, index: SpeakerIndex): Mention | null {
+  const word = new RegExp(`(?<![\\p{L}])${noun}(?![\\p{L}])`, "giu");
+  const text = index.text.slice(0, before);
+  // Not "the statement said" itself (an attribution before the quote), but where the document was introduced.
+  const m = [...text.matchAll(word)].filter((x) => !ATTRIBUTION_AFTER_NOUN.test(text.slice(x.index! + noun.length, x.index! + noun.length + 30))).at(-1);
+  if (!m) return null;
+  const at = m.index!;
+  const from = /^\s+(?:from|by|of)\s+(?:the\s+)?/.exec(text.slice(at + noun.length, at + noun.length + 12));
+  const author = from && index.byStart.get(at + noun.length + from[0].length);
+  if (author && author.type !== "place") return ownerOf(author, index);
+  const starts = index.sentenceStarts;
+  let lo = 0;
+  for (let hi = starts.length - 1; lo < hi; ) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const found = sentenceSubject(index.text, starts[lo] ?? 0, Math.min(starts[lo + 1] ?? before, before), index);
+  return found?.subject.kind === "mention" ? found.subject.mention : null;
+}
+
+const ATTRIBUTION_AFTER_NOUN = new RegExp(`^\\s*(?:also\\s+)?(?:${[...QUOTE_VERBS].join("|")})(?![\\p{L}])`, "u");
 
 /** The organisation last named before `before`, outside a phrase ("told WIRED" names a listener). */
 function bodyBefore(noun: string, before: number, index: SpeakerIndex): Mention | null {
