@@ -288,6 +288,11 @@ test("TIMEX3 values: holidays, weekends, decades, centuries, clock times, number
   assert.deepEqual(timex("The boy was found on Thanksgiving Day and his father will come by Easter.", "2000-01-07"), [
     "Thanksgiving Day → DATE 1999-11-25", "Easter → DATE 2000-04-23",
   ]);
+  // Without the article's date a fixed holiday keeps its month and day; a movable one is not guessed.
+  assert.deepEqual(timex("On Christmas, at Easter and over the weekend he rested.", null), [
+    "Christmas → DATE XXXX-12-25", "the weekend → DATE XXXX-WXX-WE",
+  ]);
+  assert.deepEqual(timex("He visited Christmas Island and bought Easter eggs."), []);
   assert.deepEqual(timex("Crowds rallied last weekend and will march again this weekend.", "2000-01-07"), [
     "last weekend → DATE 1999-W52-WE", "this weekend → DATE 2000-W01-WE",
   ]);

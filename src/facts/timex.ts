@@ -164,8 +164,11 @@ const HOLIDAY_DATES: Record<string, (y: number) => Ymd> = {
 const HOLIDAY_NAMES = String.raw`New\s+Year['’]?s\s+(?:Day|Eve)|Valentine['’]?s\s+Day|(?:St\.?|Saint)\s+Patrick['’]?s\s+Day|Fourth\s+of\s+July|Christmas\s+(?:Day|Eve)|Boxing\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|Remembrance\s+Day|Bastille\s+Day|May\s+Day|Labou?r\s+Day|Memorial\s+Day|Thanksgiving\s+Day|Election\s+Day|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day|Easter\s+(?:Sunday|Monday)|Good\s+Friday|Waitangi\s+Day|Australia\s+Day|Canada\s+Day|Anzac\s+Day`;
 // Names that are also other things ("Christmas Island", "Easter eggs") only after a word that dates them.
 const BARE_HOLIDAYS = "Christmas|Easter|Thanksgiving|Halloween";
+// The words that date them, also capitalised at a sentence's start ("On Christmas").
+const HOLIDAY_TRIGGERS = ["on", "at", "by", "before", "after", "since", "until", "till", "over", "for", "around", "through", "during", "from", "last", "this", "next", "past"]
+  .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join("|");
 const HOLIDAY = new RegExp(
-  String.raw`\b(?:([Ll]ast|[Tt]his\s+past|[Tt]his|[Nn]ext)\s+)?(?:(${HOLIDAY_NAMES})|(?<=\b(?:on|at|by|before|after|since|until|till|over|for|around|through|during|from|last|this|next|past)\s+)(${BARE_HOLIDAYS})\b(?!\s+\p{Lu}))(?:,?\s+((?:19|20)\d\d)\b)?`,
+  String.raw`\b(?:([Ll]ast|[Tt]his\s+past|[Tt]his|[Nn]ext)\s+)?(?:(${HOLIDAY_NAMES})|(?<=\b(?:${HOLIDAY_TRIGGERS})\s+)(${BARE_HOLIDAYS})\b(?!\s+\p{Lu}))(?:,?\s+((?:19|20)\d\d)\b)?`,
   "gu",
 );
 
@@ -174,7 +177,11 @@ function holiday(m: RegExpExecArray, pub: Ymd | null, sentence: string): Omit<Fo
   const dateIn = HOLIDAY_DATES[key];
   if (!dateIn) return null;
   if (m[4]) return { type: "DATE", value: dayValue(dateIn(+m[4])), precision: "day" };
-  if (!pub) return null;
+  if (!pub) {
+    // Without the article's date a fixed holiday keeps its month and day ("Christmas" XXXX-12-25).
+    const [a, b] = [dateIn(2001), dateIn(2002)];
+    return a.m === b.m && a.d === b.d ? { type: "DATE", value: `XXXX-${pad(a.m)}-${pad(a.d)}`, precision: "day" } : null;
+  }
   const today = dayNumber(pub);
   const days = [pub.y - 1, pub.y, pub.y + 1].map((y) => dayNumber(dateIn(y)));
   const before = (strict: boolean) => days.filter((d) => (strict ? d < today : d <= today)).at(-1)!;
@@ -478,7 +485,7 @@ const RULES: Rule[] = [
     hint: /weekend/i,
     re: /\b(this\s+past|this|last|next|the)\s+weekend\b(?!\s+of\b)/gi,
     make: (m, pub, sentence) => {
-      if (!pub) return null;
+      if (!pub) return { type: "DATE", value: "XXXX-WXX-WE", precision: "week" };
       const rel = m[1].toLowerCase().replace(/\s+/g, " ");
       const today = dayNumber(pub);
       const wd = new Date(today * DAY_MS).getUTCDay(); // 0 Sunday
