@@ -36,6 +36,8 @@ interface Scan {
   mentions: Mention[];
   /** Mentions typed "place" only by context ("in X"); a known person's surname wins over that. */
   weakPlaces: Set<Mention>;
+  /** Those of them a country cue types ("Kovaria's foreign minister"): the tagger does not retype them. */
+  countryCued: Set<Mention>;
   /** Lone sentence-initial words that look like common nouns ("Delegates"); kept only if named elsewhere. */
   weakInitials: Set<Mention>;
   /** One-word names the article treats as a person's: "Opelka said", "Mr. Opelka", "Opelka, he …". */
@@ -80,7 +82,7 @@ export function ruleMentions(article: Article): Mention[] {
   const sentences = article.sentences.map((s) => ({ i: s.i, tokens: tokenize(s.text, s.start) }));
   const scan: Scan = {
     text: article.text, lowercase: new Map(), titleCase: new Set(), midSentence: new Set(), mentions: [],
-    weakPlaces: new Set(), weakInitials: new Set(), personWords: new Set(), orgNames: new Set(),
+    weakPlaces: new Set(), countryCued: new Set(), weakInitials: new Set(), personWords: new Set(), orgNames: new Set(),
   };
   for (const s of sentences) for (const t of s.tokens) noteCase(t, scan);
   for (const s of sentences) {
@@ -357,7 +359,10 @@ function addMention(tokens: Token[], name: Span, title: Span | null, sentence: n
   // A list, an organisation word or a capitalised title ("Attorney General Wally Oppal") settles the name.
   if (known || (title !== null && prefix === title)) EVIDENCED.add(mention);
   if (type === "other" && size === 1) {
-    if (placeByContext(tokens, name)) scan.weakPlaces.add(mention);
+    if (placeByContext(tokens, name)) {
+      scan.weakPlaces.add(mention);
+      if (countryCue(tokens, name)) scan.countryCued.add(mention);
+    }
     else if (tokens[name.from].initial && COMMON_ENDINGS.test(text.toLowerCase())) scan.weakInitials.add(mention);
   }
   noteEvidence(tokens, name, mention, scan);
@@ -399,11 +404,17 @@ function unshouted(text: string, scan: Scan): string {
   return scan.titleCase.has(titled) ? titled : text;
 }
 
+/** "Kovaria's foreign minister", "Kovaria's government". */
+function countryCue(tokens: Token[], name: Span): boolean {
+  const next = tokens[name.to];
+  return tokens[name.to - 1].possessive && next !== undefined && COUNTRY_CUES.has(next.lower);
+}
+
 /** "in Kherson", "the town of Mirov", "the Velsa valley", "Kovaria's foreign minister". */
 function placeByContext(tokens: Token[], name: Span): boolean {
   const prev = tokens[name.from - 1];
   const next = tokens[name.to];
-  if (tokens[name.to - 1].possessive && next && COUNTRY_CUES.has(next.lower)) return true;
+  if (countryCue(tokens, name)) return true;
   if (prev && PLACE_PREPOSITIONS.has(prev.lower)) return true;
   if (prev?.lower === "of" && PLACE_NOUNS.has(tokens[name.from - 2]?.lower ?? "")) return true;
   return next !== undefined && next.kind === "lower" && PLACE_NOUNS.has(next.lower);
@@ -544,7 +555,10 @@ function settleTypes(scan: Scan): Mention[] {
       m.type = "organization";
       EVIDENCED.add(m);
     }
-    else if (scan.weakPlaces.has(m)) m.type = "place";
+    else if (scan.weakPlaces.has(m)) {
+      m.type = "place";
+      if (scan.countryCued.has(m)) EVIDENCED.add(m);
+    }
     else if (scan.weakInitials.has(m) && !scan.midSentence.has(m.name)) continue;
     if (m.type === "other" && lone && isCommonWord(m.name, scan)) continue;
     if (m.type === "other" && m.name.endsWith("n") && names.has(m.name.slice(0, -1))) continue;
