@@ -1,5 +1,6 @@
 // Story grouping against ECB+ sub-topics (and topics), per split, beside a TF-IDF + average-link baseline;
-// a sanity check on MEANTIME.
+// a sanity check on MEANTIME; and the two order and ingest properties the stage's tests hold it to, for the
+// options evaluated (see guards).
 // Run: npm run eval -- stories
 //      node --import tsx eval/stories.ts ['{"joinThreshold":0.2}'] [--dev]   (StoryOptions overrides; dev only)
 // ECB+ has no dates, so each split is fed in 5 seeded random orders (what a folder of mixed files looks like)
@@ -7,10 +8,19 @@
 // frequencies counted over the batch first, then online placement); "incremental" is the story index
 // alone, learning document frequencies as articles come, as a server runs it. Tune on dev only; report test.
 
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Article, Sentence } from "../src/model/index.js";
-import { addToStoryIndex, createStoryIndex, groupStories } from "../src/stories/index.js";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { articleOf } from "../src/brief/prepare.js";
+import { findCopies } from "../src/copies/index.js";
+import { readInputs } from "../src/read/index.js";
+import {
+  addToStoryIndex, articleTerms, countDocument, createStoryIndex, groupStories, rootOf, weigh,
+} from "../src/stories/index.js";
+import { placeVector } from "../src/stories/story-index.js";
+import { writeCorpus } from "../test/ingest-corpus.js";
 import type { StoryOptions } from "../src/stories/options.js";
 import { averageLink, cutAt } from "./story-baseline.js";
 import { shuffled } from "./seeded.js";
@@ -199,9 +209,59 @@ function evalMeantime(options: Partial<StoryOptions>): void {
   console.log(`stories mixing corpora: ${mixed}`);
 }
 
+/** Articles as the pipeline builds them from files, with the copies it finds among them. */
+async function articlesIn(path: string): Promise<{ articles: Article[]; copies: ReturnType<typeof findCopies> }> {
+  const { documents } = await readInputs([path]);
+  const articles = documents.flatMap((d) => {
+    const a = articleOf(d);
+    return "code" in a ? [] : [a];
+  });
+  return { articles, copies: findCopies(articles) };
+}
+
+const partition = (groups: string[][]) => groups.map((g) => [...g].sort().join(" ")).sort().join("\n");
+
+/**
+ * Two properties tests hold the stories stage to, measured for the options under evaluation (each flips
+ * with a threshold moved by 0.01–0.02, so a change tuned on ECB+ must keep them): the example corpus
+ * falls into the same stories in reversed and 8 shuffled orders (test/story-stability.test.ts), and the
+ * generated corpus of test/ingest.test.ts placed in three ingests (document frequencies counted per
+ * ingest, as a corpus does) falls into the stories of one batch.
+ */
+async function guards(options: Partial<StoryOptions>): Promise<void> {
+  const examples = await articlesIn(fileURLToPath(new URL("../examples/", import.meta.url)));
+  const given = partition(groupStories(examples.articles, examples.copies, options));
+  const orders = [[...examples.articles].reverse(), ...[1, 2, 3, 4, 5, 6, 7, 8].map((seed) => shuffled(examples.articles, seed))];
+  const same = orders.filter((o) => partition(groupStories(o, examples.copies, options)) === given).length;
+  console.log(`\nexample corpus: the stories of the given order in ${same} of ${orders.length} other orders`);
+
+  const dir = mkdtempSync(join(tmpdir(), "storydesk-eval-generated-"));
+  const generated = await articlesIn(writeCorpus(dir, 360, 5).dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+  const original = new Map(generated.copies.map((c) => [c.copy, c.of] as const));
+  const inIngests = (cuts: number[]): string[][] => {
+    const index = createStoryIndex(options);
+    const storyOf = new Map<string, number>();
+    let start = 0;
+    for (const end of [...cuts, generated.articles.length]) {
+      const originals = generated.articles.slice(start, end).filter((a) => !original.has(a.id));
+      const terms = originals.map((a) => articleTerms(a, index.options));
+      for (const t of terms) countDocument(index.freq, t);
+      originals.forEach((a, k) => storyOf.set(a.id, placeVector(index, weigh(terms[k], index.freq, index.options), a.id)));
+      start = end;
+    }
+    const groups = new Map<number, string[]>();
+    for (const [id, story] of storyOf) groups.set(rootOf(index, story), [...(groups.get(rootOf(index, story)) ?? []), id]);
+    return [...groups.values()];
+  };
+  const once = inIngests([]);
+  const thrice = inIngests([100, 230]);
+  console.log(`generated corpus: one batch ${once.length} stories, three ingests ${thrice.length}: ${partition(once) === partition(thrice) ? "the same" : "DIFFERENT"}`);
+}
+
 const args = process.argv.slice(2);
 const json = args.find((a) => a.startsWith("{"));
 const overrides = json ? (JSON.parse(json) as Partial<StoryOptions>) : {};
 const devOnly = args.includes("--dev");
 evalEcb(overrides, devOnly ? ["dev"] : ["dev", "test"]);
 if (!devOnly) evalMeantime(overrides);
+await guards(overrides);
