@@ -576,3 +576,14 @@ test("'the statement said' is whoever the article said issued it; 'an editorial 
     ["Kathimerini"],
   );
 });
+
+test("'he said' right after quotes of one man, with nobody else named since, goes on with him", () => {
+  const text =
+    "Ed Snider, who attended the news conference of Billy King, said he backed him. " +
+    '"I really do not question Billy at all," he said. "I know what went on in the process."';
+  assert.deepEqual(speakers(text), ["Ed Snider", "Ed Snider"]);
+  const other =
+    'Jonathan Wright said the cables were old. "They break often," he said. According to Alan Mauldin, research director of ' +
+    'TeleGeography, new cables are planned. "Many new systems will open," he said.';
+  assert.deepEqual(speakers(other), ["Jonathan Wright", "Alan Mauldin"]);
+});

@@ -8,7 +8,7 @@ import { ABBREVIATIONS, QUOTE_VERBS } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
 import {
-  firstAtOrAfter, fullName, indexSpeakers, inPhrase, isPossessive, sentenceSubject, speakerName, speaks, subjectEndingAt, subjectStartingAt,
+  firstAtOrAfter, fullName, genderOf, indexSpeakers, inPhrase, isPossessive, sentenceSubject, speakerName, speaks, subjectEndingAt, subjectStartingAt,
   type SpeakerIndex, type Subject,
 } from "./speakers.js";
 
@@ -70,7 +70,8 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
     if (after) {
       q.attributionEnd = after.end;
       if (after.subject) {
-        q.speaker = speakerName(after.subject, span.open, sentence.i, index);
+        q.speaker = (after.subject.kind === "pronoun" && sameVoice(text, found[found.length - 1], span, after.subject.pronoun, article.sentences, index)) ||
+          speakerName(after.subject, span.open, sentence.i, index);
         q.how = attributionOf(after.subject, "named-after");
       }
       // "First part," he said, "second part."
@@ -354,6 +355,29 @@ function continuedSpeaker(
   for (const m of index.outside) if (m.start >= prevEnd && m.start < q.span.open && someoneElse(m)) return null;
   return prev.speaker;
 }
+
+/**
+ * `"I would hope so," he told CNA. "As far as I know …" "I would hope that would continue," he added.`: "he"
+ * or "she" right after quotes of one speaker of that gender, with nobody else named since, is that speaker.
+ */
+function sameVoice(text: string, prev: Found | undefined, span: QuoteSpan, pronoun: string, sentences: Sentence[], index: SpeakerIndex): string | null {
+  if (!prev?.speaker || (pronoun !== "he" && pronoun !== "she")) return null;
+  const prevEnd = Math.max((prev.more.at(-1) ?? prev.span).close, prev.attributionEnd);
+  if (sentenceAt(sentences, span.open).paragraph - sentenceAt(sentences, prevEnd - 1).paragraph > 1) return null;
+  // "a local official told AFP": someone new, unnamed, speaks in between.
+  if (UNNAMED_SPEAKER.test(text.slice(prevEnd, span.open))) return null;
+  let speaker: Mention | undefined;
+  for (const m of index.outside) {
+    if (m.start >= span.open) break;
+    const person = m.type === "person" || m.type === "other";
+    const named = !isPossessive(m, text) && (!inPhrase(m, index) || /according\s+to\s+$/i.test(text.slice(Math.max(0, m.start - 14), m.start)));
+    if (m.start >= prevEnd && person && fullName(m, index) !== prev.speaker && named) return null;
+    if (m.type === "person" && fullName(m, index) === prev.speaker) speaker = m;
+  }
+  return speaker && genderOf(speaker, index) !== (pronoun === "he" ? "f" : "m") ? prev.speaker : null;
+}
+
+const UNNAMED_SPEAKER = new RegExp(`(?<![\\p{L}])(?:a|an|one|another)\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:${VERBS})(?![\\p{L}])`, "iu");
 
 /** What may stand between an attribution and a quote chained onto it: `; and, later,`. */
 const CHAIN_GAP = /^\s*[,;:—–-][\s,;:—–-]*(?:\p{Ll}+[\s,;:—–-]*){0,4}$/u;

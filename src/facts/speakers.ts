@@ -422,10 +422,10 @@ function subjectBefore(pronoun: string, before: number, sentence: number, index:
 
 const SPEAKS_AFTER = new RegExp(`^(?:,[^,.;:!?"“”\\n]{1,60},)?[\\s,]*(?:[\\p{Ll}]+\\s+){0,1}(?:${[...QUOTE_VERBS].join("|")})\\b`, "u");
 
-const SPEAKS_BEFORE = new RegExp(`(?<![\\p{L}])(?:${[...QUOTE_VERBS].join("|")})\\s+(?:[\\p{L}.'’-]+\\s+){0,4}$`, "u");
+const SPEAKS_BEFORE = new RegExp(`(?<![\\p{L}])(?:${[...QUOTE_VERBS].join("|")}|[Aa]ccording\\s+to)\\s+(?:[\\p{L}.'’-]+\\s+){0,4}$`, "u");
 
 /** "Oppal said", "Oppal also told", "Bob Currie, 66, said", "said Julien Talavan", "said union leader Ana
- *  Ruiz": a speech verb right after or before the mention. */
+ *  Ruiz", "according to Alan Mauldin,": a speech verb right after or before the mention. */
 export function speaks(m: Mention, index: SpeakerIndex): boolean {
   if (SPEAKS_AFTER.test(index.text.slice(m.end, m.end + 100))) return true;
   // "said Talavan, a spokesman", not "Oppal said Blackmore is …" or "told the Journal that …".
@@ -496,7 +496,7 @@ function bodyBefore(noun: string, before: number, index: SpeakerIndex): Mention 
 const sameJob = (role: string): string => ROLE_SYNONYMS.get(role) ?? role;
 
 /** "m", "f" or null, from honorifics, gendered role words and given names. */
-function genderOf(m: Mention, index: SpeakerIndex): "m" | "f" | null {
+export function genderOf(m: Mention, index: SpeakerIndex): "m" | "f" | null {
   const words = `${m.text} ${fullName(m, index)}`.toLowerCase().replace(/\./g, "").split(/\s+/);
   for (const w of words) {
     if (FEMALE_MARKERS.has(w) || FEMALE_NAMES.has(w)) return "f";
