@@ -36,7 +36,7 @@ import { HASH_MASK, QUOTED, TokenClass, isAnchor, tokenClass, type CopyProfile }
 import { anchorSequence, intersectionSize, mostlyQuoted, sentenceGrams, sortedUnique } from "./shingles.js";
 
 /** One sentence as alignment sees it, or null when it cannot show copying (too short, mostly quotation). */
-interface SentenceView {
+export interface SentenceView {
   /** Hash of all its words: equal hashes are the same sentence. */
   hash: number;
   /** Its content words, names and numbers (codes), distinct and sorted. */
@@ -66,7 +66,8 @@ export interface Alignment extends Verdict {
   pairs: { a: number; b: number; match: SpanMatch }[];
 }
 
-function sentencesOf(c: Comparable): (SentenceView | null)[] {
+/** The sentences of a text as alignment sees them (computed once per Comparable). */
+export function sentencesOf(c: Comparable): (SentenceView | null)[] {
   if (c.sentences) return c.sentences;
   const { codes, sentenceEnds } = c.profile;
   const grams = sentenceGrams(c.profile);
@@ -104,7 +105,25 @@ interface Pair {
   weight: number;
 }
 
-/** Sentence pairs similar enough by words or skeleton; candidates found through shared words and trigrams. */
+/**
+ * Whether two sentences align, how (verbatim, edited, reworded) and how closely; null when they do not.
+ * Two sentences that both hold names or numbers must share half of them (a template line about other
+ * people does not align), and then align on Dice ≥ SENTENCE_MIN_SIMILARITY of their content words, names
+ * and numbers or of their skeleton trigrams; without names or numbers on both sides, a skeleton (common
+ * to many sentences) must match closer, SKELETON_MIN_UNANCHORED.
+ */
+export function sentenceMatch(s: SentenceView, t: SentenceView): { match: SpanMatch; weight: number } | null {
+  const anchored = s.anchors.length > 0 && t.anchors.length > 0;
+  if (anchored && dice(s.anchors, t.anchors) < SENTENCE_MIN_ANCHORS) return null;
+  const words = dice(s.words, t.words);
+  const skeleton = dice(s.grams, t.grams);
+  const grams = anchored || skeleton >= SKELETON_MIN_UNANCHORED ? skeleton : 0;
+  const weight = Math.max(words, grams);
+  if (weight < SENTENCE_MIN_SIMILARITY) return null;
+  return { match: s.hash === t.hash ? "verbatim" : words >= EDITED_MIN_WORDS ? "edited" : "reworded", weight };
+}
+
+/** Sentence pairs that align (sentenceMatch); candidates found through shared words and trigrams. */
 function similarPairs(a: (SentenceView | null)[], b: (SentenceView | null)[]): Pair[] {
   const where = new Map<number, number[]>();
   const post = (key: number, j: number) => {
@@ -128,17 +147,8 @@ function similarPairs(a: (SentenceView | null)[], b: (SentenceView | null)[]): P
       for (const j of where.get(key) ?? []) {
         if (seen[j]) continue;
         seen[j] = 1;
-        const t = b[j]!;
-        // The same sentence keeps its names and numbers; a template line about other people does not.
-        if (s.anchors.length && t.anchors.length && dice(s.anchors, t.anchors) < SENTENCE_MIN_ANCHORS) continue;
-        const words = dice(s.words, t.words);
-        // A skeleton is common to many sentences: without names or numbers on both sides it must match closer.
-        const skeleton = dice(s.grams, t.grams);
-        const grams = s.anchors.length && t.anchors.length ? skeleton : skeleton >= SKELETON_MIN_UNANCHORED ? skeleton : 0;
-        const weight = Math.max(words, grams);
-        if (weight < SENTENCE_MIN_SIMILARITY) continue;
-        const match: SpanMatch = s.hash === t.hash ? "verbatim" : words >= EDITED_MIN_WORDS ? "edited" : "reworded";
-        pairs.push({ a: i, b: j, match, weight });
+        const found = sentenceMatch(s, b[j]!);
+        if (found) pairs.push({ a: i, b: j, ...found });
       }
     }
   });
