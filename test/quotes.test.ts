@@ -587,3 +587,10 @@ test("'he said' right after quotes of one man, with nobody else named since, goe
     'TeleGeography, new cables are planned. "Many new systems will open," he said.';
   assert.deepEqual(speakers(other), ["Jonathan Wright", "Alan Mauldin"]);
 });
+
+test("'he' goes back to the subject of the sentence before, past a participle phrase that opens it", () => {
+  const text =
+    'The band played on. Following a performance of their jam "Black Water," Patrick Simmons ' +
+    'teed up Michael McDonald\'s cameo. "You might remember him from his own band," he said.';
+  assert.deepEqual(speakers(text), ["Patrick Simmons"]);
+});

@@ -210,8 +210,10 @@ export function sentenceSubject(text: string, sentenceStart: number, pos: number
   for (let k = 0; k < 3; k++) {
     const first = /^\s*([\p{L}]+)/u.exec(text.slice(start, pos))?.[1].toLowerCase();
     const comma = text.indexOf(",", start);
-    if (!first || !LEAD_OPENERS.has(first) || comma < 0 || comma >= pos) break;
+    // "During the debate, …", "Following a performance of “Black Water,” Simmons …".
+    if (!first || !(LEAD_OPENERS.has(first) || /^\p{Ll}+ing$/u.test(first)) || comma < 0 || comma >= pos) break;
     start = comma + 1;
+    while (/["”»’\s]/.test(text[start] ?? "") && start < pos) start++;
   }
   while (start < pos && /\s/.test(text[start])) start++;
   const word = /^[\p{L}]+/u.exec(text.slice(start, pos))?.[0].toLowerCase();
