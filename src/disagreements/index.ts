@@ -30,6 +30,9 @@ export const DISAGREEMENT_DEFAULTS = {
 export type DisagreementOptions = typeof DISAGREEMENT_DEFAULTS;
 
 export function findDisagreements(material: StoryMaterial, options: DisagreementOptions = DISAGREEMENT_DEFAULTS): Disagreement[] {
+  // Only independent sources disagree: a story told by one family (most stories of a corpus) has nothing
+  // to compare, and reading its statements was most of this stage's cost at ingest.
+  if (new Set(material.sentences.map((ref) => ref.family)).size < 2) return [];
   const eventOf = new Map<string, string>();
   for (const e of material.events) for (const id of e.articles) eventOf.set(id, e.id);
   const statements = material.sentences.map((ref) =>

@@ -52,6 +52,20 @@ const IRREGULAR: Readonly<Record<string, string>> = Object.fromEntries(
  * lemma: only the same word in another form has to meet itself.
  */
 export function stem(word: string): string {
+  let known = STEMS.get(word);
+  if (known === undefined) {
+    // Bounded: a long-running ingest meets an open vocabulary.
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    STEMS.set(word, (known = stemOnce(word)));
+  }
+  return known;
+}
+
+/** Stems already worked out: a story's statements are read again each time the story grows. */
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 100_000;
+
+function stemOnce(word: string): string {
   let w = word.replace(/'s$/, "");
   w = IRREGULAR[w] ?? w;
   if (w.length <= 3 || /\d/.test(w)) return w;
