@@ -55,7 +55,7 @@ async function snapshot(db: string) {
   }
 }
 
-test(`an ingest of ${SIZE} articles killed (SIGKILL) at random moments and run again ends as an uninterrupted one`, { timeout: 120_000 }, async () => {
+test(`an ingest of ${SIZE} articles killed (SIGKILL) at random moments and run again ends as an uninterrupted one`, { timeout: 600_000 }, async () => {
   const { dir } = writeCorpus(join(TMP, "crash-corpus"), SIZE, 3);
   const reference = join(TMP, "reference.db");
   const started = performance.now();

@@ -6,6 +6,7 @@ import { BRIEF_SCHEMA } from "../model/index.js";
 import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
 import { articleFromRow } from "../store/codec.js";
+import { assembleStored } from "./outputs.js";
 
 export type { BriefFilter } from "../store/queries.js";
 
@@ -13,7 +14,9 @@ export async function briefFromStore(store: Store, filter: q.BriefFilter = {}, o
   const { db, dialect } = store;
   const filtered = Boolean(filter.story || filter.since || filter.until || filter.query);
   const outputs = await q.selectOutputs(db, dialect, filter);
-  const stories = outputs.map((o) => JSON.parse(o.json) as Story);
+  // A large story's stored output may lag its newest articles (outputs.ts): assemble those afresh, unwritten.
+  const fresh = await assembleStored(db, await q.staleStories(db, outputs.map((o) => o.story)));
+  const stories = outputs.map((o) => fresh.get(o.story)?.story ?? (JSON.parse(o.json) as Story));
   const rows = await q.articlesOfStories(db, filtered ? outputs.map((o) => o.story) : null);
   const articles = rows.map(articleFromRow);
   const ids = new Set(articles.map((a) => a.id));

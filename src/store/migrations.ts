@@ -365,4 +365,12 @@ MIGRATIONS.push({
   },
 });
 
+MIGRATIONS.push({
+  version: 13,
+  description: "ingest: each story's size when its output was last built, so a large story is rebuilt as it grows, not at every article",
+  statements: Object.fromEntries(
+    (["sqlite", "postgres"] as const).map((d) => [d, [`ALTER TABLE stories ADD COLUMN built INTEGER NOT NULL DEFAULT 0`]]),
+  ) as Record<Dialect, string[]>,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -435,7 +435,7 @@ export async function postingTail(db: Q, term: number, before: number, size: num
   return rows.map((r) => ({ term, story: Number(r.story), weight: r.weight, added: Number(r.added) }));
 }
 
-export async function storiesOf(db: Q, nos: number[]): Promise<Omit<StoriesTable, "dirty">[]> {
+export async function storiesOf(db: Q, nos: number[]): Promise<Omit<StoriesTable, "dirty" | "built">[]> {
   const rows = await inChunks(nos, (part) =>
     db.selectFrom("stories").select(["no", "key", "size", "terms", "norm2", "merged_into"]).where("no", "in", part).execute(),
   );
@@ -448,7 +448,7 @@ export async function centroidOf(db: Q, no: number): Promise<{ term: number; wei
 }
 
 export interface PlacementWrite {
-  stories: Omit<StoriesTable, "merged_into" | "dirty">[];
+  stories: Omit<StoriesTable, "merged_into" | "dirty" | "built">[];
   /** Centroid terms written: `added` set for a term new to the story's centroid (its place in the term's list). */
   terms: { story: number; term: number; weight: number; added: number | null }[];
   removed: { story: number; term: number }[];
@@ -595,18 +595,39 @@ async function writeMerges(db: Q, merges: StoryMergeWrite[], at: string): Promis
 // --- step 3: per-story outputs ------------------------------------------------------------------------------
 
 /**
- * The next touched stories, oldest first, with their sizes; inside the caller's transaction. On PostgreSQL
- * their rows stay locked until it ends and stories another transaction holds are skipped, so concurrent
- * workers claim different stories, and an assignment touching a claimed story waits for the output.
+ * Which touched stories are rebuilt now. Rebuilding a story reads all its articles, so rebuilding each
+ * story an ingest touches would cost a slice more the larger the corpus's stories grow. A story of up to
+ * `REBUILD_ALWAYS` originals is rebuilt whenever it changes; a larger one once it has grown by a tenth
+ * since its output was built, so each article pays for about ten rebuilds of its story, whatever its size,
+ * and a large story's output leaves out at most a tenth of its newest originals and their copies. A brief
+ * from the corpus assembles such a story afresh (corpus/brief.ts).
+ */
+export const REBUILD_ALWAYS = 200;
+
+function rebuildDue() {
+  return sql<boolean>`(size <= ${REBUILD_ALWAYS} OR size * 10 >= built * 11)`;
+}
+
+/**
+ * The next touched stories due for a rebuild, oldest first, with their sizes; inside the caller's
+ * transaction. On PostgreSQL their rows stay locked until it ends and stories another transaction holds
+ * are skipped, so concurrent workers claim different stories, and an assignment touching a claimed story
+ * waits for the output.
  */
 export async function claimDirtyStories(db: Q, dialect: Dialect, limit: number): Promise<{ no: number; size: number }[]> {
-  let query = db.selectFrom("stories").select(["no", "size"]).where("dirty", "=", 1).where("merged_into", "is", null).orderBy("no").limit(limit);
+  let query = db.selectFrom("stories").select(["no", "size"]).where("dirty", "=", 1).where("merged_into", "is", null).where(rebuildDue()).orderBy("no").limit(limit);
   if (dialect === "postgres") query = query.forUpdate().skipLocked();
   return (await query.execute()).map((r) => ({ no: Number(r.no), size: r.size }));
 }
 
 export async function anyDirtyStory(db: Q): Promise<boolean> {
-  return (await db.selectFrom("stories").select("no").where("dirty", "=", 1).where("merged_into", "is", null).limit(1).execute()).length > 0;
+  return (await db.selectFrom("stories").select("no").where("dirty", "=", 1).where("merged_into", "is", null).where(rebuildDue()).limit(1).execute()).length > 0;
+}
+
+/** Those of `nos` whose stored output is behind their articles (touched and not yet rebuilt). */
+export async function staleStories(db: Q, nos: number[]): Promise<number[]> {
+  const rows = await inChunks(nos, (part) => db.selectFrom("stories").select("no").where("dirty", "=", 1).where("no", "in", part).execute());
+  return rows.map((r) => Number(r.no));
 }
 
 export type MemberRow = Pick<ArticlesTable, (typeof ARTICLE_COLUMNS)[number] | "seq" | "facts" | "family">;
@@ -644,7 +665,7 @@ export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]
   );
   if (put) {
     for (const o of outputs) put.run(o.story, o.id, o.title, o.size, o.first_seq, o.first_date, o.last_date, o.json);
-    const clean = raw(db, "UPDATE stories SET dirty = 0 WHERE no = ?")!;
+    const clean = raw(db, "UPDATE stories SET dirty = 0, built = size WHERE no = ?")!;
     for (const no of done) clean.run(no);
     const written = new Set(outputs.map((o) => o.story));
     const drop = raw(db, "DELETE FROM story_outputs WHERE story = ?")!;
@@ -663,7 +684,7 @@ export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]
       )
       .execute();
   }
-  for (const part of chunks(done)) await db.updateTable("stories").set({ dirty: 0 }).where("no", "in", part).execute();
+  for (const part of chunks(done)) await db.updateTable("stories").set({ dirty: 0, built: sql`size` }).where("no", "in", part).execute();
   const empty = done.filter((no) => !outputs.some((o) => o.story === no));
   for (const part of chunks(empty)) await db.deleteFrom("story_outputs").where("story", "in", part).execute();
 }
@@ -727,7 +748,7 @@ export async function allCopies(db: Q): Promise<{ copy: string; of: string; kind
 /** How many rows wait for each assignment step (for progress and time left). */
 export async function waiting(db: Q, phase: "copies" | "count" | "place" | "follow" | "stories"): Promise<number> {
   if (phase === "stories") {
-    const r = await db.selectFrom("stories").select((eb) => eb.fn.countAll().as("n")).where("dirty", "=", 1).where("merged_into", "is", null).executeTakeFirstOrThrow();
+    const r = await db.selectFrom("stories").select((eb) => eb.fn.countAll().as("n")).where("dirty", "=", 1).where("merged_into", "is", null).where(rebuildDue()).executeTakeFirstOrThrow();
     return Number(r.n);
   }
   let query = db.selectFrom("article_progress").select((eb) => eb.fn.countAll().as("n"));

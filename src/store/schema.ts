@@ -101,8 +101,10 @@ export interface StoriesTable {
   norm2: number;
   /** Set when the story was merged into another (see story_merges): its articles moved there. */
   merged_into: number | null;
-  /** 1 when its output must be recomputed. */
+  /** 1 when its output must be recomputed (see `rebuildDue`: a large story waits until it has grown). */
   dirty: number;
+  /** `size` when its output was last built (0: never). */
+  built: Generated<number>;
 }
 
 /** A story centroid's terms; read by term, newest `added` first, as the index's posting lists. */
