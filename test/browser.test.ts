@@ -231,4 +231,22 @@ describe("desk web UI in Chromium", () => {
     assert.ok(incidents.every((i) => /Content Security Policy/.test(i)), incidents.join("\n"));
     incidents.length = 0;
   });
+  test("a large story whose output lags its newest article lists that article and says it is not yet summarised", async () => {
+    // As a story over the rebuild bound looks between rebuilds: its stored output leaves out its newest article.
+    const row = await store.db.selectFrom("story_outputs").select(["story", "json"]).orderBy("size", "desc").limit(1).executeTakeFirstOrThrow();
+    const full = JSON.parse(row.json) as { id: string; title: string; articles: string[] };
+    const lagging = { ...full, articles: full.articles.slice(0, -1) };
+    await store.db.updateTable("story_outputs").set({ json: JSON.stringify(lagging) }).where("story", "=", row.story).execute();
+    const { context, page } = await open();
+    try {
+      await page.goto(`${base}/stories/${full.id}`);
+      await page.getByRole("heading", { level: 1, name: full.title }).waitFor();
+      await page.getByText("1 newer article is listed under sources but not yet in this summary").waitFor();
+      assert.ok(await page.getByText(`${full.articles.length} articles`).first().isVisible());
+      assert.equal(await page.locator(`a[href="/articles/${full.articles.at(-1)}"]`).count(), 1);
+    } finally {
+      await context.close();
+      await store.db.updateTable("story_outputs").set({ json: row.json }).where("story", "=", row.story).execute();
+    }
+  });
 });

@@ -21,7 +21,10 @@ export function StoryPage({ id }: { id: string }) {
 function StoryView({ detail }: { detail: StoryDetail }) {
   const { story } = detail;
   const [open, setOpen] = useState<{ cite: Cite; from: HTMLElement | null } | null>(null);
-  const number = new Map(story.articles.map((a, i) => [a, i + 1]));
+  // A large story's output is rebuilt as it grows by a tenth: articles placed since are listed (numbered
+  // after the rest) but not yet in its summary, timeline and quotes.
+  const newer = detail.articles.filter((a) => !story.articles.includes(a.id)).map((a) => a.id);
+  const number = new Map([...story.articles, ...newer].map((a, i) => [a, i + 1]));
   const cards = new Map(detail.articles.map((a) => [a.id, a]));
   const show = (cite: Cite, e: Event) => setOpen({ cite, from: e.currentTarget as HTMLElement });
   const close = () => {
@@ -44,10 +47,14 @@ function StoryView({ detail }: { detail: StoryDetail }) {
       <h1 id="story-title">${story.title}</h1>
       <p class="meta">
         <span>${dateRange(detail.first_date, detail.last_date)}</span>
-        <span>${plural(story.articles.length, "article")}</span>
+        <span>${plural(story.articles.length + newer.length, "article")}</span>
         <span>${plural(story.voices, "independent voice")}</span>
         <span><a href=${api.briefUrl(story.id)} download=${`${story.id}.json`}>brief@1 JSON</a></span>
       </p>
+      ${newer.length > 0 &&
+      html`<p class="hint">${plural(newer.length, "newer article")} ${newer.length === 1 ? "is" : "are"} listed under sources but not
+        yet in this summary, timeline and quotes: a story this large is rebuilt each time it grows by a tenth. The brief@1
+        JSON is always current.</p>`}
 
       ${story.summary.length > 0 &&
       html`<section aria-labelledby="h-summary">
