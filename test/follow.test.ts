@@ -14,9 +14,9 @@ import { checkUrl, reserveSlot, redirectTarget, retryAfterSeconds } from "../src
 import { addressPolicy, parseRanges, refusedAddress } from "../src/follow/address.js";
 import { bodyKind, formatInterval, nextDelay, parseInterval } from "../src/follow/schedule.js";
 import { follow, listFollowed, pollDue, runQueuedPoller, startPolling, unfollow, type PollOptions } from "../src/follow/index.js";
-import { openStore, type Store } from "../src/store/index.js";
+import type { Store } from "../src/store/index.js";
 import { ROOT } from "./helpers.js";
-import { TARGETS, TMP } from "./store-targets.js";
+import { TARGETS, TMP, withStore } from "./store-targets.js";
 
 // ---- the test server ----
 
@@ -129,15 +129,6 @@ for (let n = 0; n < TOPICS.length; n++) {
     res.setHeader("content-type", "text/html; charset=utf-8");
     res.end(page(n));
   });
-}
-
-async function withStore<T>(location: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 async function articleCount(store: Store): Promise<number> {

@@ -9,23 +9,14 @@ import { briefDocuments } from "../src/brief/assemble.js";
 import { briefFromStore, ingest } from "../src/corpus/index.js";
 import type { Brief, SourceDocument } from "../src/model/index.js";
 import { readInputs } from "../src/read/index.js";
-import { openStore, type Store } from "../src/store/index.js";
+import type { Store } from "../src/store/index.js";
 import { contractErrors, runCli } from "./helpers.js";
 import { writeCorpus } from "./ingest-corpus.js";
-import { TARGETS, TMP } from "./store-targets.js";
+import { TARGETS, TMP, withStore } from "./store-targets.js";
 
 const NOW = new Date(0);
 const examples = await readInputs(["examples/"]);
 const generated = await readInputs([writeCorpus(join(TMP, "generated"), 360, 5).dir]);
-
-async function withStore<T>(location: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 /** Stories as sets of article ids, in a canonical order. */
 function partition(brief: Brief): string[] {

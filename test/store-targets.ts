@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { openStore, type Store } from "../src/store/index.js";
 
 export interface Target {
   name: "sqlite" | "postgres";
@@ -37,3 +38,13 @@ function postgres(url: string): Target {
 
 export const TARGETS: Target[] = process.env.STORYDESK_TEST_PG ? [sqlite, postgres(process.env.STORYDESK_TEST_PG)] : [sqlite];
 export const TMP = dir;
+
+/** Opens the corpus at `location` for `fn` and closes it after, whatever happens. */
+export async function withStore<T>(location: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(location);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}

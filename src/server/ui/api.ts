@@ -1,18 +1,9 @@
 // The UI's view of the JSON API: typed fetches, errors as messages a reader can act on.
 import type { Copy, Story } from "../../model/index.js";
-import type { ArticleCard } from "../../store/desk-queries.js";
+import type { ArticleCard, StoryCard } from "../../store/desk-queries.js";
 
-// The server's own row type: a type-only import, erased from the browser bundle.
-export type { ArticleCard };
-
-export interface StoryCard {
-  id: string;
-  title: string;
-  size: number;
-  first_date: string | null;
-  last_date: string | null;
-  voices: number;
-}
+// The server's own row types: type-only imports, erased from the browser bundle.
+export type { ArticleCard, StoryCard };
 
 export interface Page<K extends string, T> {
   total: number;
