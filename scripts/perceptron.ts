@@ -35,8 +35,9 @@ export class AveragedWeights {
     w[label] += delta;
   }
 
-  /** The averaged weights, rounded to 3 decimals, leaving out features whose weights all stay under `floor`. */
-  averaged(floor: number): Record<string, number[]> {
+  /** The averaged weights, rounded to `decimals`, leaving out features whose weights all stay under `floor`. */
+  averaged(floor: number, decimals = 3): Record<string, number[]> {
+    const scale = 10 ** decimals;
     const t = this.steps;
     const out: Record<string, number[]> = {};
     for (const [f, w] of this.current) {
@@ -44,7 +45,7 @@ export class AveragedWeights {
       const stamp = this.stamp.get(f)!;
       const avg = [...w].map((x, i) => (total[i] + (t - stamp[i]) * x) / t);
       // Weights that round to nothing only make the model file larger.
-      if (avg.some((x) => Math.abs(x) >= floor)) out[f] = avg.map((x) => Math.round(x * 1000) / 1000);
+      if (avg.some((x) => Math.abs(x) >= floor)) out[f] = avg.map((x) => Math.round(x * scale) / scale);
     }
     return out;
   }

@@ -193,7 +193,9 @@ export function train(sentences: Sentence[], epochs: number): TaggerModel {
       }
     }
   }
-  return { version: 1, tags: [...TAGS], weights: weights.averaged(0.001), lists: LISTS };
+  // Weights are sums of ±1 updates averaged over the steps: features none of whose weights reach 1, and
+  // the digits past the first decimal, change GUM dev's 5-fold F1 by 0.001 and halve the model.
+  return { version: 1, tags: [...TAGS], weights: weights.averaged(1, 1), lists: LISTS };
 }
 
 export const foldOf = (id: string) => parseInt(createHash("sha1").update(`tune:${id}`).digest("hex").slice(0, 8), 16) % 5;
