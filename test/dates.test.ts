@@ -220,6 +220,16 @@ test("reported plans point forward; a past verb right beside a date and a relati
     times(["The boy will stay two more weeks even after a court Thursday refused a hearing.", "They will appeal the decision, announced Wednesday by the agency.", "She will bring aid to Kenya, where the Jan. 3 blasts killed 200."], "2000-01-07"),
     ["Thursday → 2000-01-06 (day)", "Wednesday → 2000-01-05 (day)", "Jan. 3 → 2000-01-03 (day)"],
   );
+  // Not "a planned vigil", "could not be reached", a relative clause's "would", nor a past verb just before.
+  assert.deepEqual(
+    times([
+      "They left a planned vigil for a boy killed by police on Thursday night.",
+      "The mayor, who said he would resign, could not be reached Wednesday.",
+      "Police found a box that would hold a shotgun, and shell boxes, in a bin outside his flat Monday evening.",
+      "The hearing that he would attend stretched late into Tuesday night.",
+    ], "2000-01-07"),
+    ["Thursday night → 2000-01-06 (day)", "Wednesday → 2000-01-05 (day)", "Monday evening → 2000-01-03 (day)", "Tuesday night → 2000-01-04 (day)"],
+  );
   // Not a participle after "be", nor a scheduling one.
   assert.deepEqual(times(["The verdict will be announced Monday.", "The result is expected Tuesday."], "2000-01-07"), [
     "Monday → 2000-01-10 (day)",

@@ -154,9 +154,11 @@ const MAYBE_TIME =
   /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:19|20)\d\d\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago|[Ll]ast (?:week|month|year|night)|[Tt]his (?:week|month|year|morning|afternoon|evening)|[Nn]ext (?:week|month|year))\b/;
 
 // Tense markers in the clause before a bare date. The last one wins: "will meet on Friday" points forward;
+// reported plans too ("said he would travel on Sunday", "planned a march on Saturday", "expected to be charged"),
+// but not a relative clause's "would" ("found a box that would hold a shotgun ... Monday evening").
 // "will be sentenced after he was convicted on Tuesday" and "will resign, officials said on Tuesday" do not.
 const TENSE_MARKER =
-  /\b(?:(will|shall|won[’']t|would|must|(?:is|are|am)\s+(?:not\s+)?(?:due|scheduled|expected|set|slated|going|planning)|plan(?:s|ned|ning)?\s+to|planned|to\s+be|payable|upcoming|(?:begins|starts|opens|reopens|ends|closes|resumes|convenes|takes\s+place|kicks\s+off))|was|were|had|did|said|told)\b|([’']ll)\b/gi;
+  /\b(?:(will|shall|won[’']t|(?<!\b(?:that|which|who)\s+)would|must|(?:is|are|am)\s+(?:not\s+)?(?:due|scheduled|expected|set|slated|going|planning)|plan(?:s|ned|ning)?\s+to|(?<!\b(?:a|an|the|its|his|her|their)\s+)planned|to\s+be\s+(?:\p{L}+ed|held|built|sent|made|done|given|taken|paid|sold|set|run|shown|seen)|payable|upcoming|(?:begins|starts|opens|reopens|ends|closes|resumes|convenes|takes\s+place|kicks\s+off))|(could)|was|were|had|did|said|told)\b|([’']ll)\b/giu;
 // For a month and day with no tense marker above, the verb just before it: common irregular pasts and -ed
 // verbs, but not a participle after "be" or "get" ("must be returned by Jan. 14" is no past); "must" points on.
 const PAST_VERB =
@@ -169,11 +171,12 @@ const CLAUSE_BOUNDARY = /[;:—–]/;
 const RELATIVE_CLAUSE = /,\s+(?:where|which|who|whom|whose|when)\s/g;
 const TENSE_WINDOW = 160;
 // A past verb right beside a date is its own verb, whatever the clause says: "would appeal the decision,
-// announced Wednesday", "will stay even after a court Thursday refused". Not a participle after "be" or a
+// announced Wednesday", "will stay even after a court Thursday refused", "a session that stretched late into
+// Tuesday night". Not a participle after "be" or a
 // scheduling one ("will be announced Monday", "postponed until Friday", "expected Monday").
 const PAST_FORMS = String.raw`(?:said|told|began|came|went|took|made|met|saw|fell|rose|won|lost|left|held|gave|became|ran|sent|spent|struck|broke|brought|found|kept|led|paid|sold|stood|wrote|spoke|flew|fled|drew|\p{L}+(?<!ee)ed)`;
 const SCHEDULING = /^(?:scheduled|rescheduled|planned|expected|slated|postponed|adjourned|delayed|deferred|moved|pushed|needed|wanted|hoped|aimed|intended|proposed)$/i;
-const PAST_VERB_BEFORE = new RegExp(String.raw`(?<!\b(?:be|been|being|is|are|am|get|gets|getting|to|will|would|must)\s+)\b(${PAST_FORMS})\s+(?:on\s+)?$`, "iu");
+const PAST_VERB_BEFORE = new RegExp(String.raw`(?<!\b(?:be|been|being|is|are|am|get|gets|getting|to|will|would|must)\s+)\b(${PAST_FORMS})\s+(?:(?:late|early)\s+)?(?:(?:on|in|into|at|by|from|through|since|until|till)\s+)?$`, "iu");
 const PAST_VERB_AFTER = new RegExp(String.raw`^\s+(${PAST_FORMS})\b`, "iu");
 
 /** Whether a bare date at `index` (ending at `end`) points forward: its clause is in the future tense and it is
@@ -185,7 +188,7 @@ function pointsForward(sentence: string, index: number, end: number): boolean {
 /** The tense of the clause before a bare date by its last tense marker, or null when it has none. */
 export function clauseTense(sentence: string, index: number, end: number): "future" | "past" | null {
   if (wordBefore(sentence, index)?.lower === "since") return "past";
-  const before = PAST_VERB_BEFORE.exec(sentence.slice(Math.max(0, index - 24), index));
+  const before = PAST_VERB_BEFORE.exec(sentence.slice(Math.max(0, index - 32), index));
   if (before && !SCHEDULING.test(before[1])) return "past";
   const after = PAST_VERB_AFTER.exec(sentence.slice(end, end + 24));
   if (after && !SCHEDULING.test(after[1])) return "past";
@@ -200,7 +203,8 @@ export function clauseTense(sentence: string, index: number, end: number): "futu
   let opens = 0;
   for (const m of clause.matchAll(RELATIVE_CLAUSE)) opens = m.index + m[0].length;
   let tense: "future" | "past" | null = null;
-  for (const m of clause.slice(opens).matchAll(TENSE_MARKER)) tense = m[1] !== undefined || m[2] !== undefined ? "future" : "past";
+  // "could" says nothing either way ("could not be reached Wednesday", "could take until December").
+  for (const m of clause.slice(opens).matchAll(TENSE_MARKER)) tense = m[1] !== undefined || m[3] !== undefined ? "future" : m[2] !== undefined ? null : "past";
   return tense;
 }
 
