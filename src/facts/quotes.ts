@@ -57,7 +57,17 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
   const text = article.text;
   if (article.sentences.length === 0) return [];
   const spans = findQuoteSpans(text);
-  const inside = (pos: number): boolean => spans.some((s) => pos > s.open && pos < s.close);
+  // Spans are in text order and do not overlap: the last one opening before `pos` is the only candidate.
+  const inside = (pos: number): boolean => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].open < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && pos < spans[lo - 1].close;
+  };
   const index = indexSpeakers(text, mentions, inside, article.sentences);
   const found: Found[] = [];
   for (let i = 0; i < spans.length; i++) {
@@ -123,10 +133,17 @@ function isInsideSentence(text: string, span: QuoteSpan, sentenceStart: number):
 }
 
 function isQuote(text: string, span: QuoteSpan): boolean {
+  // Counted only up to what is needed, without copying a long quote's text.
   let n = 0;
-  for (const [a, b] of span.parts) n += text.slice(a, b).match(WORDS)?.length ?? 0;
-  return n >= FACTS_DEFAULTS.minQuoteWords;
+  for (const [a, b] of span.parts) {
+    WORDS.lastIndex = a;
+    for (let m = WORDS.exec(text); m && m.index < b; m = WORDS.exec(text)) {
+      if (++n >= FACTS_DEFAULTS.minQuoteWords) return true;
+    }
+  }
+  return false;
 }
+
 
 /** The quote's words: paragraphs joined by a space, parts split by an attribution by " … ". */
 function quoteText(text: string, q: Found): string {
@@ -148,7 +165,11 @@ function attributionAfter(
   if (byline) return byline;
   // A quote closed by a full stop ends its sentence: `"…now." Fischer told reporters …` starts a new one.
   if (FULL_STOP_INSIDE.test(text.slice(span.open, span.close))) return null;
-  const limit = Math.min(span.close + (open ? ATTRIBUTION_AFTER_OPEN_CHARS : FACTS_DEFAULTS.attributionAfterChars), next ? next.open : text.length);
+  const first = open ? index.outside[firstAtOrAfter(index.outside, span.close)] : undefined;
+  // A person right after the quote with an aside (`"…," Lucas Paganini, a planetary scientist at …, said`).
+  const aside = first?.type === "person" && text[first.end] === "," && /^[\s,]*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(span.close, first.start));
+  const opener = aside && /^[\s,]*$/.test(text.slice(span.close, first.start)) ? first : null;
+  const limit = Math.min(span.close + (aside ? ATTRIBUTION_AFTER_OPEN_CHARS : FACTS_DEFAULTS.attributionAfterChars), next ? next.open : text.length);
   const end = clauseEnd(text, span.close, limit, index);
   const window = text.slice(span.close, end);
   const verb = VERB_AFTER.exec(window);
@@ -166,10 +187,7 @@ function attributionAfter(
   }
   // `"…," Lauri Saathoff, a spokesperson for Texas Attorney General Greg Abbott told TIME`: the person
   // right after the quote, whose aside runs into the verb, whoever else the aside names.
-  const first = open ? index.outside[firstAtOrAfter(index.outside, span.close)] : undefined;
-  if (first?.type === "person" && first.end < verbStart && /^[\s,]*$/.test(text.slice(span.close, first.start)) && text[first.end] === ",") {
-    return { subject: { kind: "mention", mention: first }, end };
-  }
+  if (opener && opener.end < verbStart) return { subject: { kind: "mention", mention: opener }, end };
   const found = subjectEndingAt(text, span.close, verbStart, index);
   // The subject must follow the quote directly ("…," museum director Declercq said), not
   // `"…" and later that day Petrov said`.
@@ -286,10 +304,11 @@ function attributionBefore(
   // … who did not work on the study, told Newsweek:").
   const from = Math.max(sentence.start, prev ? prev.close : 0, span.open - ATTRIBUTION_BEFORE_SENTENCE_CHARS);
   if (from >= span.open) return null;
-  const window = text.slice(from, span.open);
-  if (QUOTE_MARK.test(window)) return null;
-  const m = VERB_BEFORE.exec(window);
-  return m ? { from, verbStart: from + m.index, verb: m[1].toLowerCase(), quoteOpen: span.open } : null;
+  if (QUOTE_MARK.test(text.slice(from, span.open))) return null;
+  // The verb is looked for near the quote only: the long pattern is costly to try at every offset.
+  const near = Math.max(from, span.open - FACTS_DEFAULTS.attributionBeforeChars);
+  const m = VERB_BEFORE.exec(text.slice(near, span.open));
+  return m ? { from, verbStart: near + m.index, verb: m[1].toLowerCase(), quoteOpen: span.open } : null;
 }
 
 const ATTRIBUTION_BEFORE_SENTENCE_CHARS = 400;
@@ -366,14 +385,15 @@ function sameVoice(text: string, prev: Found | undefined, span: QuoteSpan, prono
   if (sentenceAt(sentences, span.open).paragraph - sentenceAt(sentences, prevEnd - 1).paragraph > 1) return null;
   // "a local official told AFP": someone new, unnamed, speaks in between.
   if (UNNAMED_SPEAKER.test(text.slice(prevEnd, span.open))) return null;
-  let speaker: Mention | undefined;
-  for (const m of index.outside) {
-    if (m.start >= span.open) break;
-    const person = m.type === "person" || m.type === "other";
+  const mentions = index.outside;
+  const at = firstAtOrAfter(mentions, prevEnd);
+  for (let i = at; i < mentions.length && mentions[i].start < span.open; i++) {
+    const m = mentions[i];
     const named = !isPossessive(m, text) && (!inPhrase(m, index) || /according\s+to\s+$/i.test(text.slice(Math.max(0, m.start - 14), m.start)));
-    if (m.start >= prevEnd && person && fullName(m, index) !== prev.speaker && named) return null;
-    if (m.type === "person" && fullName(m, index) === prev.speaker) speaker = m;
+    if ((m.type === "person" || m.type === "other") && fullName(m, index) !== prev.speaker && named) return null;
   }
+  let speaker: Mention | undefined;
+  for (let i = at - 1; i >= 0 && !speaker; i--) if (mentions[i].type === "person" && fullName(mentions[i], index) === prev.speaker) speaker = mentions[i];
   return speaker && genderOf(speaker, index) !== (pronoun === "he" ? "f" : "m") ? prev.speaker : null;
 }
 
