@@ -153,6 +153,20 @@ test("a spun copy that leaves a few sentences untouched is still spun, not parti
   });
 });
 
+// The wire story as another desk copy-edited it: clauses added and cut in most sentences, nothing swapped.
+const EDITED = `Harbor Freight Lines, the Rotterdam-based shipping company controlled by the Dekker family, agreed on Monday to buy its smaller rival Baltic Cargo for $2.4 billion. The deal, which still needs approval from European regulators in Brussels and Warsaw, would create the third-largest container operator in Northern Europe.
+
+Chief executive Maria Lindqvist said the merger would help the company expand its routes to 14 new ports along the Baltic coast. "This is a big step for our customers and our crews," Lindqvist told reporters in Rotterdam. She said the combined firm expected to save about $180 million a year by 2026, mostly through shared terminals.
+
+Baltic Cargo, founded in 1987 in Gdansk, operates 42 vessels and employs roughly 3,100 people in Poland and Lithuania. Its shares jumped 31 percent in Warsaw after the announcement.
+
+Analysts at Nordic Capital said the price was high. Unions representing dock workers in Gdansk warned that they would fight any plan to close the port's repair yard, which dates from the 1950s. The companies said they hoped to complete the transaction by the end of the year.`;
+
+test("a copy-edited wire version (clauses added and cut in most sentences) is not called spun", () => {
+  const copies = findCopies([article("orig", "2024-03-04", ORIGINAL), article("edited", "2024-03-05", EDITED)]);
+  assert.deepEqual(kindsOf(copies), { edited: "near of orig" });
+});
+
 test("two automated earnings reports from the same template about different companies are not copies", () => {
   assert.deepEqual(findCopies([article("a", "2024-10-20", EARNINGS_A), article("b", "2024-10-21", EARNINGS_B)]), []);
 });

@@ -31,6 +31,8 @@ import {
   SPUN_MIN_CHANGED_SHARE,
   SPUN_MIN_COVER,
   SPUN_MIN_SENTENCES_CHANGED,
+  EDITOR_MIN_ADDED,
+  EDITOR_MIN_ADDED_SHARE,
 } from "./options.js";
 import { HASH_MASK, QUOTED, TokenClass, isAnchor, tokenClass, type CopyProfile } from "./profile.js";
 import { anchorSequence, intersectionSize, mostlyQuoted, sentenceGrams, sortedUnique } from "./shingles.js";
@@ -212,6 +214,84 @@ function wordShare(profile: CopyProfile, sentences: number[]): number {
   return codes.length ? words / codes.length : 0;
 }
 
+/** Token range [start, end) of sentences [from, to] of a profile. */
+function tokenSpan(profile: CopyProfile, from: number, to: number): [number, number] {
+  return [from > 0 ? profile.sentenceEnds[from - 1] : 0, profile.sentenceEnds[to]];
+}
+
+/** Longest blocks compared word by word (a merged run of sentences); longer ones are left out. */
+const MAX_BLOCK_TOKENS = 400;
+
+/**
+ * What the changes between two aligned texts are: content words swapped for others where the other
+ * text has something else in their place (a spinner's substitutions, whatever its word list), or added
+ * and cut with nothing in their place (an editor's clauses, cuts and additions). Moved words (found
+ * anywhere in the other text) and function words count as neither. Changed pairs are
+ * grouped into blocks of sentences the chain ties together (a sentence merged or split), and each block
+ * is diffed word by word (longest common subsequence). Returns [swapped, added or cut].
+ */
+function changeProfile(a: Comparable, b: Comparable, pairs: Pair[]): [number, number] {
+  let swapped = 0;
+  let added = 0;
+  const codesA = a.profile.codes;
+  const codesB = b.profile.codes;
+  const word = (codes: Uint16Array, k: number) => codes[k] & HASH_MASK;
+  // Words each text holds anywhere: a word "added" that the other text has elsewhere was moved (a
+  // sentence merged, a clause brought forward), not written anew.
+  const inA = new Set<number>();
+  const inB = new Set<number>();
+  for (let k = 0; k < codesA.length; k++) inA.add(word(codesA, k));
+  for (let k = 0; k < codesB.length; k++) inB.add(word(codesB, k));
+  for (let i = 0; i < pairs.length; ) {
+    let j = i + 1;
+    while (j < pairs.length && (pairs[j].a === pairs[j - 1].a || pairs[j].b === pairs[j - 1].b)) j++;
+    const block = pairs.slice(i, j);
+    i = j;
+    if (block.every((p) => p.match === "verbatim")) continue;
+    const [startA, endA] = tokenSpan(a.profile, block[0].a, block.at(-1)!.a);
+    const [startB, endB] = tokenSpan(b.profile, Math.min(...block.map((p) => p.b)), Math.max(...block.map((p) => p.b)));
+    const n = endA - startA;
+    const m = endB - startB;
+    if (n === 0 || m === 0 || n > MAX_BLOCK_TOKENS || m > MAX_BLOCK_TOKENS) continue;
+    // LCS table over the block's words, then walked back into gaps between common words.
+    const lcs = new Uint16Array((n + 1) * (m + 1));
+    for (let x = n - 1; x >= 0; x--) {
+      for (let y = m - 1; y >= 0; y--) {
+        lcs[x * (m + 1) + y] =
+          word(codesA, startA + x) === word(codesB, startB + y) ? lcs[(x + 1) * (m + 1) + y + 1] + 1 : Math.max(lcs[(x + 1) * (m + 1) + y], lcs[x * (m + 1) + y + 1]);
+      }
+    }
+    // Per gap between common words: content words on each side, and those the other text lacks entirely.
+    let gapA = 0;
+    let gapB = 0;
+    let newA = 0;
+    let newB = 0;
+    const close = () => {
+      if (gapA > 0 && gapB > 0) swapped += Math.max(gapA, gapB);
+      else added += newA + newB;
+      gapA = gapB = newA = newB = 0;
+    };
+    const content = (codes: Uint16Array, k: number) => tokenClass(codes[k]) !== TokenClass.Stop;
+    let x = 0;
+    let y = 0;
+    while (x < n || y < m) {
+      if (x < n && y < m && word(codesA, startA + x) === word(codesB, startB + y)) {
+        close();
+        x++;
+        y++;
+      } else if (y >= m || (x < n && lcs[(x + 1) * (m + 1) + y] >= lcs[x * (m + 1) + y + 1])) {
+        if (content(codesA, startA + x)) (gapA++, (newA += inB.has(word(codesA, startA + x)) ? 0 : 1));
+        x++;
+      } else {
+        if (content(codesB, startB + y)) (gapB++, (newB += inA.has(word(codesB, startB + y)) ? 0 : 1));
+        y++;
+      }
+    }
+    close();
+  }
+  return [swapped, added];
+}
+
 /** The copy relation between two texts with its aligned sentences, or null. Exact copies have no pairs here. */
 export function align(a: Comparable, b: Comparable): Alignment | null {
   const sa = sentencesOf(a);
@@ -233,15 +313,23 @@ export function align(a: Comparable, b: Comparable): Alignment | null {
   const [shorter, longer] = [a.profile.codes.length, b.profile.codes.length].sort((x, y) => x - y);
   const sameArticle =
     unaligned <= Math.max(NEAR_MAX_UNALIGNED, Math.max(eligibleA, eligibleB) * NEAR_MAX_UNALIGNED_SHARE) && shorter >= longer * NEAR_MIN_LENGTH_RATIO;
-  // Mostly changed sentences in order, names and numbers kept: spun, whole or cut short.
-  if (changed >= SPUN_MIN_SENTENCES_CHANGED && changed >= pairs.length * SPUN_MIN_CHANGED_SHARE && high >= SPUN_MIN_COVER && anchorsAgree(a, b)) {
-    return out("spun", similarity);
-  }
+  // Mostly changed sentences in order, names and numbers kept: spun, whole or cut short; unless the
+  // changes are mostly words added and cut rather than swapped (a copy-edited version of the text).
+  const spunShape = changed >= SPUN_MIN_SENTENCES_CHANGED && changed >= pairs.length * SPUN_MIN_CHANGED_SHARE && high >= SPUN_MIN_COVER;
+  let edited: boolean | undefined;
+  const editorial = () => {
+    if (edited === undefined) {
+      const [swapped, added] = changeProfile(a, b, pairs);
+      edited = added >= EDITOR_MIN_ADDED && added > (swapped + added) * EDITOR_MIN_ADDED_SHARE;
+    }
+    return edited;
+  };
+  if (spunShape && anchorsAgree(a, b) && !editorial()) return out("spun", similarity);
   // The same article (nearly every sentence of both aligned) is near or spun, never partial.
   if (sameArticle && anchorsAgree(a, b)) {
     // Near copies are mostly verbatim: at most NEAR_MAX_CHANGED pairs changed (never more than half), or a small share.
     const nearChanged = Math.max(pairs.length * NEAR_MAX_CHANGED_SHARE, Math.min(NEAR_MAX_CHANGED, pairs.length / 2));
-    if (changed <= nearChanged) return out("near", similarity);
+    if (changed <= nearChanged || editorial()) return out("near", similarity);
     if (changed >= SPUN_MIN_SENTENCES_CHANGED) return out("spun", similarity);
   }
   // Copied news names someone or something; template and boilerplate sentences do not.

@@ -89,6 +89,16 @@ export const SPUN_MIN_CHANGED_SHARE = 0.35;
 /** Edited or reworded pairs a spun copy needs: one changed sentence is an edit, not a spin. */
 export const SPUN_MIN_SENTENCES_CHANGED = 2;
 
+/**
+ * Share of the changed content words that are added or cut (nothing in their place) rather than swapped,
+ * above which a text changed throughout is a copy-edited version (near or partial), not a spin: spinners
+ * swap words one for one in place; editors add clauses and cut.
+ */
+export const EDITOR_MIN_ADDED_SHARE = 0.5;
+
+/** Content words added or cut a copy-edited version needs: a spinner's stray word or two is no edit. */
+export const EDITOR_MIN_ADDED = 5;
+
 /** Share of one text's sentences a spun copy aligns (a spun copy cut short covers the copy, not the original). */
 export const SPUN_MIN_COVER = 0.6;
 
