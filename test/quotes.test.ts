@@ -594,3 +594,15 @@ test("'he' goes back to the subject of the sentence before, past a participle ph
     'teed up Michael McDonald\'s cameo. "You might remember him from his own band," he said.';
   assert.deepEqual(speakers(text), ["Patrick Simmons"]);
 });
+
+test("'According to X,' opening a sentence makes X speak its quote, unless someone else in it speaks", () => {
+  assert.deepEqual(
+    speakers('According to a 2018 survey by Penelope Abernathy of the University of North Carolina, the firm\'s practice has been to "consolidate copy editing and page design" at one center.'),
+    ["Penelope Abernathy"],
+  );
+  assert.deepEqual(
+    speakers('According to experts hired by the Grigoropoulos family, the bullet "is a bit deformed, which showed the bullet touched a hard surface" before.'),
+    [null],
+  );
+  assert.deepEqual(speakers('According to AFP, one user on Weibo posted: "I just want to know how these two came to Beijing."'), [null]);
+});

@@ -4,7 +4,7 @@
 // the quote's sentence.
 
 import type { Article, Attribution, Mention, QuoteFinding, Sentence } from "../model/index.js";
-import { ABBREVIATIONS, QUOTE_VERBS } from "./lexicon.js";
+import { ABBREVIATIONS, DOCUMENT_NOUNS, QUOTE_VERBS } from "./lexicon.js";
 import { FACTS_DEFAULTS } from "./options.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
 import {
@@ -417,7 +417,7 @@ const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’-]+\s+){0,6}[\p{L}\p{N}'’-]+,\s*$/u;
  * speaker of the sentence before, in the same or the previous paragraph).
  */
 function reportedSpeaker(text: string, open: number, sentence: Sentence, sentences: Sentence[], index: SpeakerIndex): Placed | null {
-  const inSentence = speakerIn(text, sentence.start, open, index);
+  const inSentence = speakerIn(text, sentence.start, open, index) ?? accordingTo(text, sentence.start, open, index);
   const lead = text.slice(sentence.start, open);
   if (inSentence || (lead.trim() && !(LEAD_IN.test(lead) && !namesIn(sentence.start, open, index).length))) return inSentence;
   const whole = sentences[sentence.i - 1];
@@ -429,6 +429,30 @@ function reportedSpeaker(text: string, open: number, sentence: Sentence, sentenc
   const prev = at > 0 ? { ...whole, start: whole.start + at, text: whole.text.slice(at) } : whole;
   return speakerIn(text, prev.start, prev.end, index) ?? introduced(text, prev, index);
 }
+
+/**
+ * "According to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina, the firm's
+ * practice has been to "…"", "According to the NYPD's statement, the cops noticed one "…"": the first person
+ * or body the "according to" phrase names speaks for the sentence.
+ */
+function accordingTo(text: string, from: number, to: number, index: SpeakerIndex): Placed | null {
+  const m = ACCORDING_TO.exec(text.slice(from, to));
+  if (!m) return null;
+  const start = from + m.index + m[0].length;
+  const comma = text.indexOf(",", start);
+  const end = comma < 0 || comma > to ? to : comma;
+  // "According to AFP, one user on Weibo posted: "…"": someone else speaks, the phrase only relays it.
+  if (VERB_AFTER.test(text.slice(end, to))) return null;
+  // The name heads the phrase ("the LA Times", "a survey by X of the University …", "the NYPD's statement"),
+  // it does not qualify another noun ("experts hired by the Grigoropoulos family").
+  const x = index.outside[firstAtOrAfter(index.outside, start)];
+  if (!x || x.end > end || x.type === "place" || !ACCORDING_LEAD.test(text.slice(start, x.start))) return null;
+  return ACCORDING_TAIL.test(text.slice(x.end, end)) ? { subject: { kind: "mention", mention: x }, at: x.start } : null;
+}
+
+const ACCORDING_TO = /(?<![\p{L}])according\s+to\s+/iu;
+const ACCORDING_LEAD = /^(?:(?:the|a|an)\s+)?(?:(?:[\p{L}\p{N}-]+\s+){0,3}(?:by|from|of)\s+(?:the\s+)?)?$/u;
+const ACCORDING_TAIL = new RegExp(`^(?:\\s*|\\s+(?:of|at|from)\\s.*|(?:['’]s?)?\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${[...DOCUMENT_NOUNS].join("|")})\\s*)$`, "u");
 
 /** A quote closed on a full stop and a capital after it: a new sentence the splitter missed. */
 const MISSED_BREAK = /[.!?]\s*["”»]\s+(?=\p{Lu})/gu;
