@@ -123,7 +123,8 @@ function withRange(date: PartialDate): EventDate | null {
 
 /**
  * The place the article's lead is mostly about: its most mentioned place in the lead sentences, the
- * dateline counting as one mention (ties go to the earlier).
+ * dateline counting as one mention. A tie goes to the dateline; a tie without it leaves no place clear
+ * ("the report on the fire off Bergen … told reporters in Oslo": the lead does not say which is its own).
  */
 export function mainPlaceOf(article: Article, facts: ArticleFacts | undefined, options: EventOptions): Place | null {
   const counts = new Map<string, { name: string; n: number }>();
@@ -138,9 +139,17 @@ export function mainPlaceOf(article: Article, facts: ArticleFacts | undefined, o
     }
   };
   if (article.dateline) count(article.dateline);
-  for (const m of facts?.mentions ?? []) if (m.type === "place" && m.sentence < options.leadSentences) count(m.name);
+  // A name typed a place anywhere in the article is that place wherever it stands ("the Zaragoza line").
+  const places = new Set((facts?.mentions ?? []).filter((m) => m.type === "place").map((m) => foldName(m.name)));
+  for (const m of facts?.mentions ?? []) if (m.sentence < options.leadSentences && places.has(foldName(m.name))) count(m.name);
   let best: Place | null = null;
   let bestN = 0;
-  for (const [key, { name, n }] of counts) if (n > bestN) [best, bestN] = [{ key, name }, n];
-  return best;
+  let tied = false;
+  for (const [key, { name, n }] of counts) {
+    if (n > bestN) [best, bestN, tied] = [{ key, name }, n, false];
+    else if (n === bestN) tied = true;
+  }
+  // The dateline, counted first, is the best of a tie it is in.
+  const datelineWins = article.dateline !== null && best?.key === foldName(article.dateline);
+  return tied && !datelineWins ? null : best;
 }
