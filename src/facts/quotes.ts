@@ -21,6 +21,8 @@ const VERB_BEFORE = new RegExp(
   "iu",
 );
 const WORDS = /[\p{L}\p{N}]+/gu;
+/** A run of non-space characters: a word as a split on spaces counts it. */
+const SPACED = /\S+/g;
 const SENTENCE_END = /[.!?;](?=\s|$)|["“”«»\n]/g;
 const QUOTE_MARK = /["“”«»\n]/;
 const FULL_STOP_INSIDE = /\.\s*["”»]?$/;
@@ -47,8 +49,10 @@ interface Found {
 
 /** A few quoted words in the middle of a sentence: a phrase being quoted, unless someone says it. */
 function isEmbeddedPhrase(text: string, span: { open: number; close: number }, sentenceStart: number): boolean {
-  const words = text.slice(span.open + 1, span.close).split(/\s+/).filter(Boolean).length;
-  if (words >= FACTS_DEFAULTS.minUnattributedPhraseWords) return false;
+  // Words counted only up to the threshold: a long quote's text is not copied.
+  let words = 0;
+  SPACED.lastIndex = span.open + 1;
+  for (let m = SPACED.exec(text); m && m.index < span.close; m = SPACED.exec(text)) if (++words >= FACTS_DEFAULTS.minUnattributedPhraseWords) return false;
   return /[\p{L}\p{N}]/u.test(text.slice(sentenceStart, span.open));
 }
 
@@ -383,8 +387,6 @@ function sameVoice(text: string, prev: Found | undefined, span: QuoteSpan, prono
   if (!prev?.speaker || (pronoun !== "he" && pronoun !== "she")) return null;
   const prevEnd = Math.max((prev.more.at(-1) ?? prev.span).close, prev.attributionEnd);
   if (sentenceAt(sentences, span.open).paragraph - sentenceAt(sentences, prevEnd - 1).paragraph > 1) return null;
-  // "a local official told AFP": someone new, unnamed, speaks in between.
-  if (UNNAMED_SPEAKER.test(text.slice(prevEnd, span.open))) return null;
   const mentions = index.outside;
   const at = firstAtOrAfter(mentions, prevEnd);
   for (let i = at; i < mentions.length && mentions[i].start < span.open; i++) {
@@ -394,7 +396,9 @@ function sameVoice(text: string, prev: Found | undefined, span: QuoteSpan, prono
   }
   let speaker: Mention | undefined;
   for (let i = at - 1; i >= 0 && !speaker; i--) if (mentions[i].type === "person" && fullName(mentions[i], index) === prev.speaker) speaker = mentions[i];
-  return speaker && genderOf(speaker, index) !== (pronoun === "he" ? "f" : "m") ? prev.speaker : null;
+  if (!speaker || genderOf(speaker, index) === (pronoun === "he" ? "f" : "m")) return null;
+  // "a local official told AFP": someone new, unnamed, speaks in between.
+  return UNNAMED_SPEAKER.test(text.slice(prevEnd, span.open)) ? null : prev.speaker;
 }
 
 const UNNAMED_SPEAKER = new RegExp(`(?<![\\p{L}])(?:a|an|one|another)\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:${VERBS})(?![\\p{L}])`, "iu");
