@@ -1,8 +1,9 @@
 // Candidate direct quotes for the quote evaluation's gold set (eval/quotes-gold.jsonl): every span between
-// double quote marks of three words or more in GUM's news and interview texts, MEANTIME's texts and a
-// hash-chosen sample of ECB+ texts, printed with context for a person to annotate. The annotation (speaker,
-// or not a quote) was written from this listing before any quote code was changed.
-// Run: node --import tsx eval/quote-candidates.ts > candidates.txt
+// double quote marks of three words or more in GUM's news and interview texts, MEANTIME's texts, hash-chosen
+// samples of ECB+ texts and a third of AEB's dev bodies, printed with context for a person to annotate. The
+// annotation (speaker, or not a quote) was written from this listing before the quote code of its round was
+// changed (marks that pair wrongly, in ECB+ paragraphs run into one line, were marked by hand from the text).
+// Run: node --import tsx eval/quote-candidates.ts [corpus or document id prefix] > candidates.txt
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
