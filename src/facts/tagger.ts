@@ -152,42 +152,22 @@ function gazetteerType(phrase: string): string | null {
 /** First words of the lexicon's names of more than one word: only these can open a longer phrase. */
 const PHRASE_STARTS: ReadonlySet<string> = new Set([...PLACES, ...ORG_NAMES].filter((p) => p.includes(" ")).map((p) => p.split(" ")[0]));
 
-/** Marks the words of lexicon places and organisations ("united states", "agence france-presse"),
- *  longest first, as "place:B", "org:L"… */
-function gazetteerTags(words: Word[]): string[] {
+/**
+ * Marks each capitalised word with the class of the longest listed phrase opening there, up to MAX_PHRASE
+ * words, with its BILOU position ("place:B", "org:L", "given:U"; "" none). Only words in `starts` can open
+ * a phrase of more than one word; `classOf` looks a phrase up (`single`: one word).
+ */
+function phraseTags(words: Word[], starts: ReadonlySet<string>, classOf: (phrase: string, single: boolean) => string | null | undefined): string[] {
   const out = words.map(() => "");
   for (let i = 0; i < words.length; i++) {
     if (!CAP.test(words[i].text)) continue;
-    const longest = PHRASE_STARTS.has(words[i].lower) ? Math.min(MAX_PHRASE, words.length - i) : 1;
-    const phrases = [words[i].lower];
-    for (let k = 1; k < longest; k++) phrases.push(`${phrases[k - 1]} ${words[i + k].lower}`);
-    for (let n = longest; n >= 1; n--) {
-      const type = gazetteerType(phrases[n - 1]);
-      if (!type) continue;
-      if (n === 1) out[i] = `${type}:U`;
-      else for (let k = 0; k < n; k++) out[i + k] = `${type}:${k === 0 ? "B" : k === n - 1 ? "L" : "I"}`;
-      i += n - 1;
-      break;
-    }
-  }
-  return out;
-}
-
-/** Each capitalised word's list class, phrases longest first with their BILOU position ("city:B", "given:U";
- *  "" none). */
-function listTags(words: Word[], lists: NameLists | undefined): string[] {
-  const out = words.map(() => "");
-  if (!lists) return out;
-  for (let i = 0; i < words.length; i++) {
-    if (!CAP.test(words[i].text)) continue;
-    const longest = lists.starts.has(words[i].lower) ? Math.min(MAX_PHRASE, words.length - i) : 1;
+    const longest = starts.has(words[i].lower) ? Math.min(MAX_PHRASE, words.length - i) : 1;
     let phrase = words[i].lower;
-    let match = 0;
-    let cls: string | undefined = lists.classes.get(key(phrase));
-    if (cls) match = 1;
+    let cls = classOf(phrase, true);
+    let match = cls ? 1 : 0;
     for (let k = 1; k < longest; k++) {
       phrase = `${phrase} ${words[i + k].lower}`;
-      const c = lists.classes.get(phrase);
+      const c = classOf(phrase, false);
       if (c) [cls, match] = [c, k + 1];
     }
     if (!cls) continue;
@@ -196,6 +176,17 @@ function listTags(words: Word[], lists: NameLists | undefined): string[] {
     i += match - 1;
   }
   return out;
+}
+
+/** The lexicon's places and organisations ("united states", "agence france-presse"). */
+function gazetteerTags(words: Word[]): string[] {
+  return phraseTags(words, PHRASE_STARTS, gazetteerType);
+}
+
+/** The model's name lists (a lone word looked up without a final period, as features key it). */
+function listTags(words: Word[], lists: NameLists | undefined): string[] {
+  if (!lists) return words.map(() => "");
+  return phraseTags(words, lists.starts, (phrase, single) => lists.classes.get(single ? key(phrase) : phrase));
 }
 
 function isHeadline(words: Word[]): boolean {
