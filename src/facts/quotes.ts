@@ -63,14 +63,8 @@ export function findQuotes(article: Article, mentions: Mention[]): QuoteFinding[
   const spans = findQuoteSpans(text);
   // Spans are in text order and do not overlap: the last one opening before `pos` is the only candidate.
   const inside = (pos: number): boolean => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].open < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && pos < spans[lo - 1].close;
+    const next = firstAtOrAfter(spans, pos, (s) => s.open);
+    return next > 0 && pos < spans[next - 1].close;
   };
   const index = indexSpeakers(text, mentions, inside, article.sentences);
   const found: Found[] = [];

@@ -232,13 +232,15 @@ export function sentenceSubject(text: string, sentenceStart: number, pos: number
   return null;
 }
 
-/** The index of the first mention starting at or after `pos` (mentions are in text order). */
-export function firstAtOrAfter(mentions: Mention[], pos: number): number {
+/** The index of the first item starting at or after `pos` (items in text order, by `startOf`: a mention's start by default). */
+export function firstAtOrAfter<T extends { start: number }>(items: readonly T[], pos: number): number;
+export function firstAtOrAfter<T>(items: readonly T[], pos: number, startOf: (item: T) => number): number;
+export function firstAtOrAfter<T>(items: readonly T[], pos: number, startOf = (item: T) => (item as { start: number }).start): number {
   let lo = 0;
-  let hi = mentions.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < pos) lo = mid + 1;
+    if (startOf(items[mid]) < pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
