@@ -17,14 +17,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 // The compiled code, as the CLI runs it (`npm run bench` builds first).
-import { enqueue, ingest } from "../dist/corpus/index.js";
+import { defaultThreads, enqueue, ingest } from "../dist/corpus/index.js";
 import { openStore } from "../dist/store/index.js";
 import { buildCorpus } from "./corpus.js";
 
 interface Slice { corpus: number; seconds: number; cpuSeconds: number; perSecond: number; rssMiB: number }
 interface Result { size: number; slices: Slice[]; peakMiB: number; seconds: number; dbMiB: number | null }
 
-async function measure(size: number, sliceSize: number, db: string): Promise<Result> {
+async function measure(size: number, sliceSize: number, db: string, threads: number): Promise<Result> {
   const store = await openStore(db);
   const slices: Slice[] = [];
   let corpus = 0;
@@ -37,7 +37,7 @@ async function measure(size: number, sliceSize: number, db: string): Promise<Res
     const documents = buildCorpus(n, 1000 + k).map((d) => ({ ...d, path: `slice${k}/${d.path}` }));
     const t = performance.now();
     const cpu = process.cpuUsage();
-    const summary = await ingest(store, documents);
+    const summary = await ingest(store, documents, { threads });
     const seconds = (performance.now() - t) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
@@ -89,8 +89,8 @@ if (args.includes("--workers")) {
   console.log("| workers | articles | seconds | articles/s |\n| ---: | ---: | ---: | ---: |");
   for (const r of rows) console.log(r);
 } else if (args[0] === "--child") {
-  const [, size, slice, db] = args;
-  process.stdout.write(JSON.stringify(await measure(Number(size), Number(slice), db)));
+  const [, size, slice, db, threads] = args;
+  process.stdout.write(JSON.stringify(await measure(Number(size), Number(slice), db, Number(threads))));
 } else {
   const option = (name: string) => {
     const i = args.indexOf(name);
@@ -99,21 +99,24 @@ if (args.includes("--workers")) {
     return value;
   };
   const slice = Number(option("--slice") ?? 10000);
+  const threads = Number(option("--threads") ?? defaultThreads());
   const pg = option("--db");
   const sizes = args.length ? args.map(Number) : [10000, 100000];
   const self = fileURLToPath(import.meta.url);
   const rows: string[] = [];
+  const perSlice: string[] = [];
   for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), "storydesk-bench-"));
     const db = pg ?? join(dir, "corpus.db");
     console.error(`${size} articles into ${pg ? "PostgreSQL" : "SQLite"}, slices of ${slice}:`);
-    const out = execFileSync(process.execPath, ["--import", "tsx", "--max-old-space-size=4096", self, "--child", String(size), String(slice), db], {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--max-old-space-size=4096", self, "--child", String(size), String(slice), db, String(threads)], {
       encoding: "utf8",
       maxBuffer: 1 << 24,
       stdio: ["ignore", "pipe", "inherit"],
     });
     rmSync(dir, { recursive: true, force: true });
     const r = JSON.parse(out) as Result;
+    perSlice.push(`${size}: ${r.slices.map((x) => x.cpuSeconds.toFixed(0)).join(" ")}`);
     const first = r.slices[0];
     const last = r.slices[r.slices.length - 1];
     rows.push(
@@ -123,6 +126,10 @@ if (args.includes("--workers")) {
   console.log(`| articles | seconds | articles/s | first slice (s) | last slice (s) | peak RSS (MiB) | database (MiB) |`);
   console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const row of rows) console.log(row);
-  console.log(`\nOne process, one core; slices of ${slice} articles, each a separate ingest (read, prepare, assign, update stories).`);
+  console.log(`\nCPU seconds per slice (all threads):\n${perSlice.join("\n")}`);
+  console.log(
+    `\nOne process: the ingesting thread and ${threads} preparing thread(s) (--threads); slices of ${slice} articles, ` +
+      "each a separate ingest (read, prepare, assign, update stories).",
+  );
   if (pg) console.log("Note: with --db the same PostgreSQL database is reused for every size; give it an empty one.");
 }

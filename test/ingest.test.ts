@@ -73,6 +73,21 @@ for (const target of TARGETS) {
     assert.deepEqual(after, before);
   });
 
+  test(`${target.name}: preparing on worker threads stores the corpus that one thread stores, duplicates across batches included`, async () => {
+    // Each batch of 30 repeats two articles of the batch before it, which is still being stored when the
+    // next one is prepared.
+    const docs = generated.documents.slice(0, 150).flatMap((d, i, all) => (i % 30 === 0 && i > 0 ? [all[i - 1], all[i - 5], d] : [d]));
+    const built = async (threads: number) =>
+      withStore(await target.fresh(), async (store) => {
+        const summary = await ingest(store, docs, { batchSize: 30, threads, now: () => NOW });
+        return { summary: { ...summary, seconds: 0 }, counts: await counts(store), brief: await briefFromStore(store, {}, { now: NOW }) };
+      });
+    const one = await built(0);
+    assert.equal(one.summary.added, 150);
+    assert.equal(one.summary.duplicates, docs.length - 150);
+    assert.deepEqual(await built(2), one);
+  });
+
   test(`${target.name}: a briefing from the corpus narrows to one story, a date range or words`, async () => {
     await withStore(await target.fresh(), async (store) => {
       await ingest(store, examples.documents);

@@ -1,6 +1,6 @@
 // `storydesk ingest`: add articles to a corpus (a SQLite file by default, or PostgreSQL) incrementally.
 import type { Command } from "commander";
-import { enqueue, ingest, type IngestProgress } from "../corpus/index.js";
+import { defaultThreads, enqueue, ingest, type IngestProgress } from "../corpus/index.js";
 import { readDocuments } from "../read/index.js";
 import { terminalLine } from "../render/index.js";
 import { openCorpus, type CommandResult } from "./common.js";
@@ -47,6 +47,7 @@ export function addIngestCommand(program: Command, result: CommandResult): void 
     .argument("<inputs...>", "files or folders (text, HTML, feeds, JSONL, WARC; gzip too)")
     .option("--db <file|url>", "the corpus: a SQLite file, or a postgres:// URL (default: $STORYDESK_DB, else ./storydesk.db)")
     .option("--batch <n>", "articles per transaction", (v) => Math.max(1, Number.parseInt(v, 10) || 500), 500)
+    .option("--threads <n>", "worker threads for reading and analysing articles (0: none; default: one per core)", (v) => Math.max(0, Number.parseInt(v, 10) || 0), defaultThreads())
     .option("--queue", "PostgreSQL only: store the inputs as batches for `storydesk worker` processes instead of doing the work")
     .addHelpText(
       "after",
@@ -63,7 +64,7 @@ Examples:
   $ storydesk ingest crawl/ --db postgres://user@host/news --queue   # then: storydesk worker --db … on each machine
   $ storydesk brief --db corpus.db --since 2024-05-01 --query "river accord"`,
     )
-    .action(async (inputs: string[], opts: { db?: string; batch: number; queue?: boolean }) => {
+    .action(async (inputs: string[], opts: { db?: string; batch: number; threads: number; queue?: boolean }) => {
       const location = opts.db ?? defaultDb();
       const store = await openCorpus(location, result);
       if (!store) return;
@@ -102,6 +103,7 @@ Examples:
         };
         const summary = await ingest(store, errors(), {
           batchSize: opts.batch,
+          threads: opts.threads,
           onProgress: (p) => line.update(p),
           onStored: (n) => (stored += n),
         });

@@ -11,11 +11,11 @@
 // half-written; each step picks up the rows the previous one left, so running it again finishes the job.
 
 import { sql } from "kysely";
-import type { Article, InputError, SourceDocument } from "../model/index.js";
-import { articleOf, prepareArticle, type PreparedArticle } from "../brief/prepare.js";
+import type { InputError, SourceDocument } from "../model/index.js";
+import { articleOf } from "../brief/prepare.js";
 import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
-import { articleRow, signatureRow } from "../store/codec.js";
+import { createPreparer, type Preparer, type PreparedRows } from "./preparer.js";
 import { inBatches } from "./batches.js";
 import { copyBatch } from "./copies.js";
 import { countBatch, followBatch, placeBatch, StoryCache } from "./stories.js";
@@ -38,6 +38,8 @@ export interface IngestOptions {
   /** Called after each committed transaction of new articles, with how many it stored. */
   onStored?: (count: number) => void;
   now?: () => Date;
+  /** Worker threads for the per-article work (0: on this thread); the corpus is the same either way. */
+  threads?: number;
 }
 
 export interface IngestSummary {
@@ -75,10 +77,10 @@ export async function ingest(
   let batches = 0;
   let roundEnd = 0;
   const cache = new StoryCache();
-  const flush = async (pending: SourceDocument[]) => {
-    const { added, duplicates, lastSeq } = await storeBatch(store, pending, summary.errors, options);
+  const flush = async (ready: ReadyBatch) => {
+    const { added, lastSeq } = await storeBatch(store, ready, options);
     summary.added += added;
-    summary.duplicates += duplicates;
+    summary.duplicates += ready.duplicates;
     roundEnd = Math.max(roundEnd, lastSeq + 1);
     options.onStored?.(added);
     if (++batches % ROUND_BATCHES === 0) {
@@ -87,10 +89,33 @@ export async function ingest(
       summary.storiesUpdated += done.storiesUpdated;
     }
   };
-  for await (const batch of inBatches(documents, batchSize, summary)) {
-    await flush(batch);
-    // Progress after each full batch (the last, short one is followed by the assignment's own progress).
-    if (batch.length === batchSize) options.onProgress?.({ phase: "prepare", done: summary.read, total: null });
+  const threads = options.threads ?? 0;
+  const preparer = createPreparer(threads);
+  // On this thread there is nothing to overlap: each batch is prepared and stored in turn.
+  const depth = threads > 0 ? ROUND_BATCHES : 0;
+  try {
+    // Up to a round ahead: later batches are prepared (on the preparer's threads) while earlier ones are
+    // stored and assigned. Their duplicate check cannot see the batches in flight, so it is given their ids.
+    const ahead: { ready: Promise<ReadyBatch>; ids: Set<string>; full: boolean }[] = [];
+    const inFlight = new Set<string>();
+    const flushOldest = async () => {
+      const batch = ahead.shift()!;
+      await flush(await batch.ready);
+      for (const id of batch.ids) inFlight.delete(id);
+      // Progress after each full batch (the last, short one is followed by the assignment's own progress).
+      if (batch.full) options.onProgress?.({ phase: "prepare", done: summary.read, total: null });
+    };
+    for await (const batch of inBatches(documents, batchSize, summary)) {
+      const next = readyBatch(store, batch, preparer, summary.errors, new Set(inFlight));
+      // Awaited later, after the batches before it: a failure must not count as unhandled meanwhile.
+      next.ready.catch(() => {});
+      for (const id of next.ids) inFlight.add(id);
+      ahead.push({ ...next, full: batch.length === batchSize });
+      if (ahead.length > depth) await flushOldest();
+    }
+    while (ahead.length > 0) await flushOldest();
+  } finally {
+    await preparer.close();
   }
   const finished = await finishIngest(store, options, { cache });
   summary.assigned += finished.assigned;
@@ -99,43 +124,65 @@ export async function ingest(
   return summary;
 }
 
-/** Step 1 for one batch: prepare the new documents and store them in one transaction. */
-async function storeBatch(
+/** A batch's new articles, prepared and waiting to be numbered and stored. */
+interface ReadyBatch {
+  rows: PreparedRows[];
+  duplicates: number;
+  /** The highest number of an article of the batch already stored (0: none). */
+  knownSeq: number;
+}
+
+/**
+ * Step 1 for one batch, up to storing: the articles' ids (on this thread, at once, so the next batch can
+ * skip them), the stored ones skipped, the rest prepared.
+ */
+function readyBatch(
   store: Store,
   docs: SourceDocument[],
+  preparer: Preparer,
   errors: InputError[],
-  options: IngestOptions,
-): Promise<{ added: number; duplicates: number; lastSeq: number }> {
-  const articles: Article[] = [];
+  inFlight: Set<string> = new Set(),
+): { ready: Promise<ReadyBatch>; ids: Set<string> } {
+  const articles: { id: string; doc: SourceDocument }[] = [];
   for (const doc of docs) {
     const a = articleOf(doc);
     if ("code" in a) errors.push(a);
-    else articles.push(a);
+    else articles.push({ id: a.id, doc });
   }
-  const known = await q.storedIds(store.db, articles.map((a) => a.id));
-  let lastSeq = 0;
-  for (const k of known.values()) lastSeq = Math.max(lastSeq, k.seq);
-  const fresh: PreparedArticle[] = [];
-  const seen = new Set<string>();
-  for (const a of articles) {
-    if (known.has(a.id) || seen.has(a.id)) continue;
-    seen.add(a.id);
-    fresh.push(prepareArticle(a));
-  }
-  const duplicates = articles.length - fresh.length;
-  if (fresh.length === 0) return { added: 0, duplicates, lastSeq };
+  const ids = new Set(articles.map((a) => a.id));
+  const ready = (async () => {
+    const known = await q.storedIds(store.db, [...ids]);
+    let knownSeq = 0;
+    for (const k of known.values()) knownSeq = Math.max(knownSeq, k.seq);
+    const seen = new Set<string>();
+    const fresh = articles.filter(({ id }) => {
+      if (known.has(id) || inFlight.has(id) || seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    const rows = (await preparer.prepare(fresh.map((a) => a.doc))).filter((r): r is PreparedRows => r !== null);
+    return { rows, duplicates: articles.length - rows.length, knownSeq };
+  })();
+  return { ready, ids };
+}
+
+/** Step 1's end for one batch: numbers the prepared articles and stores them in one transaction. */
+async function storeBatch(store: Store, ready: ReadyBatch, options: IngestOptions): Promise<{ added: number; lastSeq: number }> {
+  const { rows } = ready;
+  if (rows.length === 0) return { added: 0, lastSeq: ready.knownSeq };
   const ingested = (options.now?.() ?? new Date()).toISOString();
+  let lastSeq = ready.knownSeq;
   await q.transaction(store.db, async (trx) => {
     // Numbered inside the transaction: one writer at a time holds the next numbers.
-    const first = await q.reserveSeqs(trx, store.dialect, fresh.length);
+    const first = await q.reserveSeqs(trx, store.dialect, rows.length);
     await q.insertArticles(
       trx,
-      fresh.map((p, i) => articleRow(p.article, p.facts, first + i, ingested)),
-      fresh.map((p, i) => signatureRow(first + i, p.copy, p.terms)),
+      rows.map((r, i) => ({ ...r.article, seq: first + i, ingested })),
+      rows.map((r, i) => ({ ...r.signature, seq: first + i })),
     );
-    lastSeq = Math.max(lastSeq, first + fresh.length - 1);
+    lastSeq = Math.max(lastSeq, first + rows.length - 1);
   });
-  return { added: fresh.length, duplicates, lastSeq };
+  return { added: rows.length, lastSeq };
 }
 
 /**

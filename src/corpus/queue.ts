@@ -17,12 +17,11 @@
 import type PgBoss from "pg-boss";
 import { sql } from "kysely";
 import type { InputError, SourceDocument } from "../model/index.js";
-import { articleOf, prepareArticle, type PreparedArticle } from "../brief/prepare.js";
 import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
-import { articleRow, signatureRow } from "../store/codec.js";
 import { DEFAULT_BATCH, finishIngest, ROUND_BATCHES, type IngestOptions } from "./ingest.js";
 import { inBatches } from "./batches.js";
+import { preparedRows, type PreparedRows } from "./preparer.js";
 import { StoryCache } from "./stories.js";
 import { outputBatch } from "./outputs.js";
 import { queueName, startQueue } from "./job-queue.js";
@@ -82,16 +81,13 @@ export async function prepareBatch(store: Store, no: number, now: () => Date = (
   const head = await db.selectFrom("ingest_batches").select(["docs", "prepared", "first_seq"]).where("no", "=", no).executeTakeFirst();
   if (!head || head.prepared === 1 || head.docs === null) return 0;
   const docs = JSON.parse(head.docs) as SourceDocument[];
-  const prepared: (PreparedArticle | null)[] = docs.map((d) => {
-    const a = articleOf(d);
-    return "code" in a ? null : prepareArticle(a);
-  });
+  const prepared = docs.map(preparedRows);
   const ingested = now().toISOString();
   return q.transaction(db, async (trx) => {
     const batch = await q.lockBatch(trx, store.dialect, no);
     if (!batch || batch.prepared === 1) return 0;
     const stored = await q.storedIds(trx, prepared.flatMap((p) => (p ? [p.article.id] : [])));
-    const keep: { seq: number; p: PreparedArticle }[] = [];
+    const keep: { seq: number; p: PreparedRows }[] = [];
     const replaced: number[] = [];
     const seen = new Set<string>();
     prepared.forEach((p, i) => {
@@ -108,8 +104,8 @@ export async function prepareBatch(store: Store, no: number, now: () => Date = (
     await q.deletePrepared(trx, replaced);
     await q.insertArticles(
       trx,
-      keep.map(({ seq, p }) => articleRow(p.article, p.facts, seq, ingested)),
-      keep.map(({ seq, p }) => signatureRow(seq, p.copy, p.terms)),
+      keep.map(({ seq, p }) => ({ ...p.article, seq, ingested })),
+      keep.map(({ seq, p }) => ({ ...p.signature, seq })),
     );
     await q.markPrepared(trx, no);
     return keep.length;

@@ -602,7 +602,7 @@ async function writeMerges(db: Q, merges: StoryMergeWrite[], at: string): Promis
  * and a large story's output leaves out at most a tenth of its newest originals and their copies. A brief
  * from the corpus assembles such a story afresh (corpus/brief.ts).
  */
-export const REBUILD_ALWAYS = 200;
+export const REBUILD_ALWAYS = 20;
 
 function rebuildDue() {
   return sql<boolean>`(size <= ${REBUILD_ALWAYS} OR size * 10 >= built * 11)`;
