@@ -1,7 +1,7 @@
 // A preparing thread (preparer.ts): documents in, their rows out, one message each way per share.
 import { parentPort } from "node:worker_threads";
 import type { SourceDocument } from "../model/index.js";
-import { preparedRows } from "./preparer.js";
+import { BLOB_COLUMNS, preparedRows } from "./preparer.js";
 
 parentPort!.on("message", ({ id, docs }: { id: number; docs: SourceDocument[] }) => {
   try {
@@ -11,7 +11,7 @@ parentPort!.on("message", ({ id, docs }: { id: number; docs: SourceDocument[] })
     for (const r of rows) {
       if (!r) continue;
       const s = r.signature;
-      for (const key of ["codes", "sentence_ends", "keys", "terms"] as const) {
+      for (const key of BLOB_COLUMNS) {
         const own = new Uint8Array(s[key] as Uint8Array);
         s[key] = own as never;
         transfer.push(own.buffer);

@@ -17,6 +17,9 @@ export interface PreparedRows {
   signature: Omit<SignaturesTable, "seq">;
 }
 
+/** The signature columns that are blobs: they cross threads as bytes. */
+export const BLOB_COLUMNS = ["codes", "sentence_ends", "keys", "terms"] as const;
+
 export interface Preparer {
   /** The rows of each document, in order (null where no article text is left: the caller reports those). */
   prepare(docs: SourceDocument[]): Promise<(PreparedRows | null)[]>;
@@ -41,9 +44,21 @@ export function defaultThreads(): number {
   return Math.min(8, availableParallelism() - 1);
 }
 
-/** `threads` worker threads (0: this thread). */
+/**
+ * `threads` worker threads (0: this thread). The first batch is prepared here: starting threads (each
+ * loads the facts models) costs more than a small input gains, so they start with a second batch.
+ */
 export function createPreparer(threads: number): Preparer {
-  return threads > 0 ? new ThreadPreparer(threads) : { prepare: async (docs) => docs.map(preparedRows), close: async () => {} };
+  let pool: ThreadPreparer | null = null;
+  let calls = 0;
+  return {
+    prepare: async (docs) => {
+      if (threads === 0 || calls++ === 0) return docs.map(preparedRows);
+      pool ??= new ThreadPreparer(threads);
+      return pool.prepare(docs);
+    },
+    close: async () => pool?.close(),
+  };
 }
 
 interface Job {
@@ -118,7 +133,7 @@ function threadOf(entry: URL): Worker {
 function asBuffers(rows: PreparedRows | null): PreparedRows | null {
   if (!rows) return null;
   const s = rows.signature;
-  for (const key of ["codes", "sentence_ends", "keys", "terms"] as const) {
+  for (const key of BLOB_COLUMNS) {
     const b = s[key] as Uint8Array;
     s[key] = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   }
