@@ -173,8 +173,10 @@ export async function runWorker(store: Store, location: string, options: WorkerO
       const rounds = await assignReadyRounds(store, options, cache);
       done.rounds += rounds ?? 0;
       if (job) continue;
-      // No batch waits for this worker: it recomputes touched stories.
-      const outputs = await outputBatch(store);
+      // No batch waits for this worker: it recomputes touched stories, unless a round is ready to be
+      // assigned (stories recomputed then are mostly touched again by that round, and the work would take
+      // cores from the assignment, which every worker waits for).
+      const outputs = (await q.oldestRound(store.db))?.ready ? 0 : await outputBatch(store);
       done.stories += outputs;
       if (outputs > 0) continue;
       if (options.exitWhenIdle && rounds !== null && (await q.oldestRound(store.db)) === null && !(await q.anyDirtyStory(store.db))) break;
