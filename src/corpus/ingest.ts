@@ -15,7 +15,7 @@ import type { InputError, SourceDocument } from "../model/index.js";
 import { articleOf } from "../brief/prepare.js";
 import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
-import { createPreparer, type Preparer, type PreparedRows } from "./preparer.js";
+import { createPreparer, type Preparer, type PreparedRows, type ToPrepare } from "./preparer.js";
 import { inBatches } from "./batches.js";
 import { copyBatch } from "./copies.js";
 import { countBatch, followBatch, placeBatch, StoryCache } from "./stories.js";
@@ -143,24 +143,24 @@ function readyBatch(
   errors: InputError[],
   inFlight: Set<string> = new Set(),
 ): { ready: Promise<ReadyBatch>; ids: Set<string> } {
-  const articles: { id: string; doc: SourceDocument }[] = [];
+  const articles: ToPrepare[] = [];
   for (const doc of docs) {
-    const a = articleOf(doc);
-    if ("code" in a) errors.push(a);
-    else articles.push({ id: a.id, doc });
+    const article = articleOf(doc);
+    if ("code" in article) errors.push(article);
+    else articles.push({ doc, article });
   }
-  const ids = new Set(articles.map((a) => a.id));
+  const ids = new Set(articles.map((a) => a.article.id));
   const ready = (async () => {
     const known = await q.storedIds(store.db, [...ids]);
     let knownSeq = 0;
     for (const k of known.values()) knownSeq = Math.max(knownSeq, k.seq);
     const seen = new Set<string>();
-    const fresh = articles.filter(({ id }) => {
+    const fresh = articles.filter(({ article: { id } }) => {
       if (known.has(id) || inFlight.has(id) || seen.has(id)) return false;
       seen.add(id);
       return true;
     });
-    const rows = (await preparer.prepare(fresh.map((a) => a.doc))).filter((r): r is PreparedRows => r !== null);
+    const rows = await preparer.prepare(fresh);
     return { rows, duplicates: articles.length - rows.length, knownSeq };
   })();
   return { ready, ids };

@@ -1,15 +1,20 @@
 // A preparing thread (preparer.ts): documents in, their rows out, one message each way per share.
 import { parentPort } from "node:worker_threads";
 import type { SourceDocument } from "../model/index.js";
-import { BLOB_COLUMNS, preparedRows } from "./preparer.js";
+import { articleOf } from "../brief/prepare.js";
+import { BLOB_COLUMNS, rowsOf } from "./preparer.js";
 
 parentPort!.on("message", ({ id, docs }: { id: number; docs: SourceDocument[] }) => {
   try {
-    const rows = docs.map(preparedRows);
+    // The caller sends only documents that make an article.
+    const rows = docs.map((doc) => {
+      const article = articleOf(doc);
+      if ("code" in article) throw new Error(article.message);
+      return rowsOf(article);
+    });
     // Each blob gets a buffer of its own, moved rather than copied.
     const transfer: ArrayBuffer[] = [];
     for (const r of rows) {
-      if (!r) continue;
       const s = r.signature;
       for (const key of BLOB_COLUMNS) {
         const own = new Uint8Array(s[key] as Uint8Array);

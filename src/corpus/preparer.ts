@@ -6,7 +6,7 @@ import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { SourceDocument } from "../model/index.js";
+import type { Article, SourceDocument } from "../model/index.js";
 import { articleOf, prepareArticle } from "../brief/prepare.js";
 import { articleRow, signatureRow } from "../store/codec.js";
 import type { ArticlesTable, SignaturesTable } from "../store/schema.js";
@@ -20,20 +20,30 @@ export interface PreparedRows {
 /** The signature columns that are blobs: they cross threads as bytes. */
 export const BLOB_COLUMNS = ["codes", "sentence_ends", "keys", "terms"] as const;
 
+/** A document and the clean article the caller made of it (to learn its id). */
+export interface ToPrepare {
+  doc: SourceDocument;
+  article: Article;
+}
+
 export interface Preparer {
-  /** The rows of each document, in order (null where no article text is left: the caller reports those). */
-  prepare(docs: SourceDocument[]): Promise<(PreparedRows | null)[]>;
+  /** The rows of each article, in order. */
+  prepare(items: ToPrepare[]): Promise<PreparedRows[]>;
   close(): Promise<void>;
 }
 
-/** The rows of one document; pure, so any thread computes the same. */
-export function preparedRows(doc: SourceDocument): PreparedRows | null {
-  const article = articleOf(doc);
-  if ("code" in article) return null;
+/** The rows of one article; pure, so any thread computes the same. */
+export function rowsOf(article: Article): PreparedRows {
   const p = prepareArticle(article);
   const { seq: _s, ingested: _i, ...row } = articleRow(p.article, p.facts, 0, "");
   const { seq: _t, ...signature } = signatureRow(0, p.copy, p.terms);
   return { article: row, signature };
+}
+
+/** The rows of one document (null where no article text is left: the caller reports those). */
+export function preparedRows(doc: SourceDocument): PreparedRows | null {
+  const article = articleOf(doc);
+  return "code" in article ? null : rowsOf(article);
 }
 
 /**
@@ -52,21 +62,23 @@ export function createPreparer(threads: number): Preparer {
   let pool: ThreadPreparer | null = null;
   let calls = 0;
   return {
-    prepare: async (docs) => {
-      if (threads === 0 || calls++ === 0) return docs.map(preparedRows);
+    prepare: async (items) => {
+      if (threads === 0 || calls++ === 0) return items.map((item) => rowsOf(item.article));
       pool ??= new ThreadPreparer(threads);
-      return pool.prepare(docs);
+      // A document crosses to a thread more cheaply than its article (one string against many objects),
+      // and the thread cleans it again: the same article, as cleaning is pure.
+      return pool.prepare(items.map((item) => item.doc));
     },
     close: async () => pool?.close(),
   };
 }
 
 interface Job {
-  resolve: (rows: (PreparedRows | null)[]) => void;
+  resolve: (rows: PreparedRows[]) => void;
   reject: (e: Error) => void;
 }
 
-class ThreadPreparer implements Preparer {
+class ThreadPreparer {
   private readonly workers: Worker[] = [];
   private readonly jobs = new Map<number, Job>();
   private next = 0;
@@ -75,7 +87,7 @@ class ThreadPreparer implements Preparer {
   constructor(threads: number) {
     for (let i = 0; i < threads; i++) {
       const worker = threadOf(new URL(`./preparer-thread${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
-      worker.on("message", (m: { id: number; rows?: (PreparedRows | null)[]; error?: string }) => {
+      worker.on("message", (m: { id: number; rows?: PreparedRows[]; error?: string }) => {
         const job = this.jobs.get(m.id);
         if (!job) return;
         this.jobs.delete(m.id);
@@ -96,7 +108,7 @@ class ThreadPreparer implements Preparer {
     this.jobs.clear();
   }
 
-  async prepare(docs: SourceDocument[]): Promise<(PreparedRows | null)[]> {
+  async prepare(docs: SourceDocument[]): Promise<PreparedRows[]> {
     if (this.failed) throw this.failed;
     // Contiguous shares, one per thread, so the rows come back in order.
     const share = Math.ceil(docs.length / this.workers.length);
@@ -105,7 +117,7 @@ class ThreadPreparer implements Preparer {
       if (part.length === 0) return [];
       const id = this.next++;
       return [
-        new Promise<(PreparedRows | null)[]>((resolve, reject) => {
+        new Promise<PreparedRows[]>((resolve, reject) => {
           this.jobs.set(id, { resolve, reject });
           worker.postMessage({ id, docs: part });
         }),
@@ -130,8 +142,7 @@ function threadOf(entry: URL): Worker {
 }
 
 /** Blobs cross threads as plain Uint8Arrays; the SQLite driver binds Buffers. */
-function asBuffers(rows: PreparedRows | null): PreparedRows | null {
-  if (!rows) return null;
+function asBuffers(rows: PreparedRows): PreparedRows {
   const s = rows.signature;
   for (const key of BLOB_COLUMNS) {
     const b = s[key] as Uint8Array;
