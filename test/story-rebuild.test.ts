@@ -1,5 +1,5 @@
-// Story outputs are rebuilt on a schedule: a story of up to REBUILD_ALWAYS originals whenever an ingest
-// touches it, a larger one once it has grown by a tenth since its output was built (so an ingest slice
+// Story outputs are rebuilt on a schedule: a story of up to REBUILD_ALWAYS articles whenever an ingest
+// touches it, a larger one once it has grown by a quarter since its output was built (so an ingest slice
 // costs the same however large the corpus's stories have grown). A brief from the corpus never shows a
 // lagging output: it assembles such a story afresh. SQLite always, PostgreSQL when STORYDESK_TEST_PG is set.
 import { test } from "node:test";
@@ -17,27 +17,27 @@ const NOW = new Date(0);
 const generated = await readInputs([writeCorpus(join(TMP, "rebuild"), 120, 11).dir]);
 
 for (const target of TARGETS) {
-  test(`${target.name}: a touched story is rebuilt at once up to ${q.REBUILD_ALWAYS} originals, a larger one once grown by a tenth`, async () => {
+  test(`${target.name}: a touched story is rebuilt at once up to ${q.REBUILD_ALWAYS} articles, a larger one once grown by a quarter`, async () => {
     const store = await openStore(await target.fresh());
     try {
       const stories = [
-        { no: 1, size: 5, built: 5 }, // small: always
-        { no: 2, size: 1000, built: 950 }, // grown by 5%: waits
-        { no: 3, size: 1100, built: 1000 }, // grown by 10%: due
-        { no: 4, size: 300, built: 0 }, // never built: due
-        { no: 5, size: q.REBUILD_ALWAYS, built: q.REBUILD_ALWAYS }, // at the bound: always
+        { no: 1, members: 5, built: 5 }, // small: always
+        { no: 2, members: 1000, built: 850 }, // grown by 18%: waits
+        { no: 3, members: 1250, built: 1000 }, // grown by 25%: due
+        { no: 4, members: 300, built: 0 }, // never built: due
+        { no: 5, members: q.REBUILD_ALWAYS, built: q.REBUILD_ALWAYS }, // at the bound: always
       ];
       for (const s of stories) {
-        await store.db.insertInto("stories").values({ no: s.no, key: `k${s.no}`, size: s.size, terms: 0, norm2: 0, merged_into: null, dirty: 1, built: s.built }).execute();
+        await store.db.insertInto("stories").values({ no: s.no, key: `k${s.no}`, size: 1, members: s.members, terms: 0, norm2: 0, merged_into: null, dirty: 1, built: s.built }).execute();
       }
       const due = await q.transaction(store.db, (trx) => q.claimDirtyStories(trx, store.dialect, 10));
       assert.deepEqual(due.map((s) => s.no), [1, 3, 4, 5]);
       assert.equal(await q.waiting(store.db, "stories"), 4);
       assert.deepEqual((await q.staleStories(store.db, [1, 2, 3, 4, 5])).sort(), [1, 2, 3, 4, 5]);
-      // Building an output records the size it was built at and clears the mark.
+      // Building an output records the article count it was built at and clears the mark.
       await q.transaction(store.db, (trx) => q.writeOutputs(trx, [], [3]));
       const row = await store.db.selectFrom("stories").select(["dirty", "built"]).where("no", "=", 3).executeTakeFirstOrThrow();
-      assert.deepEqual({ dirty: Number(row.dirty), built: Number(row.built) }, { dirty: 0, built: 1100 });
+      assert.deepEqual({ dirty: Number(row.dirty), built: Number(row.built) }, { dirty: 0, built: 1250 });
       // Only story 2 is still touched and not due: the queue counts as idle.
       await store.db.updateTable("stories").set({ dirty: 0 }).where("no", "in", [1, 4, 5]).execute();
       assert.equal(await q.anyDirtyStory(store.db), false);
@@ -51,12 +51,20 @@ for (const target of TARGETS) {
     const store = await openStore(await target.fresh());
     try {
       await ingest(store, generated.documents, { batchSize: 20 });
+      // Each story counts its articles, copies included; a story merged away counts none.
+      const counted = await store.db.selectFrom("articles").select(["story", (eb) => eb.fn.countAll().as("n")]).where("story", "is not", null).groupBy("story").execute();
+      const members = await store.db.selectFrom("stories").select(["no", "members"]).where("members", ">", 0).execute();
+      assert.deepEqual(
+        new Map(members.map((m) => [Number(m.no), Number(m.members)])),
+        new Map(counted.map((c) => [Number(c.story), Number(c.n)])),
+      );
+      assert.ok(counted.some((c) => Number(c.n) > 1));
       const before = await briefFromStore(store, {}, { now: NOW });
       // A large story's output waiting for growth: its stored JSON is behind (here: stale on purpose).
       const biggest = await store.db.selectFrom("story_outputs").select(["story", "json"]).orderBy("size", "desc").limit(1).executeTakeFirstOrThrow();
       const stale = { ...JSON.parse(biggest.json), title: "an output built before its newest articles", summary: [] };
       await store.db.updateTable("story_outputs").set({ json: JSON.stringify(stale) }).where("story", "=", biggest.story).execute();
-      await store.db.updateTable("stories").set({ dirty: 1, size: sql`built` }).where("no", "=", biggest.story).execute();
+      await store.db.updateTable("stories").set({ dirty: 1, members: sql`built` }).where("no", "=", biggest.story).execute();
       assert.deepEqual(await briefFromStore(store, {}, { now: NOW }), before);
       const kept = await store.db.selectFrom("story_outputs").select("json").where("story", "=", biggest.story).executeTakeFirstOrThrow();
       assert.equal(JSON.parse(kept.json).title, stale.title);

@@ -373,4 +373,20 @@ MIGRATIONS.push({
   ) as Record<Dialect, string[]>,
 });
 
+MIGRATIONS.push({
+  version: 14,
+  description: "ingest: each story's article count, copies included, so a story grown by copies alone is rebuilt by the same rule",
+  statements: Object.fromEntries(
+    (["sqlite", "postgres"] as const).map((d) => [
+      d,
+      [
+        `ALTER TABLE stories ADD COLUMN members INTEGER NOT NULL DEFAULT 0`,
+        `UPDATE stories SET members = (SELECT count(*) FROM articles WHERE articles.story = stories.no)`,
+        // \`built\` counted originals; an output already current counts its members now, any other is due.
+        `UPDATE stories SET built = CASE WHEN dirty = 0 THEN members ELSE 0 END`,
+      ],
+    ]),
+  ) as Record<Dialect, string[]>,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -435,7 +435,7 @@ export async function postingTail(db: Q, term: number, before: number, size: num
   return rows.map((r) => ({ term, story: Number(r.story), weight: r.weight, added: Number(r.added) }));
 }
 
-export async function storiesOf(db: Q, nos: number[]): Promise<Omit<StoriesTable, "dirty" | "built">[]> {
+export async function storiesOf(db: Q, nos: number[]): Promise<Omit<StoriesTable, "dirty" | "built" | "members">[]> {
   const rows = await inChunks(nos, (part) =>
     db.selectFrom("stories").select(["no", "key", "size", "terms", "norm2", "merged_into"]).where("no", "in", part).execute(),
   );
@@ -448,7 +448,7 @@ export async function centroidOf(db: Q, no: number): Promise<{ term: number; wei
 }
 
 export interface PlacementWrite {
-  stories: Omit<StoriesTable, "merged_into" | "dirty" | "built">[];
+  stories: Omit<StoriesTable, "merged_into" | "dirty" | "built" | "members">[];
   /** Centroid terms written: `added` set for a term new to the story's centroid (its place in the term's list). */
   terms: { story: number; term: number; weight: number; added: number | null }[];
   removed: { story: number; term: number }[];
@@ -530,8 +530,16 @@ async function writeMembers(db: Q, members: Map<number, number[]>): Promise<void
   const stmt = raw(db, "UPDATE articles SET story = ? WHERE seq = ?");
   if (stmt) {
     for (const [story, seqs] of members) for (const seq of seqs) stmt.run(story, seq);
+    const count = raw(db, "UPDATE stories SET members = members + ? WHERE no = ?")!;
+    for (const [story, seqs] of members) count.run(seqs.length, story);
     await setStatus(db, [...members.values()].flat(), 3);
     return;
+  }
+  const counts = [...members].map(([story, seqs]) => ({ story, n: seqs.length }));
+  for (const part of chunks(counts, 5000)) {
+    await sql`UPDATE stories AS s SET members = s.members + c.n
+      FROM (SELECT unnest(${part.map((c) => c.story)}::bigint[]) AS story, unnest(${part.map((c) => c.n)}::integer[]) AS n) AS c
+      WHERE s.no = c.story`.execute(db);
   }
   const pairs = [...members].flatMap(([story, seqs]) => seqs.map((seq) => ({ story, seq })));
   for (const part of chunks(pairs, 5000)) {
@@ -585,8 +593,12 @@ export async function writeFollowers(db: Q, w: FollowWrite): Promise<number> {
 async function writeMerges(db: Q, merges: StoryMergeWrite[], at: string): Promise<void> {
   for (const m of merges) {
     await db.updateTable("articles").set({ story: m.into }).where("story", "=", m.from).execute();
-    await db.updateTable("stories").set({ merged_into: m.into, dirty: 0 }).where("no", "=", m.from).execute();
-    await db.updateTable("stories").set({ dirty: 1 }).where("no", "=", m.into).execute();
+    await db
+      .updateTable("stories")
+      .set((eb) => ({ dirty: 1, members: sql`members + ${eb.selectFrom("stories as f").select("f.members").where("f.no", "=", m.from)}` }))
+      .where("no", "=", m.into)
+      .execute();
+    await db.updateTable("stories").set({ merged_into: m.into, dirty: 0, members: 0 }).where("no", "=", m.from).execute();
     await db.deleteFrom("story_outputs").where("story", "=", m.from).execute();
     await db.insertInto("story_merges").values({ from_story: m.from, into_story: m.into, reason: m.reason, at }).execute();
   }
@@ -597,15 +609,15 @@ async function writeMerges(db: Q, merges: StoryMergeWrite[], at: string): Promis
 /**
  * Which touched stories are rebuilt now. Rebuilding a story reads all its articles, so rebuilding each
  * story an ingest touches would cost a slice more the larger the corpus's stories grow. A story of up to
- * `REBUILD_ALWAYS` originals is rebuilt whenever it changes; a larger one once it has grown by a tenth
- * since its output was built, so each article pays for about ten rebuilds of its story, whatever its size,
- * and a large story's output leaves out at most a tenth of its newest originals and their copies. A brief
- * from the corpus assembles such a story afresh (corpus/brief.ts).
+ * `REBUILD_ALWAYS` articles (copies count: they are read too) is rebuilt whenever it changes; a larger one
+ * once it has grown by a quarter since its output was built, so each article pays for about five rebuilds
+ * of its story, whatever its size, and a large story's output leaves out at most a fifth of its newest
+ * articles. A brief from the corpus assembles such a story afresh (corpus/brief.ts).
  */
 export const REBUILD_ALWAYS = 20;
 
 function rebuildDue() {
-  return sql<boolean>`(size <= ${REBUILD_ALWAYS} OR size * 10 >= built * 11)`;
+  return sql<boolean>`(members <= ${REBUILD_ALWAYS} OR members * 4 >= built * 5)`;
 }
 
 /**
@@ -615,7 +627,7 @@ function rebuildDue() {
  * waits for the output.
  */
 export async function claimDirtyStories(db: Q, dialect: Dialect, limit: number): Promise<{ no: number; size: number }[]> {
-  let query = db.selectFrom("stories").select(["no", "size"]).where("dirty", "=", 1).where("merged_into", "is", null).where(rebuildDue()).orderBy("no").limit(limit);
+  let query = db.selectFrom("stories").select(["no", "members as size"]).where("dirty", "=", 1).where("merged_into", "is", null).where(rebuildDue()).orderBy("no").limit(limit);
   if (dialect === "postgres") query = query.forUpdate().skipLocked();
   return (await query.execute()).map((r) => ({ no: Number(r.no), size: r.size }));
 }
@@ -665,7 +677,7 @@ export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]
   );
   if (put) {
     for (const o of outputs) put.run(o.story, o.id, o.title, o.size, o.first_seq, o.first_date, o.last_date, o.json);
-    const clean = raw(db, "UPDATE stories SET dirty = 0, built = size WHERE no = ?")!;
+    const clean = raw(db, "UPDATE stories SET dirty = 0, built = members WHERE no = ?")!;
     for (const no of done) clean.run(no);
     const written = new Set(outputs.map((o) => o.story));
     const drop = raw(db, "DELETE FROM story_outputs WHERE story = ?")!;
@@ -684,7 +696,7 @@ export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]
       )
       .execute();
   }
-  for (const part of chunks(done)) await db.updateTable("stories").set({ dirty: 0, built: sql`size` }).where("no", "in", part).execute();
+  for (const part of chunks(done)) await db.updateTable("stories").set({ dirty: 0, built: sql`members` }).where("no", "in", part).execute();
   const empty = done.filter((no) => !outputs.some((o) => o.story === no));
   for (const part of chunks(empty)) await db.deleteFrom("story_outputs").where("story", "in", part).execute();
 }

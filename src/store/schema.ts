@@ -103,7 +103,9 @@ export interface StoriesTable {
   merged_into: number | null;
   /** 1 when its output must be recomputed (see `rebuildDue`: a large story waits until it has grown). */
   dirty: number;
-  /** `size` when its output was last built (0: never). */
+  /** Articles placed in it (originals and copies): what rebuilding its output reads. */
+  members: Generated<number>;
+  /** `members` when its output was last built (0: never). */
   built: Generated<number>;
 }
 

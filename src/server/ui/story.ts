@@ -21,7 +21,7 @@ export function StoryPage({ id }: { id: string }) {
 function StoryView({ detail }: { detail: StoryDetail }) {
   const { story } = detail;
   const [open, setOpen] = useState<{ cite: Cite; from: HTMLElement | null } | null>(null);
-  // A large story's output is rebuilt as it grows by a tenth: articles placed since are listed (numbered
+  // A large story's output is rebuilt as it grows by a quarter: articles placed since are listed (numbered
   // after the rest) but not yet in its summary, timeline and quotes.
   const newer = detail.articles.filter((a) => !story.articles.includes(a.id)).map((a) => a.id);
   const number = new Map([...story.articles, ...newer].map((a, i) => [a, i + 1]));
@@ -53,7 +53,7 @@ function StoryView({ detail }: { detail: StoryDetail }) {
       </p>
       ${newer.length > 0 &&
       html`<p class="hint">${plural(newer.length, "newer article")} ${newer.length === 1 ? "is" : "are"} listed under sources but not
-        yet in this summary, timeline and quotes: a story this large is rebuilt each time it grows by a tenth. The brief@1
+        yet in this summary, timeline and quotes: a story this large is rebuilt each time it grows by a quarter. The brief@1
         JSON is always current.</p>`}
 
       ${story.summary.length > 0 &&
