@@ -125,7 +125,11 @@ export function sentenceMatch(s: SentenceView, t: SentenceView): { match: SpanMa
   return { match: s.hash === t.hash ? "verbatim" : words >= EDITED_MIN_WORDS ? "edited" : "reworded", weight };
 }
 
-/** Sentence pairs that align (sentenceMatch); candidates found through shared words and trigrams. */
+/**
+ * Sentence pairs that align (sentenceMatch); candidates found through shared words and trigrams. Words
+ * and trigrams are distinct within a sentence, so counting the keys a pair shares gives both Dice values
+ * exactly: a pair whose better one is below SENTENCE_MIN_SIMILARITY cannot align and is not looked at.
+ */
 function similarPairs(a: (SentenceView | null)[], b: (SentenceView | null)[]): Pair[] {
   const where = new Map<number, number[]>();
   const post = (key: number, j: number) => {
@@ -139,19 +143,27 @@ function similarPairs(a: (SentenceView | null)[], b: (SentenceView | null)[]): P
     // Trigrams live in another key space than word codes (16-bit): shift them out of its way.
     for (const g of s.grams) post(g * 2 + 0x20000, j);
   });
-  const seen = new Uint8Array(b.length);
+  const sharedWords = new Uint16Array(b.length);
+  const sharedGrams = new Uint16Array(b.length);
+  const met: number[] = [];
   const pairs: Pair[] = [];
   a.forEach((s, i) => {
     if (!s) return;
-    seen.fill(0);
-    const keys = [...s.words, ...Array.from(s.grams, (g) => g * 2 + 0x20000)];
-    for (const key of keys) {
-      for (const j of where.get(key) ?? []) {
-        if (seen[j]) continue;
-        seen[j] = 1;
-        const found = sentenceMatch(s, b[j]!);
-        if (found) pairs.push({ a: i, b: j, ...found });
-      }
+    met.length = 0;
+    for (const w of s.words) {
+      for (const j of where.get(w) ?? []) if (sharedWords[j]++ === 0) met.push(j);
+    }
+    for (const g of s.grams) {
+      for (const j of where.get(g * 2 + 0x20000) ?? []) if (sharedGrams[j]++ === 0 && sharedWords[j] === 0) met.push(j);
+    }
+    for (const j of met) {
+      const t = b[j]!;
+      const words = (2 * sharedWords[j]) / (s.words.length + t.words.length);
+      const grams = (2 * sharedGrams[j]) / (s.grams.length + t.grams.length);
+      sharedWords[j] = sharedGrams[j] = 0;
+      if (Math.max(words, grams) < SENTENCE_MIN_SIMILARITY) continue;
+      const found = sentenceMatch(s, t);
+      if (found) pairs.push({ a: i, b: j, ...found });
     }
   });
   return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
