@@ -4,7 +4,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addToCopyIndex, assignFamilies, copySignature, createCopyIndex, findCopies, lookupCopies, type CopyEdge, type CopyIndex } from "../src/copies/index.js";
+import {
+  addToCopyIndex, assignFamilies, copySignature, createCopyIndex, findCopies, indexCopySignature, lookupCopies, verifyCopies,
+  type CandidateView, type CopyEdge, type CopyIndex,
+} from "../src/copies/index.js";
 import { decodeCopyIndex, encodeCopyIndex } from "../src/copies/index-codec.js";
 import { addSlot, postingPairs } from "../src/copies/postings.js";
 import type { Article } from "../src/model/index.js";
@@ -98,4 +101,28 @@ test("a saved copy index whose postings name a slot it does not hold is refused"
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   view.setInt32(bytes.length - 4 - ((index.postings.size * 4) % 8 === 0 ? 0 : 4), 1_000_000, true);
   assert.throws(() => decodeCopyIndex(bytes), /inconsistent/);
+});
+
+test("verification keeping its candidates' views between articles finds the same copies, and reuses a view only for the same profile", () => {
+  const plain = createCopyIndex();
+  const kept = createCopyIndex();
+  const views = new Map<number, CandidateView>();
+  let reused = 0;
+  const counting = { get: (slot: number) => views.get(slot), set: (slot: number, v: CandidateView) => views.set(slot, v) };
+  articles.forEach((article, slot) => {
+    const sig = copySignature(article);
+    const lookup = lookupCopies(plain, sig);
+    for (const c of lookup.candidates) if (views.get(c.slot)?.profile === kept.profiles[c.slot]) reused++;
+    assert.deepEqual(verifyCopies(kept, sig, lookupCopies(kept, sig), counting), verifyCopies(plain, sig, lookup));
+    indexCopySignature(plain, sig, slot, lookup);
+    indexCopySignature(kept, copySignature(article), slot, lookup);
+  });
+  assert.ok(reused > 0, "no view was reused");
+  // A slot whose profile the index holds anew (as a store loads it again) gets a fresh view.
+  const [slot, view] = [...views][0];
+  kept.profiles[slot] = { ...kept.profiles[slot] };
+  const sig = copySignature(articles[slot]);
+  verifyCopies(kept, sig, { twin: null, candidates: [{ slot, words: true, spin: true, total: 1 }] }, counting);
+  assert.notEqual(views.get(slot), view);
+  assert.equal(views.get(slot)!.profile, kept.profiles[slot]);
 });

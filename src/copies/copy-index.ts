@@ -142,14 +142,34 @@ export function lookupCopies(index: CopyIndex, sig: CopySignature): CopyLookup {
   return { twin: null, candidates: candidates(index, sig.profile, counts) };
 }
 
+/**
+ * Where verification may keep the candidates it compared, by slot, with the sentence views it computed
+ * (a store's ingest keeps the recent ones between batches: a family's first members are everyone's
+ * candidates). A view is used while its profile is the one the index holds for the slot.
+ */
+export interface ComparableCache {
+  get(slot: number): CandidateView | undefined;
+  set(slot: number, view: CandidateView): unknown;
+}
+
+/** An indexed article as verification compares it. */
+export interface CandidateView extends Comparable {
+  profile: IndexedProfile;
+}
+
 /** Step 2: verifies the candidates exactly; needs the candidates' full profiles (codes) in the index. */
-export function verifyCopies(index: CopyIndex, sig: CopySignature, lookup: CopyLookup): CopyMatch[] {
+export function verifyCopies(index: CopyIndex, sig: CopySignature, lookup: CopyLookup, comparables?: ComparableCache): CopyMatch[] {
   if (lookup.twin !== null) return [{ article: index.profiles[lookup.twin].id, slot: lookup.twin, kind: "exact", similarity: 1 }];
   const self: Comparable = { profile: sig.profile, shingles: sig.shingles };
   const matches: CopyMatch[] = [];
   for (const c of lookup.candidates) {
     const other = index.profiles[c.slot];
-    const verdict = compare(self, { profile: other }, c);
+    let view = comparables?.get(c.slot);
+    if (!view || view.profile !== other) {
+      view = { profile: other };
+      comparables?.set(c.slot, view);
+    }
+    const verdict = compare(self, view, c);
     if (verdict) matches.push({ article: other.id, slot: c.slot, ...verdict });
   }
   return matches.sort((x, y) => x.slot - y.slot);

@@ -8,7 +8,7 @@ import { assignFamilies, type CopyEdge } from "./families.js";
 
 export {
   addToCopyIndex, copySignature, createCopyIndex, indexCopySignature, lookupCopies, verifyCopies,
-  type CopyIndex, type CopyLookup, type CopyMatch, type CopySignature, type IndexedProfile,
+  type CandidateView, type ComparableCache, type CopyIndex, type CopyLookup, type CopyMatch, type CopySignature, type IndexedProfile,
 } from "./copy-index.js";
 export { explainCopies } from "./evidence.js";
 export { assignFamilies, originalReason, type CopyEdge, type FamilyMember } from "./families.js";

@@ -11,11 +11,12 @@ import {
 import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
 import { i32, profileFromRow } from "../store/codec.js";
+import type { AssignCache } from "./assign-cache.js";
 
 const NO_CODES = new Uint16Array(0);
 
 /** Assigns copies for up to `limit` waiting articles; returns how many it did (0: none waiting). */
-export async function copyBatch(store: Store, limit: number, below?: number): Promise<number> {
+export async function copyBatch(store: Store, limit: number, below?: number, cache?: AssignCache): Promise<number> {
   const { db } = store;
   const pending = await q.pendingSignatures(db, limit, below);
   if (pending.length === 0) return 0;
@@ -48,11 +49,18 @@ export async function copyBatch(store: Store, limit: number, below?: number): Pr
     if (l.twin !== null && !inBatch.has(l.twin)) wanted.add(l.twin);
     for (const c of l.candidates) if (!inBatch.has(c.slot)) wanted.add(c.slot);
   }
+  // A candidate compared in an earlier batch comes with its profile and sentence views.
+  for (const slot of wanted) {
+    const seen = cache?.comparables.get(slot);
+    if (!seen) continue;
+    index.profiles[slot] = seen.profile;
+    wanted.delete(slot);
+  }
   for (const r of await q.profilesOf(db, [...wanted])) index.profiles[Number(r.seq)] = profileFromRow(r);
 
   const edges: CopyEdge[] = [];
   pending.forEach((r, i) => {
-    for (const m of verifyCopies(index, sigs[i], lookups[i])) edges.push({ a: m.slot, b: r.seq, kind: m.kind, similarity: m.similarity });
+    for (const m of verifyCopies(index, sigs[i], lookups[i], cache?.comparables)) edges.push({ a: m.slot, b: r.seq, kind: m.kind, similarity: m.similarity });
   });
 
   const families = await recomputeFamilies(store, edges);

@@ -18,7 +18,8 @@ import * as q from "../store/queries.js";
 import { createPreparer, type Preparer, type PreparedRows, type ToPrepare } from "./preparer.js";
 import { inBatches } from "./batches.js";
 import { copyBatch } from "./copies.js";
-import { countBatch, followBatch, placeBatch, StoryCache } from "./stories.js";
+import { countBatch, followBatch, placeBatch } from "./stories.js";
+import { AssignCache } from "./assign-cache.js";
 import { outputBatch } from "./outputs.js";
 
 export type IngestPhase = "prepare" | "copies" | "count" | "place" | "follow" | "stories";
@@ -76,7 +77,7 @@ export async function ingest(
   const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, errors: [], assigned: 0, storiesUpdated: 0, seconds: 0 };
   let batches = 0;
   let roundEnd = 0;
-  const cache = new StoryCache();
+  const cache = new AssignCache();
   const flush = async (ready: ReadyBatch) => {
     const { added, lastSeq } = await storeBatch(store, ready, options);
     summary.added += added;
@@ -194,7 +195,7 @@ async function storeBatch(store: Store, ready: ReadyBatch, options: IngestOption
 export async function finishIngest(
   store: Store,
   options: IngestOptions = {},
-  scope: { below?: number; cache?: StoryCache; locked?: boolean; outputs?: boolean } = {},
+  scope: { below?: number; cache?: AssignCache; locked?: boolean; outputs?: boolean } = {},
 ): Promise<{ assigned: number; storiesUpdated: number }> {
   if (store.dialect === "postgres" && !scope.locked) {
     const done = await store.db.connection().execute(async (conn) => {
@@ -211,8 +212,8 @@ export async function finishIngest(
   }
   const batch = options.batchSize ?? DEFAULT_BATCH;
   const now = (options.now?.() ?? new Date()).toISOString();
-  const cache = scope.cache ?? new StoryCache();
-  const assigned = await inSteps(store, options, "copies", () => copyBatch(store, batch, scope.below));
+  const cache = scope.cache ?? new AssignCache();
+  const assigned = await inSteps(store, options, "copies", () => copyBatch(store, batch, scope.below, cache));
   await inSteps(store, options, "count", () => countBatch(store, batch));
   await inSteps(store, options, "place", () => placeBatch(store, batch, cache));
   await inSteps(store, options, "follow", () => followBatch(store, batch, now, cache));

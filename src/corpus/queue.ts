@@ -22,7 +22,7 @@ import * as q from "../store/queries.js";
 import { DEFAULT_BATCH, finishIngest, ROUND_BATCHES, type IngestOptions } from "./ingest.js";
 import { inBatches } from "./batches.js";
 import { preparedRows, type PreparedRows } from "./preparer.js";
-import { StoryCache } from "./stories.js";
+import { AssignCache } from "./assign-cache.js";
 import { outputBatch } from "./outputs.js";
 import { queueName, startQueue } from "./job-queue.js";
 
@@ -117,7 +117,7 @@ export async function prepareBatch(store: Store, no: number, now: () => Date = (
  * connection of its own, released when done or when the process dies). Returns the rounds assigned, or
  * null when another process holds the lock.
  */
-export async function assignReadyRounds(store: Store, options: IngestOptions = {}, cache = new StoryCache()): Promise<number | null> {
+export async function assignReadyRounds(store: Store, options: IngestOptions = {}, cache = new AssignCache()): Promise<number | null> {
   return store.db.connection().execute(async (conn) => {
     const got = await sql<{ ok: boolean }>`SELECT pg_try_advisory_lock(${q.ASSIGN_LOCK}) AS ok`.execute(conn);
     if (!got.rows[0].ok) return null;
@@ -151,7 +151,7 @@ export async function runWorker(store: Store, location: string, options: WorkerO
   const { boss, name } = await startBoss(store, location);
   const done = { batches: 0, rounds: 0, stories: 0 };
   // Kept across rounds: it notices when another worker assigned in between.
-  const cache = new StoryCache();
+  const cache = new AssignCache();
   const pause = (options.pollSeconds ?? 0.5) * 1000;
   try {
     // Batches queued by an ingest that stopped before it put their jobs on the queue.

@@ -14,6 +14,7 @@ import {
 import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
 import { termsFromRow } from "../store/codec.js";
+import type { AssignCache, TermWindow } from "./assign-cache.js";
 
 /** Counts the next batch of articles with assigned copies into the document frequencies; returns how many. */
 export async function countBatch(store: Store, limit: number): Promise<number> {
@@ -30,67 +31,8 @@ export async function countBatch(store: Store, limit: number): Promise<number> {
   return rows.length;
 }
 
-/** A map that keeps its `limit` most recently used entries. */
-class Lru<K, V> {
-  private readonly entries = new Map<K, V>();
-  constructor(private readonly limit: number) {}
-  get(key: K): V | undefined {
-    const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
-  }
-  /** Without making the entry recently used. */
-  peek(key: K): V | undefined {
-    return this.entries.get(key);
-  }
-  set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
-  }
-  delete(key: K): void {
-    this.entries.delete(key);
-  }
-  clear(): void {
-    this.entries.clear();
-  }
-}
-
-/** The newest entries of a term's posting list, oldest first, as the store holds them. */
-interface TermWindow {
-  rows: { story: number; weight: number; added: number }[];
-  /** True when the store holds no older entry (the list is shorter than a window). */
-  complete: boolean;
-}
-
-/**
- * What placement keeps between batches of one process: whole stories, and the posting-list windows of
- * terms (the reads that otherwise grow with the corpus). Both are kept up to date with this process's own
- * writes, and dropped when the store's placement count shows another process placed in between.
- */
-export class StoryCache {
-  readonly stories: Lru<number, StoryEntry>;
-  readonly windows: Lru<number, TermWindow>;
-  /** The store's placement count these entries reflect (-1: none yet). */
-  generation = -1;
-  constructor(limits: { stories?: number; terms?: number } = {}) {
-    this.stories = new Lru(limits.stories ?? 5000);
-    this.windows = new Lru(limits.terms ?? 50_000);
-  }
-  /** Drops everything if the store was written by someone else since this process last wrote. */
-  check(generation: number): void {
-    if (generation === this.generation) return;
-    this.stories.clear();
-    this.windows.clear();
-    this.generation = generation;
-  }
-}
-
 /** The posting windows of `terms`, from the cache where it has them, else from the store (then cached). */
-async function windowsOf(store: Store, cache: StoryCache, terms: number[], scan: number): Promise<q.WindowRow[]> {
+async function windowsOf(store: Store, cache: AssignCache, terms: number[], scan: number): Promise<q.WindowRow[]> {
   const out: q.WindowRow[] = [];
   const missing: number[] = [];
   for (const term of terms) {
@@ -113,7 +55,7 @@ async function windowsOf(store: Store, cache: StoryCache, terms: number[], scan:
 }
 
 /** Brings cached windows up to date with a committed placement (the same rows the store received). */
-function updateWindows(cache: StoryCache, w: Pick<q.PlacementWrite, "terms" | "removed">, scan: number): void {
+function updateWindows(cache: AssignCache, w: Pick<q.PlacementWrite, "terms" | "removed">, scan: number): void {
   const fresh = w.terms.filter((t) => t.added !== null).sort((a, b) => a.added! - b.added!);
   for (const t of fresh) {
     const win = cache.windows.peek(t.term);
@@ -139,7 +81,7 @@ function updateWindows(cache: StoryCache, w: Pick<q.PlacementWrite, "terms" | "r
 }
 
 /** Places the next batch of voting originals; returns how many. */
-export async function placeBatch(store: Store, limit: number, cache: StoryCache, now = new Date().toISOString()): Promise<number> {
+export async function placeBatch(store: Store, limit: number, cache: AssignCache, now = new Date().toISOString()): Promise<number> {
   const { db, dialect } = store;
   const rows = await q.pendingVoters(db, limit);
   if (rows.length === 0) return 0;
@@ -324,7 +266,7 @@ export async function placeBatch(store: Store, limit: number, cache: StoryCache,
  * story): each joins its family's story, the original's when it is placed. A family found in several
  * stories (a new article made two families one) merges them into that story, and the merge is recorded.
  */
-export async function followBatch(store: Store, limit: number, now: string, cache: StoryCache): Promise<number> {
+export async function followBatch(store: Store, limit: number, now: string, cache: AssignCache): Promise<number> {
   const { db } = store;
   const rows = await q.pendingFollowers(db, limit);
   if (rows.length === 0) return 0;
