@@ -10,7 +10,7 @@ import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
 import { articleFromRow, factsFromRow } from "../store/codec.js";
 
-/** Stories per output batch at most, and placed articles (stories' sizes) per batch, roughly. */
+/** Stories per output batch at most, and their articles (copies included) per batch, roughly. */
 export const OUTPUT_STORIES = 500;
 export const OUTPUT_ARTICLES = 2000;
 
@@ -23,11 +23,11 @@ async function recompute(db: q.Q, dialect: Store["dialect"], limit: number, budg
   const claimed = await q.claimDirtyStories(db, dialect, limit);
   // As many stories as the article budget allows (at least one): a batch's members are held in memory.
   const nos: number[] = [];
-  let size = 0;
+  let held = 0;
   for (const s of claimed) {
-    if (nos.length > 0 && size + s.size > budget) break;
+    if (nos.length > 0 && held + s.members > budget) break;
     nos.push(s.no);
-    size += s.size;
+    held += s.members;
   }
   if (nos.length === 0) return 0;
   const outputs: q.OutputWrite[] = [];

@@ -382,7 +382,7 @@ MIGRATIONS.push({
       [
         `ALTER TABLE stories ADD COLUMN members INTEGER NOT NULL DEFAULT 0`,
         `UPDATE stories SET members = (SELECT count(*) FROM articles WHERE articles.story = stories.no)`,
-        // \`built\` counted originals; an output already current counts its members now, any other is due.
+        // `built` counted originals; an output already current counts its members now, any other is due.
         `UPDATE stories SET built = CASE WHEN dirty = 0 THEN members ELSE 0 END`,
       ],
     ]),

@@ -621,15 +621,15 @@ function rebuildDue() {
 }
 
 /**
- * The next touched stories due for a rebuild, oldest first, with their sizes; inside the caller's
+ * The next touched stories due for a rebuild, oldest first, with their article counts; inside the caller's
  * transaction. On PostgreSQL their rows stay locked until it ends and stories another transaction holds
  * are skipped, so concurrent workers claim different stories, and an assignment touching a claimed story
  * waits for the output.
  */
-export async function claimDirtyStories(db: Q, dialect: Dialect, limit: number): Promise<{ no: number; size: number }[]> {
-  let query = db.selectFrom("stories").select(["no", "members as size"]).where("dirty", "=", 1).where("merged_into", "is", null).where(rebuildDue()).orderBy("no").limit(limit);
+export async function claimDirtyStories(db: Q, dialect: Dialect, limit: number): Promise<{ no: number; members: number }[]> {
+  let query = db.selectFrom("stories").select(["no", "members"]).where("dirty", "=", 1).where("merged_into", "is", null).where(rebuildDue()).orderBy("no").limit(limit);
   if (dialect === "postgres") query = query.forUpdate().skipLocked();
-  return (await query.execute()).map((r) => ({ no: Number(r.no), size: r.size }));
+  return (await query.execute()).map((r) => ({ no: Number(r.no), members: Number(r.members) }));
 }
 
 export async function anyDirtyStory(db: Q): Promise<boolean> {
