@@ -19,12 +19,15 @@ import { fileURLToPath } from "node:url";
 // The compiled code, as the CLI runs it (`npm run bench` builds first).
 import { defaultThreads, enqueue, ingest } from "../dist/corpus/index.js";
 import { openStore } from "../dist/store/index.js";
+import { keepHeapsNearLive } from "../dist/cli/heap.js";
 import { buildCorpus } from "./corpus.js";
 
 interface Slice { corpus: number; seconds: number; cpuSeconds: number; perSecond: number; rssMiB: number }
 interface Result { size: number; slices: Slice[]; peakMiB: number; seconds: number; dbMiB: number | null }
 
 async function measure(size: number, sliceSize: number, db: string, threads: number): Promise<Result> {
+  // As the CLI's corpus commands run (src/cli/heap.ts).
+  keepHeapsNearLive();
   const store = await openStore(db);
   const slices: Slice[] = [];
   let corpus = 0;
@@ -109,7 +112,7 @@ if (args.includes("--workers")) {
     const dir = mkdtempSync(join(tmpdir(), "storydesk-bench-"));
     const db = pg ?? join(dir, "corpus.db");
     console.error(`${size} articles into ${pg ? "PostgreSQL" : "SQLite"}, slices of ${slice}:`);
-    const out = execFileSync(process.execPath, ["--import", "tsx", "--max-old-space-size=4096", self, "--child", String(size), String(slice), db, String(threads)], {
+    const out = execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(size), String(slice), db, String(threads)], {
       encoding: "utf8",
       maxBuffer: 1 << 24,
       stdio: ["ignore", "pipe", "inherit"],

@@ -108,7 +108,7 @@ test("a spelling only a copy uses becomes an alias of the entity, and the copy a
   const original = article("a", lines("Aleksandr Petrov"));
   const copy = article("b", lines("Alexander Petrov"));
   const facts = new Map([original, copy].map((a) => [a.id, extractFacts(a)] as const));
-  const story = assembleStory([original, copy], [{ copy: "b", of: "a", kind: "near", similarity: 0.95 }], facts, new Map([["a", "a"], ["b", "a"]]));
+  const story = assembleStory([original, copy], [original, copy], [{ copy: "b", of: "a", kind: "near", similarity: 0.95 }], facts, new Map([["a", "a"], ["b", "a"]]));
   const petrov = story.entities.find((e) => e.name.endsWith("Petrov"));
   assert.ok(petrov, JSON.stringify(story.entities));
   assert.equal(petrov.name, "Aleksandr Petrov");

@@ -46,7 +46,7 @@ export function briefDocuments(documents: SourceDocument[], readErrors: InputErr
     // from its original, and then it speaks for itself there.
     const inStory = new Set(ids);
     const storyCopies = members.flatMap((a) => copyOf.get(a.id) ?? []).filter((c) => inStory.has(c.of));
-    const story = assembleStory(members, storyCopies, facts, families);
+    const story = assembleStory(members, members, storyCopies, facts, families);
     // Each article is in one story: its facts are not needed again, and a large batch should not hold them.
     for (const id of ids) facts.delete(id);
     return story;

@@ -5,6 +5,7 @@ import type { Writable } from "node:stream";
 import { InvalidArgumentError } from "commander";
 import type { InputError } from "../model/index.js";
 import { terminalLine } from "../render/index.js";
+import { keepHeapsNearLive } from "./heap.js";
 import { openStore, StoreError, type ConnectOptions, type Store } from "../store/index.js";
 
 /** What a command reports back to main(): the process exit code. */
@@ -50,8 +51,13 @@ export class Progress {
 }
 
 
-/** Opens the corpus, or says on standard error why it cannot be opened (exit code 2) and gives null. */
+/**
+ * Opens the corpus, or says on standard error why it cannot be opened (exit code 2) and gives null. A
+ * process working on a corpus keeps its heaps near their live size, so its memory stays flat as the corpus
+ * grows (heap.ts).
+ */
 export async function openCorpus(location: string, result: CommandResult, options: ConnectOptions = {}): Promise<Store | null> {
+  keepHeapsNearLive();
   try {
     return await openStore(location, options);
   } catch (e) {

@@ -5,14 +5,14 @@
 // touched again meanwhile is marked dirty after this commit and redone.
 
 import type { Article, ArticleFacts, Copy, Story } from "../model/index.js";
-import { assembleStory } from "../brief/story.js";
+import { assembleStory, BRIEFING_ARTICLES, briefingMembers } from "../brief/story.js";
 import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
 import { articleFromRow, factsFromRow } from "../store/codec.js";
 
-/** Stories per output batch at most, and their articles (copies included) per batch, roughly. */
+/** Stories per output batch at most, and the articles their briefings read per batch, roughly. */
 export const OUTPUT_STORIES = 500;
-export const OUTPUT_ARTICLES = 2000;
+export const OUTPUT_ARTICLES = 1000;
 
 /** Recomputes the next batch of touched stories; returns how many (0: none waiting, or all claimed). */
 export async function outputBatch(store: Store, stories = OUTPUT_STORIES, articles = OUTPUT_ARTICLES): Promise<number> {
@@ -21,24 +21,25 @@ export async function outputBatch(store: Store, stories = OUTPUT_STORIES, articl
 
 async function recompute(db: q.Q, dialect: Store["dialect"], limit: number, budget: number): Promise<number> {
   const claimed = await q.claimDirtyStories(db, dialect, limit);
-  // As many stories as the article budget allows (at least one): a batch's members are held in memory.
+  // As many stories as the budget of articles read allows (at least one): they are held in memory.
   const nos: number[] = [];
   let held = 0;
   for (const s of claimed) {
-    if (nos.length > 0 && held + s.members > budget) break;
+    const reads = Math.min(s.members, BRIEFING_ARTICLES);
+    if (nos.length > 0 && held + reads > budget) break;
     nos.push(s.no);
-    held += s.members;
+    held += reads;
   }
   if (nos.length === 0) return 0;
   const outputs: q.OutputWrite[] = [];
-  for (const [no, { story, articles, rows }] of await assembleStored(db, nos)) {
-    const dates = articles.flatMap((a) => (a.published ? [a.published] : [])).sort();
+  for (const [no, { story, members }] of await assembleStored(db, nos)) {
+    const dates = members.flatMap((a) => (a.published ? [a.published] : [])).sort();
     outputs.push({
       story: no,
       id: story.id,
       title: story.title,
-      size: rows.length,
-      first_seq: rows[0].seq,
+      size: members.length,
+      first_seq: members[0].seq,
       first_date: dates[0] ?? null,
       last_date: dates.at(-1) ?? null,
       json: JSON.stringify(story),
@@ -50,26 +51,44 @@ async function recompute(db: q.Q, dialect: Store["dialect"], limit: number, budg
 
 interface Assembled {
   story: Story;
-  articles: Article[];
-  rows: q.MemberRow[];
+  /** Every member, in ingest order. */
+  members: q.MemberHeaderRow[];
 }
 
-/** The Story of each of the stored stories `nos` that has articles, assembled from its members as they are now. */
+/**
+ * The Story of each of the stored stories `nos` that has articles, assembled from its members as they are
+ * now. Only the members a briefing reads (briefingMembers) are loaded whole, so a story of any size costs
+ * at most BRIEFING_ARTICLES articles of memory.
+ */
 export async function assembleStored(db: q.Q, nos: number[]): Promise<Map<number, Assembled>> {
-  // Two queries for them all: their members, then the members' copy relations.
-  const members = await q.membersOfStories(db, nos);
-  const ids = [...members.values()].flatMap((rows) => rows.map((r) => r.id));
+  // Three queries for them all: the members' headers, the articles read, their copy relations.
+  const headers = await q.memberHeadersOfStories(db, nos);
+  const families = new Map<string, string>();
+  const seqOf = new Map<string, number>();
+  const reads = new Map<number, string[]>();
+  for (const [no, rows] of headers) {
+    for (const r of rows) {
+      families.set(r.id, r.family);
+      seqOf.set(r.id, r.seq);
+    }
+    reads.set(no, briefingMembers(rows, families));
+  }
+  const ids = [...reads.values()].flat();
+  const articles = new Map<string, Article>();
+  const facts = new Map<string, ArticleFacts>();
+  for (const r of await q.membersBySeq(db, ids.map((id) => seqOf.get(id)!))) {
+    articles.set(r.id, articleFromRow(r));
+    facts.set(r.id, factsFromRow(r.id, r.facts));
+  }
   const copyOf = new Map<string, Copy>();
   for (const c of await q.copiesOf(db, ids)) copyOf.set(c.copy, { copy: c.copy, of: c.of, kind: c.kind as Copy["kind"], similarity: c.similarity });
   const out = new Map<number, Assembled>();
   for (const no of nos) {
-    const rows = members.get(no)!;
-    if (rows.length === 0) continue;
-    const articles = rows.map(articleFromRow);
-    const facts = new Map<string, ArticleFacts>(rows.map((r) => [r.id, factsFromRow(r.id, r.facts)]));
-    const families = new Map(rows.map((r) => [r.id, r.family]));
-    const copies: Copy[] = articles.flatMap((a) => copyOf.get(a.id) ?? []);
-    out.set(no, { story: assembleStory(articles, copies, facts, families), articles, rows });
+    const members = headers.get(no)!;
+    if (members.length === 0) continue;
+    const read = reads.get(no)!.map((id) => articles.get(id)!);
+    const copies: Copy[] = read.flatMap((a) => copyOf.get(a.id) ?? []);
+    out.set(no, { story: assembleStory(members, read, copies, facts, families), members });
   }
   return out;
 }

@@ -155,6 +155,12 @@ export interface Story {
   id: string;
   title: string;
   articles: string[];
+  /**
+   * Present when the story has more articles than a briefing reads (BRIEFING_ARTICLES): how many of them,
+   * its most recent originals first, the events, entities, quotes, timeline, summary, disagreements and
+   * placements come from. `articles` and `voices` always count them all.
+   */
+  read?: number;
   /** Independent voices: the number of copy families among the story's articles. */
   voices: number;
   events: StoryEvent[];
@@ -163,7 +169,7 @@ export interface Story {
   timeline: TimelineEntry[];
   summary: SummarySentence[];
   disagreements: Disagreement[];
-  /** One per article, in `articles` order. Absent from stories a corpus stored before explanations. */
+  /** One per article read, in `articles` order. Absent from stories a corpus stored before explanations. */
   placements?: StoryPlacement[];
 }
 

@@ -87,6 +87,7 @@ function renderStory(
   const out: string[] = [];
   out.push(`<${h}>${escapeHtml(story.title)}</${h}>`);
   out.push(`<p class="meta">${plural(story.articles.length, "article")} from ${plural(story.voices, "independent voice")} · story ${escapeHtml(story.id)}</p>`);
+  if (story.read) out.push(`<p class="meta">Summary, events, quotes and timeline read its ${story.read} most recent independent articles.</p>`);
   if (story.summary.length) {
     out.push(`<${sub}>Summary</${sub}><ul>`);
     for (const s of story.summary) out.push(`<li>${escapeHtml(s.text)} ${cites(s.cites)}</li>`);

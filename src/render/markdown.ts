@@ -69,6 +69,7 @@ function renderStory(
   const ref = (id: string) => `[${number.get(id)}]`;
   out.push(`## ${n}. ${safe(story.title)}`, "");
   out.push(`${plural(story.articles.length, "article")} from ${plural(story.voices, "independent voice")}: ${story.articles.map(ref).join(" ")}`, "");
+  if (story.read) out.push(`_Summary, events, quotes and timeline read its ${story.read} most recent independent articles._`, "");
 
   if (story.summary.length) {
     out.push(`### Summary`, "");

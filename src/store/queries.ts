@@ -644,20 +644,24 @@ export async function staleStories(db: Q, nos: number[]): Promise<number[]> {
 
 export type MemberRow = Pick<ArticlesTable, (typeof ARTICLE_COLUMNS)[number] | "seq" | "facts" | "family">;
 
-export async function storyMembers(db: Q, no: number): Promise<MemberRow[]> {
-  const rows = await db.selectFrom("articles").select([...ARTICLE_COLUMNS, "seq", "facts", "family"]).where("story", "=", no).orderBy("seq").execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
-}
+/** What choosing a story's title, id and read articles needs of a member (a covering index on SQLite). */
+export type MemberHeaderRow = Pick<ArticlesTable, "seq" | "id" | "title" | "published" | "family">;
 
-/** The members of several stories in one query, by story, each in ingest order. */
-export async function membersOfStories(db: Q, nos: number[]): Promise<Map<number, MemberRow[]>> {
+/** The members of several stories in one query, by story, each in ingest order: their headers only. */
+export async function memberHeadersOfStories(db: Q, nos: number[]): Promise<Map<number, MemberHeaderRow[]>> {
   const rows = await inChunks(nos, (part) =>
-    db.selectFrom("articles").select([...ARTICLE_COLUMNS, "seq", "facts", "family", "story"]).where("story", "in", part).execute(),
+    db.selectFrom("articles").select(["seq", "id", "title", "published", "family", "story"]).where("story", "in", part).execute(),
   );
-  const out = new Map<number, MemberRow[]>(nos.map((no) => [no, []]));
-  for (const r of rows) out.get(Number(r.story))?.push({ ...r, seq: Number(r.seq) });
+  const out = new Map<number, MemberHeaderRow[]>(nos.map((no) => [no, []]));
+  for (const { story, ...r } of rows) out.get(Number(story))?.push({ ...r, seq: Number(r.seq) });
   for (const list of out.values()) list.sort((a, b) => a.seq - b.seq);
   return out;
+}
+
+/** Whole articles with their facts, by number. */
+export async function membersBySeq(db: Q, seqs: number[]): Promise<MemberRow[]> {
+  const rows = await inChunks(seqs, (part) => db.selectFrom("articles").select([...ARTICLE_COLUMNS, "seq", "facts", "family"]).where("seq", "in", part).execute());
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
 export async function copiesOf(db: Q, ids: string[]): Promise<{ copy: string; of: string; kind: string; similarity: number; copy_seq: number }[]> {

@@ -55,6 +55,9 @@ function StoryView({ detail }: { detail: StoryDetail }) {
       html`<p class="hint">${plural(newer.length, "newer article")} ${newer.length === 1 ? "is" : "are"} listed under sources but not
         yet in this summary, timeline and quotes: a story this large is rebuilt each time it grows by a quarter. The brief@1
         JSON is always current.</p>`}
+      ${story.read !== undefined &&
+      html`<p class="hint">This story is larger than a briefing reads: its summary, events, quotes and timeline come from its
+        ${story.read} most recent independent articles; the sources list all ${story.articles.length}.</p>`}
 
       ${story.summary.length > 0 &&
       html`<section aria-labelledby="h-summary">
