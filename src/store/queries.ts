@@ -216,14 +216,21 @@ export interface PostingRow {
 /** Whole posting lists of the keys, with the key counts of the slots they name. */
 export async function postingsOf(db: Q, keys: number[]): Promise<PostingRow[]> {
   // On SQLite the key counts come from their covering index (migration 7): the signature row holds them
-  // behind its blobs, and reading them there walked overflow pages for every candidate.
-  const stmt = raw(
-    db,
-    `SELECT p.key, p.slot, s.word_keys, s.skeleton_keys FROM copy_postings AS p
-     JOIN signatures AS s INDEXED BY signatures_key_counts ON s.seq = p.slot
-     WHERE p.key IN (SELECT value FROM json_each(?))`,
-  );
-  if (stmt) return inChunks(keys, async (part) => stmt.all(JSON.stringify(part)) as PostingRow[]);
+  // behind its blobs, and reading them there walked overflow pages for every candidate. They are read
+  // once per slot named: a batch's postings name each slot about five times, and joining them row by row
+  // took twice as long as the postings themselves (at 100,000 articles, 221–394 ms against 110–125).
+  const stmt = raw(db, "SELECT key, slot FROM copy_postings WHERE key IN (SELECT value FROM json_each(?))");
+  if (stmt) {
+    const postings = await inChunks(keys, async (part) => stmt.all(JSON.stringify(part)) as { key: number; slot: number }[]);
+    const counts = raw(db, "SELECT seq, word_keys, skeleton_keys FROM signatures INDEXED BY signatures_key_counts WHERE seq IN (SELECT value FROM json_each(?))")!;
+    const bySlot = new Map<number, { word_keys: number; skeleton_keys: number }>();
+    const slots = [...new Set(postings.map((p) => p.slot))];
+    for (const part of chunks(slots)) for (const r of counts.all(JSON.stringify(part)) as { seq: number; word_keys: number; skeleton_keys: number }[]) bySlot.set(r.seq, r);
+    return postings.flatMap(({ key, slot }) => {
+      const c = bySlot.get(slot);
+      return c ? [{ key, slot, word_keys: c.word_keys, skeleton_keys: c.skeleton_keys }] : [];
+    });
+  }
   return inChunks(keys, (part) =>
     db
       .selectFrom("copy_postings as p")
