@@ -48,3 +48,21 @@ export async function withStore<T>(location: string, fn: (store: Store) => Promi
     await store.close();
   }
 }
+
+/**
+ * Checks that the desk's entity rows say what the stored outputs say: each story's rows are its output's
+ * entities (name, lower-case name, type, mentions), and a story without an output has none.
+ */
+export async function assertEntitiesMatchOutputs(store: Store): Promise<void> {
+  const { default: assert } = await import("node:assert/strict");
+  const outputs = await store.db.selectFrom("story_outputs").select(["story", "json"]).execute();
+  const rows = await store.db.selectFrom("story_entities").select(["story", "name", "lname", "type", "mentions"]).execute();
+  const line = (story: unknown, e: { name: string; type: string; mentions: number }) => `${Number(story)} ${e.name} ${e.name.toLowerCase()} ${e.type} ${Number(e.mentions)}`;
+  const want = outputs.flatMap((o) => (JSON.parse(o.json) as { entities: { name: string; type: string; mentions: number }[] }).entities.map((e) => line(o.story, e))).sort();
+  const have = rows.map((r) => {
+    assert.equal(r.lname, r.name.toLowerCase());
+    return line(r.story, r);
+  }).sort();
+  assert.ok(want.length > 0);
+  assert.deepEqual(have, want);
+}

@@ -9,7 +9,7 @@ import type { SourceDocument } from "../src/model/index.js";
 import { buildArticle } from "../src/text/article.js";
 import { openStore } from "../src/store/index.js";
 import { addToStoryIndex, createStoryIndex, type StoryIndex } from "../src/stories/index.js";
-import { TARGETS } from "./store-targets.js";
+import { assertEntitiesMatchOutputs, TARGETS } from "./store-targets.js";
 
 const NOW = new Date(0);
 
@@ -79,6 +79,8 @@ for (const target of TARGETS) {
       assert.match(merges[0].reason, /close to both/);
       const batch = briefDocuments([fire, inquiry, bridge], [], { now: NOW });
       assert.equal(after.stories[0].id, batch.stories[0].id, "the corpus names the merged story as a batch briefing does");
+      // The merged-away story's entities leave with its output.
+      await assertEntitiesMatchOutputs(store);
     } finally {
       await store.close();
     }

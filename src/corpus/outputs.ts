@@ -43,6 +43,7 @@ async function recompute(db: q.Q, dialect: Store["dialect"], limit: number, budg
       first_date: dates[0] ?? null,
       last_date: dates.at(-1) ?? null,
       json: JSON.stringify(story),
+      entities: story.entities.map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),
     });
   }
   await q.writeOutputs(db, outputs, nos);

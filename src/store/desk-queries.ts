@@ -1,7 +1,7 @@
 // The desk's read queries (storydesk serve, storydesk export): story lists with filters, one story with
 // its articles and copies, articles, entities, search. Both dialects through Kysely, every value bound as a
 // parameter. Each request reads through an index: story_outputs by id, size or recency; articles by id,
-// story or source; story_entities (kept by triggers, migration 3) by name; full-text search by its index.
+// story or source; story_entities (written with each story output) by name; full-text search by its index.
 
 import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import { matchesQuery, type Dialect } from "./dialect.js";

@@ -389,4 +389,19 @@ MIGRATIONS.push({
   ) as Record<Dialect, string[]>,
 });
 
+MIGRATIONS.push({
+  version: 15,
+  description: "story entities written with their story's output, only the rows that changed, not by triggers re-reading its JSON",
+  statements: {
+    // The triggers parsed each output's JSON and replaced all its entity rows (three indexes each): at
+    // 100,000 articles that was 1.6 s per 4,000 outputs written, against 0.1 s for the outputs themselves.
+    sqlite: [
+      `DROP TRIGGER story_outputs_entities_insert`,
+      `DROP TRIGGER story_outputs_entities_update`,
+      `DROP TRIGGER story_outputs_entities_delete`,
+    ],
+    postgres: [`DROP TRIGGER story_outputs_entities ON story_outputs`, `DROP FUNCTION storydesk_story_entities()`],
+  },
+});
+
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

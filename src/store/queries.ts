@@ -607,6 +607,7 @@ async function writeMerges(db: Q, merges: StoryMergeWrite[], at: string): Promis
       .execute();
     await db.updateTable("stories").set({ merged_into: m.into, dirty: 0, members: 0 }).where("no", "=", m.from).execute();
     await db.deleteFrom("story_outputs").where("story", "=", m.from).execute();
+    await db.deleteFrom("story_entities").where("story", "=", m.from).execute();
     await db.insertInto("story_merges").values({ from_story: m.from, into_story: m.into, reason: m.reason, at }).execute();
   }
 }
@@ -676,9 +677,17 @@ export async function copiesOf(db: Q, ids: string[]): Promise<{ copy: string; of
   return rows.map((r) => ({ ...r, copy_seq: Number(r.copy_seq) })).sort((a, b) => a.copy_seq - b.copy_seq);
 }
 
-/** One story's saved briefing: a row of story_outputs. */
-export type OutputWrite = StoryOutputsTable;
+/** An entity of a story's briefing, as the desk lists it. */
+export interface OutputEntity {
+  name: string;
+  type: string;
+  mentions: number;
+}
 
+/** One story's saved briefing (a row of story_outputs) and its entities (rows of story_entities). */
+export type OutputWrite = StoryOutputsTable & { entities: OutputEntity[] };
+
+/** Saves the outputs of a batch of stories; `done` are the stories recomputed (one with no articles left loses its output). */
 export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]): Promise<void> {
   const put = raw(
     db,
@@ -686,19 +695,24 @@ export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]
      ON CONFLICT (story) DO UPDATE SET id = excluded.id, title = excluded.title, size = excluded.size, first_seq = excluded.first_seq,
        first_date = excluded.first_date, last_date = excluded.last_date, json = excluded.json`,
   );
+  const written = new Set(outputs.map((o) => o.story));
+  const empty = done.filter((no) => !written.has(no));
   if (put) {
-    for (const o of outputs) put.run(o.story, o.id, o.title, o.size, o.first_seq, o.first_date, o.last_date, o.json);
+    for (const o of outputs) {
+      put.run(o.story, o.id, o.title, o.size, o.first_seq, o.first_date, o.last_date, o.json);
+      updateEntities(db, o.story, o.entities);
+    }
     const clean = raw(db, "UPDATE stories SET dirty = 0, built = members WHERE no = ?")!;
     for (const no of done) clean.run(no);
-    const written = new Set(outputs.map((o) => o.story));
     const drop = raw(db, "DELETE FROM story_outputs WHERE story = ?")!;
-    for (const no of done) if (!written.has(no)) drop.run(no);
+    const dropEntities = raw(db, "DELETE FROM story_entities WHERE story = ?")!;
+    for (const no of empty) drop.run(no), dropEntities.run(no);
     return;
   }
   for (const part of chunks(outputs, 200)) {
     await db
       .insertInto("story_outputs")
-      .values(part)
+      .values(part.map(({ entities: _e, ...row }) => row))
       .onConflict((oc) =>
         oc.column("story").doUpdateSet({
           id: sql`excluded.id`, title: sql`excluded.title`, size: sql`excluded.size`, first_seq: sql`excluded.first_seq`,
@@ -707,9 +721,37 @@ export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]
       )
       .execute();
   }
+  // On PostgreSQL a story's rows are replaced in two statements per chunk; a round trip costs more there.
+  for (const part of chunks(done)) await db.deleteFrom("story_entities").where("story", "in", part).execute();
+  const rows = outputs.flatMap((o) => o.entities.map((e) => ({ story: o.story, name: e.name, lname: e.name.toLowerCase(), type: e.type, mentions: e.mentions })));
+  for (const part of chunks(rows, 2000)) await db.insertInto("story_entities").values(part).execute();
   for (const part of chunks(done)) await db.updateTable("stories").set({ dirty: 0, built: sql`members` }).where("no", "in", part).execute();
-  const empty = done.filter((no) => !outputs.some((o) => o.story === no));
   for (const part of chunks(empty)) await db.deleteFrom("story_outputs").where("story", "in", part).execute();
+}
+
+/**
+ * SQLite: brings a story's entity rows to `entities`, touching only what changed. A rebuilt story keeps
+ * most of its entities, often with new mention counts: an update of the count leaves the three indexes be,
+ * where replacing every row rewrote them all.
+ */
+function updateEntities(db: Q, story: number, entities: OutputEntity[]): void {
+  const rows = raw(db, "SELECT rowid AS id, name, type, mentions FROM story_entities WHERE story = ?")!.all(story) as { id: number; name: string; type: string; mentions: number }[];
+  const key = (e: { name: string; type: string }) => `${e.name}\u0000${e.type}`;
+  const old = new Map<string, { id: number; mentions: number }[]>();
+  for (const r of rows) {
+    const list = old.get(key(r));
+    if (list) list.push(r);
+    else old.set(key(r), [r]);
+  }
+  const count = raw(db, "UPDATE story_entities SET mentions = ? WHERE rowid = ?")!;
+  const add = raw(db, "INSERT INTO story_entities (story, name, lname, type, mentions) VALUES (?, ?, ?, ?, ?)")!;
+  for (const e of entities) {
+    const kept = old.get(key(e))?.pop();
+    if (!kept) add.run(story, e.name, e.name.toLowerCase(), e.type, e.mentions);
+    else if (kept.mentions !== e.mentions) count.run(e.mentions, kept.id);
+  }
+  const drop = raw(db, "DELETE FROM story_entities WHERE rowid = ?")!;
+  for (const list of old.values()) for (const r of list) drop.run(r.id);
 }
 
 // --- reading a briefing ---------------------------------------------------------------------------------

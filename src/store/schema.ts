@@ -180,11 +180,11 @@ export interface Database {
   story_cards: StoryCardsTable;
 }
 
-/** The entities of each story output, kept by triggers on story_outputs (the desk lists stories by entity). */
+/** The entities of each story output, written with it (the desk lists stories by entity). */
 export interface StoryEntitiesTable {
   story: number;
   name: string;
-  /** lower(name): the case-insensitive search key. */
+  /** The name in lower case: the case-insensitive search key. */
   lname: string;
   type: string;
   mentions: number;
