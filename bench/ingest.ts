@@ -4,6 +4,7 @@
 //
 //   npm run bench -- ingest                       # SQLite, 10k and 100k (slices of 10k)
 //   npm run bench -- ingest 1000000               # up to 1M
+//   npm run bench -- ingest 1000000 --minutes 90  # up to 1M or 90 minutes, whichever comes first
 //   npm run bench -- ingest 100000 --slice 20000 --db postgres://…/bench
 //   npm run bench -- ingest 20000 --workers 1,2 --db postgres://…/bench   # queued ingest, 1 then 2 workers
 //
@@ -22,10 +23,14 @@ import { openStore } from "../dist/store/index.js";
 import { keepHeapsNearLive } from "../dist/cli/heap.js";
 import { buildCorpus } from "./corpus.js";
 
-interface Slice { corpus: number; seconds: number; cpuSeconds: number; perSecond: number; rssMiB: number }
-interface Result { size: number; slices: Slice[]; peakMiB: number; seconds: number; dbMiB: number | null }
+interface Slice { corpus: number; seconds: number; cpuSeconds: number; perSecond: number; rssMiB: number; peakMiB: number }
+interface Result { size: number; slices: Slice[]; peakMiB: number; seconds: number; dbMiB: number | null; stopped: boolean }
 
-async function measure(size: number, sliceSize: number, db: string, threads: number): Promise<Result> {
+/** The process's peak RSS so far, MiB. */
+const peakMiB = () => process.resourceUsage().maxRSS / 1024;
+
+/** Slices until `size` articles are fed, or until `minutes` have passed (then `stopped` is set). */
+async function measure(size: number, sliceSize: number, db: string, threads: number, minutes: number): Promise<Result> {
   // As the CLI's corpus commands run (src/cli/heap.ts).
   keepHeapsNearLive();
   const store = await openStore(db);
@@ -34,7 +39,12 @@ async function measure(size: number, sliceSize: number, db: string, threads: num
   const started = performance.now();
   // Slices by input count: a few generated duplicates are skipped by the ingest, so the corpus ends a
   // little under `size`, never with a runt slice after the last.
+  let stopped = false;
   for (let k = 0, fed = 0; fed < size; k++) {
+    if ((performance.now() - started) / 60_000 >= minutes) {
+      stopped = true;
+      break;
+    }
     const n = Math.min(sliceSize, size - fed);
     fed += n;
     const documents = buildCorpus(n, 1000 + k).map((d) => ({ ...d, path: `slice${k}/${d.path}` }));
@@ -45,13 +55,15 @@ async function measure(size: number, sliceSize: number, db: string, threads: num
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
     corpus += summary.added;
-    const slice = { corpus, seconds, cpuSeconds, perSecond: summary.added / seconds, rssMiB: process.memoryUsage().rss / 2 ** 20 };
+    const slice = { corpus, seconds, cpuSeconds, perSecond: summary.added / seconds, rssMiB: process.memoryUsage().rss / 2 ** 20, peakMiB: peakMiB() };
     slices.push(slice);
-    process.stderr.write(`  ${corpus} articles: slice ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(slice.perSecond)}/s, RSS ${Math.round(slice.rssMiB)} MiB\n`);
+    process.stderr.write(
+      `  ${corpus} articles: slice ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(slice.perSecond)}/s, RSS ${Math.round(slice.rssMiB)} MiB, peak so far ${Math.round(slice.peakMiB)} MiB\n`,
+    );
   }
   await store.close();
   const dbMiB = db.startsWith("postgres") ? null : statSync(db).size / 2 ** 20;
-  return { size, slices, peakMiB: process.resourceUsage().maxRSS / 1024, seconds: (performance.now() - started) / 1000, dbMiB };
+  return { size, slices, peakMiB: peakMiB(), seconds: (performance.now() - started) / 1000, dbMiB, stopped };
 }
 
 /** A queued ingest of `size` articles processed by `workers` storydesk worker processes; wall seconds. */
@@ -92,8 +104,8 @@ if (args.includes("--workers")) {
   console.log("| workers | articles | seconds | articles/s |\n| ---: | ---: | ---: | ---: |");
   for (const r of rows) console.log(r);
 } else if (args[0] === "--child") {
-  const [, size, slice, db, threads] = args;
-  process.stdout.write(JSON.stringify(await measure(Number(size), Number(slice), db, Number(threads))));
+  const [, size, slice, db, threads, minutes] = args;
+  process.stdout.write(JSON.stringify(await measure(Number(size), Number(slice), db, Number(threads), Number(minutes))));
 } else {
   const option = (name: string) => {
     const i = args.indexOf(name);
@@ -103,6 +115,7 @@ if (args.includes("--workers")) {
   };
   const slice = Number(option("--slice") ?? 10000);
   const threads = Number(option("--threads") ?? defaultThreads());
+  const minutes = Number(option("--minutes") ?? Infinity);
   const pg = option("--db");
   const sizes = args.length ? args.map(Number) : [10000, 100000];
   const self = fileURLToPath(import.meta.url);
@@ -112,18 +125,19 @@ if (args.includes("--workers")) {
     const dir = mkdtempSync(join(tmpdir(), "storydesk-bench-"));
     const db = pg ?? join(dir, "corpus.db");
     console.error(`${size} articles into ${pg ? "PostgreSQL" : "SQLite"}, slices of ${slice}:`);
-    const out = execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(size), String(slice), db, String(threads)], {
+    const out = execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(size), String(slice), db, String(threads), String(minutes)], {
       encoding: "utf8",
       maxBuffer: 1 << 24,
       stdio: ["ignore", "pipe", "inherit"],
     });
     rmSync(dir, { recursive: true, force: true });
     const r = JSON.parse(out) as Result;
-    perSlice.push(`${size}: ${r.slices.map((x) => x.cpuSeconds.toFixed(0)).join(" ")}`);
     const first = r.slices[0];
     const last = r.slices[r.slices.length - 1];
+    const reached = last.corpus;
+    perSlice.push(`${r.stopped ? `${reached} (of ${size}, stopped after ${minutes} minutes)` : size}: ${r.slices.map((x) => x.cpuSeconds.toFixed(0)).join(" ")}`);
     rows.push(
-      `| ${r.size} | ${r.seconds.toFixed(0)} | ${Math.round(r.size / r.seconds)} | ${first.seconds.toFixed(1)} | ${last.seconds.toFixed(1)} | ${Math.round(r.peakMiB)} | ${r.dbMiB === null ? "–" : Math.round(r.dbMiB)} |`,
+      `| ${reached}${r.stopped ? " (stopped)" : ""} | ${r.seconds.toFixed(0)} | ${Math.round(reached / r.seconds)} | ${first.seconds.toFixed(1)} | ${last.seconds.toFixed(1)} | ${Math.round(r.peakMiB)} | ${r.dbMiB === null ? "–" : Math.round(r.dbMiB)} |`,
     );
   }
   console.log(`| articles | seconds | articles/s | first slice (s) | last slice (s) | peak RSS (MiB) | database (MiB) |`);

@@ -1,5 +1,6 @@
 // The databases the store and ingest tests run against: SQLite always (a temporary file), PostgreSQL
 // when STORYDESK_TEST_PG names a database (.ci/run sets it), each test in a schema of its own there.
+import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,7 +55,6 @@ export async function withStore<T>(location: string, fn: (store: Store) => Promi
  * entities (name, lower-case name, type, mentions), and a story without an output has none.
  */
 export async function assertEntitiesMatchOutputs(store: Store): Promise<void> {
-  const { default: assert } = await import("node:assert/strict");
   const outputs = await store.db.selectFrom("story_outputs").select(["story", "json"]).execute();
   const rows = await store.db.selectFrom("story_entities").select(["story", "name", "lname", "type", "mentions"]).execute();
   const line = (story: unknown, e: { name: string; type: string; mentions: number }) => `${Number(story)} ${e.name} ${e.name.toLowerCase()} ${e.type} ${Number(e.mentions)}`;
