@@ -1,13 +1,19 @@
-// A preparing thread (preparer.ts): documents in, their rows out, one message each way per share.
+// A preparing thread (preparer.ts): documents in, their rows out; or, once an ingest has prepared its
+// articles, loaded stories in, their outputs out. One message each way per share.
 import { parentPort } from "node:worker_threads";
-import type { SourceDocument } from "../model/index.js";
 import { articleOf } from "../brief/prepare.js";
-import { BLOB_COLUMNS, rowsOf } from "./preparer.js";
+import { outputOf } from "./outputs.js";
+import { BLOB_COLUMNS, rowsOf, type ThreadReply, type ThreadRequest } from "./preparer.js";
 
-parentPort!.on("message", ({ id, docs }: { id: number; docs: SourceDocument[] }) => {
+parentPort!.on("message", (request: ThreadRequest) => {
+  const { id } = request;
   try {
+    if ("stories" in request) {
+      reply({ id, outputs: request.stories.map(outputOf) });
+      return;
+    }
     // The caller sends only documents that make an article.
-    const rows = docs.map((doc) => {
+    const rows = request.docs.map((doc) => {
       const article = articleOf(doc);
       if ("code" in article) throw new Error(article.message);
       return rowsOf(article);
@@ -22,8 +28,12 @@ parentPort!.on("message", ({ id, docs }: { id: number; docs: SourceDocument[] })
         transfer.push(own.buffer);
       }
     }
-    parentPort!.postMessage({ id, rows }, transfer);
+    reply({ id, rows }, transfer);
   } catch (e) {
-    parentPort!.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+    reply({ id, error: e instanceof Error ? e.message : String(e) });
   }
 });
+
+function reply(message: ThreadReply, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(message, transfer);
+}
