@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 // The compiled code, as the CLI runs it (`npm run bench` builds first).
-import { defaultThreads, enqueue, ingest } from "../dist/corpus/index.js";
+import { defaultThreads, enqueue, ingest, type IngestProgress } from "../dist/corpus/index.js";
 import { openStore } from "../dist/store/index.js";
 import { keepHeapsNearLive } from "../dist/cli/heap.js";
 import { buildCorpus } from "./corpus.js";
@@ -50,15 +50,23 @@ async function measure(size: number, sliceSize: number, db: string, threads: num
     const documents = buildCorpus(n, 1000 + k).map((d) => ({ ...d, path: `slice${k}/${d.path}` }));
     const t = performance.now();
     const cpu = process.cpuUsage();
-    const summary = await ingest(store, documents, { threads });
+    // Which step of the slice raised the peak RSS, if any: the progress of each step is reported often.
+    const before = peakMiB();
+    const raisedIn = new Set<string>();
+    const onProgress = (p: IngestProgress) => {
+      if (peakMiB() > before) raisedIn.add(p.phase);
+    };
+    const summary = await ingest(store, documents, { threads, onProgress });
     const seconds = (performance.now() - t) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
     corpus += summary.added;
     const slice = { corpus, seconds, cpuSeconds, perSecond: summary.added / seconds, rssMiB: process.memoryUsage().rss / 2 ** 20, peakMiB: peakMiB() };
     slices.push(slice);
+    // A peak is seen at the next progress report after it: the step named may be the one after the cause.
+    const rose = slice.peakMiB > before ? ` (rose by ${Math.round(slice.peakMiB - before)} MiB, first seen in ${[...raisedIn][0] ?? "the end of the slice"})` : "";
     process.stderr.write(
-      `  ${corpus} articles: slice ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(slice.perSecond)}/s, RSS ${Math.round(slice.rssMiB)} MiB, peak so far ${Math.round(slice.peakMiB)} MiB\n`,
+      `  ${corpus} articles: slice ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(slice.perSecond)}/s, RSS ${Math.round(slice.rssMiB)} MiB, peak so far ${Math.round(slice.peakMiB)} MiB${rose}\n`,
     );
   }
   await store.close();
