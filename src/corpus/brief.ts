@@ -16,7 +16,7 @@ export async function briefFromStore(store: Store, filter: q.BriefFilter = {}, o
   const outputs = await q.selectOutputs(db, dialect, filter);
   // A large story's stored output may lag its newest articles (outputs.ts): assemble those afresh, unwritten.
   const fresh = await assembleStored(db, await q.staleStories(db, outputs.map((o) => o.story)));
-  const stories = outputs.map((o) => fresh.get(o.story) ?? (JSON.parse(o.json) as Story));
+  const stories = outputs.map((o) => fresh.get(o.story)?.story ?? (JSON.parse(o.json) as Story));
   const rows = await q.articlesOfStories(db, filtered ? outputs.map((o) => o.story) : null);
   const articles = rows.map(articleFromRow);
   const ids = new Set(articles.map((a) => a.id));

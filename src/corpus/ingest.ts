@@ -20,7 +20,7 @@ import { inBatches } from "./batches.js";
 import { copyBatch } from "./copies.js";
 import { countBatch, followBatch, placeBatch } from "./stories.js";
 import { AssignCache } from "./assign-cache.js";
-import { outputBatch, type Assembler } from "./outputs.js";
+import { outputBatch } from "./outputs.js";
 
 export type IngestPhase = "prepare" | "copies" | "count" | "place" | "follow" | "stories";
 
@@ -115,13 +115,12 @@ export async function ingest(
       if (ahead.length > depth) await flushOldest();
     }
     while (ahead.length > 0) await flushOldest();
-    // The preparing threads, idle now, share the story outputs.
-    const finished = await finishIngest(store, options, { cache, assemble: preparer.assemble });
-    summary.assigned += finished.assigned;
-    summary.storiesUpdated += finished.storiesUpdated;
   } finally {
     await preparer.close();
   }
+  const finished = await finishIngest(store, options, { cache });
+  summary.assigned += finished.assigned;
+  summary.storiesUpdated += finished.storiesUpdated;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
@@ -196,7 +195,7 @@ async function storeBatch(store: Store, ready: ReadyBatch, options: IngestOption
 export async function finishIngest(
   store: Store,
   options: IngestOptions = {},
-  scope: { below?: number; cache?: AssignCache; locked?: boolean; outputs?: boolean; assemble?: Assembler } = {},
+  scope: { below?: number; cache?: AssignCache; locked?: boolean; outputs?: boolean } = {},
 ): Promise<{ assigned: number; storiesUpdated: number }> {
   if (store.dialect === "postgres" && !scope.locked) {
     const done = await store.db.connection().execute(async (conn) => {
@@ -208,7 +207,7 @@ export async function finishIngest(
         await sql`SELECT pg_advisory_unlock(${q.ASSIGN_LOCK})`.execute(conn);
       }
     });
-    const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options, scope.assemble);
+    const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options);
     return { ...done, storiesUpdated };
   }
   const batch = options.batchSize ?? DEFAULT_BATCH;
@@ -218,13 +217,13 @@ export async function finishIngest(
   await inSteps(store, options, "count", () => countBatch(store, batch));
   await inSteps(store, options, "place", () => placeBatch(store, batch, cache));
   await inSteps(store, options, "follow", () => followBatch(store, batch, now, cache));
-  const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options, scope.assemble);
+  const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options);
   return { assigned, storiesUpdated };
 }
 
 /** Step 3 for every story marked dirty. */
-export function recomputeOutputs(store: Store, options: IngestOptions = {}, assemble?: Assembler): Promise<number> {
-  return inSteps(store, options, "stories", () => outputBatch(store, assemble));
+export function recomputeOutputs(store: Store, options: IngestOptions = {}): Promise<number> {
+  return inSteps(store, options, "stories", () => outputBatch(store));
 }
 
 /** Runs a phase's batches until none is left, reporting progress; returns the items done. */

@@ -4,7 +4,7 @@
 // the claim skips stories another worker holds, so any number of workers recompute side by side; a story
 // touched again meanwhile is marked dirty after this commit and redone.
 
-import type { ArticleFacts, Copy, Story } from "../model/index.js";
+import type { Article, ArticleFacts, Copy, Story } from "../model/index.js";
 import { assembleStory, BRIEFING_ARTICLES, briefingMembers } from "../brief/story.js";
 import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
@@ -14,20 +14,12 @@ import { articleFromRow, factsFromRow } from "../store/codec.js";
 export const OUTPUT_STORIES = 500;
 export const OUTPUT_ARTICLES = 1000;
 
-/**
- * Turns loaded stories into their outputs, in order. On this thread by default; an ingest with preparing
- * threads shares the work with them (preparer.ts), since they have nothing else to do by then.
- */
-export type Assembler = (inputs: StoryInputs[]) => Promise<q.OutputWrite[]>;
-
-export const assembleHere: Assembler = async (inputs) => inputs.map(outputOf);
-
 /** Recomputes the next batch of touched stories; returns how many (0: none waiting, or all claimed). */
-export async function outputBatch(store: Store, assemble: Assembler = assembleHere, stories = OUTPUT_STORIES, articles = OUTPUT_ARTICLES): Promise<number> {
-  return q.transaction(store.db, (trx) => recompute(trx, store.dialect, assemble, stories, articles));
+export async function outputBatch(store: Store, stories = OUTPUT_STORIES, articles = OUTPUT_ARTICLES): Promise<number> {
+  return q.transaction(store.db, (trx) => recompute(trx, store.dialect, stories, articles));
 }
 
-async function recompute(db: q.Q, dialect: Store["dialect"], assemble: Assembler, limit: number, budget: number): Promise<number> {
+async function recompute(db: q.Q, dialect: Store["dialect"], limit: number, budget: number): Promise<number> {
   const claimed = await q.claimDirtyStories(db, dialect, limit);
   // As many stories as the budget of articles read allows (at least one): they are held in memory.
   const nos: number[] = [];
@@ -39,27 +31,38 @@ async function recompute(db: q.Q, dialect: Store["dialect"], assemble: Assembler
     held += reads;
   }
   if (nos.length === 0) return 0;
-  await q.writeOutputs(db, await assemble(await loadStories(db, nos)), nos);
+  const outputs: q.OutputWrite[] = [];
+  for (const [no, { story, members }] of await assembleStored(db, nos)) {
+    const dates = members.flatMap((a) => (a.published ? [a.published] : [])).sort();
+    outputs.push({
+      story: no,
+      id: story.id,
+      title: story.title,
+      size: members.length,
+      first_seq: members[0].seq,
+      first_date: dates[0] ?? null,
+      last_date: dates.at(-1) ?? null,
+      json: JSON.stringify(story),
+      entities: story.entities.map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),
+    });
+  }
+  await q.writeOutputs(db, outputs, nos);
   return nos.length;
 }
 
-/** What assembling one stored story needs, as plain rows (a thread can take them as they are). */
-export interface StoryInputs {
-  no: number;
+interface Assembled {
+  story: Story;
   /** Every member, in ingest order. */
   members: q.MemberHeaderRow[];
-  /** The members its briefing reads (briefingMembers), whole. */
-  read: q.MemberRow[];
-  /** The copy relations of the members read. */
-  copies: Copy[];
 }
 
 /**
- * The inputs of each of the stored stories `nos` that has articles, as they are now. Only the members a
- * briefing reads are loaded whole, so a story of any size costs at most BRIEFING_ARTICLES articles of
- * memory. Three queries for them all: the members' headers, the articles read, their copy relations.
+ * The Story of each of the stored stories `nos` that has articles, assembled from its members as they are
+ * now. Only the members a briefing reads (briefingMembers) are loaded whole, so a story of any size costs
+ * at most BRIEFING_ARTICLES articles of memory.
  */
-export async function loadStories(db: q.Q, nos: number[]): Promise<StoryInputs[]> {
+export async function assembleStored(db: q.Q, nos: number[]): Promise<Map<number, Assembled>> {
+  // Three queries for them all: the members' headers, the articles read, their copy relations.
   const headers = await q.memberHeadersOfStories(db, nos);
   const families = new Map<string, string>();
   const seqOf = new Map<string, number>();
@@ -72,43 +75,21 @@ export async function loadStories(db: q.Q, nos: number[]): Promise<StoryInputs[]
     reads.set(no, briefingMembers(rows, families));
   }
   const ids = [...reads.values()].flat();
-  const rows = new Map((await q.membersBySeq(db, ids.map((id) => seqOf.get(id)!))).map((r) => [r.id, r] as const));
+  const articles = new Map<string, Article>();
+  const facts = new Map<string, ArticleFacts>();
+  for (const r of await q.membersBySeq(db, ids.map((id) => seqOf.get(id)!))) {
+    articles.set(r.id, articleFromRow(r));
+    facts.set(r.id, factsFromRow(r.id, r.facts));
+  }
   const copyOf = new Map<string, Copy>();
   for (const c of await q.copiesOf(db, ids)) copyOf.set(c.copy, { copy: c.copy, of: c.of, kind: c.kind as Copy["kind"], similarity: c.similarity });
-  return nos.flatMap((no) => {
+  const out = new Map<number, Assembled>();
+  for (const no of nos) {
     const members = headers.get(no)!;
-    if (members.length === 0) return [];
-    const read = reads.get(no)!.map((id) => rows.get(id)!);
-    return [{ no, members, read, copies: read.flatMap((r) => copyOf.get(r.id) ?? []) }];
-  });
-}
-
-/** The Story of loaded inputs; pure, so any thread computes the same. */
-export function storyOf({ members, read, copies }: StoryInputs): Story {
-  const families = new Map(members.map((m) => [m.id, m.family]));
-  const facts = new Map<string, ArticleFacts>(read.map((r) => [r.id, factsFromRow(r.id, r.facts)]));
-  return assembleStory(members, read.map(articleFromRow), copies, facts, families);
-}
-
-/** A story's output row and entities, from its loaded inputs; pure. */
-export function outputOf(input: StoryInputs): q.OutputWrite {
-  const story = storyOf(input);
-  const { no, members } = input;
-  const dates = members.flatMap((a) => (a.published ? [a.published] : [])).sort();
-  return {
-    story: no,
-    id: story.id,
-    title: story.title,
-    size: members.length,
-    first_seq: members[0].seq,
-    first_date: dates[0] ?? null,
-    last_date: dates.at(-1) ?? null,
-    json: JSON.stringify(story),
-    entities: story.entities.map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),
-  };
-}
-
-/** The Story of each of the stored stories `nos` that has articles, assembled from its members as they are now. */
-export async function assembleStored(db: q.Q, nos: number[]): Promise<Map<number, Story>> {
-  return new Map((await loadStories(db, nos)).map((input) => [input.no, storyOf(input)]));
+    if (members.length === 0) continue;
+    const read = reads.get(no)!.map((id) => articles.get(id)!);
+    const copies: Copy[] = read.flatMap((a) => copyOf.get(a.id) ?? []);
+    out.set(no, { story: assembleStory(members, read, copies, facts, families), members });
+  }
+  return out;
 }

@@ -1,19 +1,13 @@
-// A preparing thread (preparer.ts): documents in, their rows out; or, once an ingest has prepared its
-// articles, loaded stories in, their outputs out. One message each way per share.
+// A preparing thread (preparer.ts): documents in, their rows out, one message each way per share.
 import { parentPort } from "node:worker_threads";
+import type { SourceDocument } from "../model/index.js";
 import { articleOf } from "../brief/prepare.js";
-import { outputOf } from "./outputs.js";
-import { BLOB_COLUMNS, rowsOf, type ThreadReply, type ThreadRequest } from "./preparer.js";
+import { BLOB_COLUMNS, rowsOf } from "./preparer.js";
 
-parentPort!.on("message", (request: ThreadRequest) => {
-  const { id } = request;
+parentPort!.on("message", ({ id, docs }: { id: number; docs: SourceDocument[] }) => {
   try {
-    if ("stories" in request) {
-      reply({ id, outputs: request.stories.map(outputOf) });
-      return;
-    }
     // The caller sends only documents that make an article.
-    const rows = request.docs.map((doc) => {
+    const rows = docs.map((doc) => {
       const article = articleOf(doc);
       if ("code" in article) throw new Error(article.message);
       return rowsOf(article);
@@ -28,12 +22,8 @@ parentPort!.on("message", (request: ThreadRequest) => {
         transfer.push(own.buffer);
       }
     }
-    reply({ id, rows }, transfer);
+    parentPort!.postMessage({ id, rows }, transfer);
   } catch (e) {
-    reply({ id, error: e instanceof Error ? e.message : String(e) });
+    parentPort!.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
   }
 });
-
-function reply(message: ThreadReply, transfer: ArrayBuffer[] = []): void {
-  parentPort!.postMessage(message, transfer);
-}

@@ -9,8 +9,6 @@ import { Worker } from "node:worker_threads";
 import type { Article, SourceDocument } from "../model/index.js";
 import { articleOf, prepareArticle } from "../brief/prepare.js";
 import { articleRow, signatureRow } from "../store/codec.js";
-import type { OutputWrite } from "../store/queries.js";
-import { assembleHere, type Assembler, type StoryInputs } from "./outputs.js";
 import type { ArticlesTable, SignaturesTable } from "../store/schema.js";
 
 /** An article's rows, ready to store once numbered (`seq` and `ingested` are the caller's). */
@@ -31,8 +29,6 @@ export interface ToPrepare {
 export interface Preparer {
   /** The rows of each article, in order. */
   prepare(items: ToPrepare[]): Promise<PreparedRows[]>;
-  /** Story outputs (step 3), shared between this thread and the preparing threads once they run. */
-  assemble: Assembler;
   close(): Promise<void>;
 }
 
@@ -73,20 +69,14 @@ export function createPreparer(threads: number): Preparer {
       // and the thread cleans it again: the same article, as cleaning is pure.
       return pool.prepare(items.map((item) => item.doc));
     },
-    // Threads are not started for this: an ingest small enough never to start them has little to assemble.
-    assemble: (inputs) => (pool ? pool.assemble(inputs) : assembleHere(inputs)),
     close: async () => pool?.close(),
   };
 }
 
 interface Job {
-  resolve: (result: unknown) => void;
+  resolve: (rows: PreparedRows[]) => void;
   reject: (e: Error) => void;
 }
-
-/** A message to a preparing thread: documents to prepare, or stories to assemble. */
-export type ThreadRequest = { id: number; docs: SourceDocument[] } | { id: number; stories: StoryInputs[] };
-export type ThreadReply = { id: number; rows: PreparedRows[] } | { id: number; outputs: OutputWrite[] } | { id: number; error: string };
 
 class ThreadPreparer {
   private readonly workers: Worker[] = [];
@@ -97,12 +87,11 @@ class ThreadPreparer {
   constructor(threads: number) {
     for (let i = 0; i < threads; i++) {
       const worker = threadOf(new URL(`./preparer-thread${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
-      worker.on("message", (m: ThreadReply) => {
+      worker.on("message", (m: { id: number; rows?: PreparedRows[]; error?: string }) => {
         const job = this.jobs.get(m.id);
         if (!job) return;
         this.jobs.delete(m.id);
-        if ("rows" in m) job.resolve(m.rows.map(asBuffers));
-        else if ("outputs" in m) job.resolve(m.outputs);
+        if (m.rows) job.resolve(m.rows.map(asBuffers));
         else job.reject(new Error(m.error));
       });
       worker.on("error", (e) => this.fail(e));
@@ -119,46 +108,22 @@ class ThreadPreparer {
     this.jobs.clear();
   }
 
-  private send<T>(worker: Worker, request: Omit<ThreadRequest, "id">): Promise<T> {
-    const id = this.next++;
-    return new Promise<T>((resolve, reject) => {
-      this.jobs.set(id, { resolve: resolve as (r: unknown) => void, reject });
-      worker.postMessage({ id, ...request });
-    });
-  }
-
   async prepare(docs: SourceDocument[]): Promise<PreparedRows[]> {
     if (this.failed) throw this.failed;
     // Contiguous shares, one per thread, so the rows come back in order.
     const share = Math.ceil(docs.length / this.workers.length);
     const parts = this.workers.flatMap((worker, i) => {
       const part = docs.slice(i * share, (i + 1) * share);
-      return part.length === 0 ? [] : [this.send<PreparedRows[]>(worker, { docs: part })];
+      if (part.length === 0) return [];
+      const id = this.next++;
+      return [
+        new Promise<PreparedRows[]>((resolve, reject) => {
+          this.jobs.set(id, { resolve, reject });
+          worker.postMessage({ id, docs: part });
+        }),
+      ];
     });
     return (await Promise.all(parts)).flat();
-  }
-
-  /**
-   * Outputs of the stories, in order: contiguous shares of about equal article counts, the first on this
-   * thread (it would only wait otherwise) and one per preparing thread.
-   */
-  async assemble(inputs: StoryInputs[]): Promise<OutputWrite[]> {
-    if (this.failed) throw this.failed;
-    const weight = (s: StoryInputs) => s.read.length + 1;
-    const total = inputs.reduce((n, s) => n + weight(s), 0);
-    const shares: StoryInputs[][] = [[]];
-    let sum = 0;
-    for (const s of inputs) {
-      if (sum >= (shares.length * total) / (this.workers.length + 1) && shares.length <= this.workers.length) shares.push([]);
-      shares.at(-1)!.push(s);
-      sum += weight(s);
-    }
-    const [here, ...rest] = shares;
-    const away = rest.map((part, i) => this.send<OutputWrite[]>(this.workers[i], { stories: part }));
-    // Awaited below, after this thread's share: a failure must not count as unhandled meanwhile.
-    for (const p of away) p.catch(() => {});
-    const mine = await assembleHere(here);
-    return [...mine, ...(await Promise.all(away)).flat()];
   }
 
   async close(): Promise<void> {
