@@ -52,9 +52,9 @@ async function measure(size: number, sliceSize: number, db: string, threads: num
     const cpu = process.cpuUsage();
     // Which step of the slice raised the peak RSS, if any: the progress of each step is reported often.
     const before = peakMiB();
-    const raisedIn = new Set<string>();
+    let raisedIn: string | null = null;
     const onProgress = (p: IngestProgress) => {
-      if (peakMiB() > before) raisedIn.add(p.phase);
+      if (raisedIn === null && peakMiB() > before) raisedIn = p.phase;
     };
     const summary = await ingest(store, documents, { threads, onProgress });
     const seconds = (performance.now() - t) / 1000;
@@ -64,7 +64,7 @@ async function measure(size: number, sliceSize: number, db: string, threads: num
     const slice = { corpus, seconds, cpuSeconds, perSecond: summary.added / seconds, rssMiB: process.memoryUsage().rss / 2 ** 20, peakMiB: peakMiB() };
     slices.push(slice);
     // A peak is seen at the next progress report after it: the step named may be the one after the cause.
-    const rose = slice.peakMiB > before ? ` (rose by ${Math.round(slice.peakMiB - before)} MiB, first seen in ${[...raisedIn][0] ?? "the end of the slice"})` : "";
+    const rose = slice.peakMiB > before ? ` (rose by ${Math.round(slice.peakMiB - before)} MiB, first seen in ${raisedIn ?? "the end of the slice"})` : "";
     process.stderr.write(
       `  ${corpus} articles: slice ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(slice.perSecond)}/s, RSS ${Math.round(slice.rssMiB)} MiB, peak so far ${Math.round(slice.peakMiB)} MiB${rose}\n`,
     );

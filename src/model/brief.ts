@@ -108,6 +108,11 @@ export interface SummarySentence {
 export type DisagreementKind = "figure" | "count" | "date" | "denial" | "speaker";
 
 /** Each kind in a reader's words, for renderers. */
+/** What a rendered briefing says of a story larger than a briefing reads (`Story.read`). */
+export function partlyReadNote(read: number): string {
+  return `Summary, events, quotes and timeline read its ${read} most recent independent articles.`;
+}
+
 export const DISAGREEMENT_KIND_LABELS: Readonly<Record<DisagreementKind, string>> = {
   figure: "different figures",
   count: "different counts",

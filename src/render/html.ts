@@ -5,7 +5,7 @@
 // http(s) URL, shown in full beside it.
 
 import type { Article, Brief, Cite, Copy, Story } from "../model/index.js";
-import { DISAGREEMENT_KIND_LABELS } from "../model/index.js";
+import { DISAGREEMENT_KIND_LABELS, partlyReadNote } from "../model/index.js";
 import { safeHref } from "./links.js";
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -87,7 +87,7 @@ function renderStory(
   const out: string[] = [];
   out.push(`<${h}>${escapeHtml(story.title)}</${h}>`);
   out.push(`<p class="meta">${plural(story.articles.length, "article")} from ${plural(story.voices, "independent voice")} · story ${escapeHtml(story.id)}</p>`);
-  if (story.read) out.push(`<p class="meta">Summary, events, quotes and timeline read its ${story.read} most recent independent articles.</p>`);
+  if (story.read) out.push(`<p class="meta">${escapeHtml(partlyReadNote(story.read))}</p>`);
   if (story.summary.length) {
     out.push(`<${sub}>Summary</${sub}><ul>`);
     for (const s of story.summary) out.push(`<li>${escapeHtml(s.text)} ${cites(s.cites)}</li>`);

@@ -4,7 +4,7 @@
 // backslash-escaped, so a viewer that turns this into HTML shows the text instead of running it.
 
 import type { Article, Brief, BriefCopy, Cite, Story, StoryEvent, StoryPlacement } from "../model/index.js";
-import { DISAGREEMENT_KIND_LABELS } from "../model/index.js";
+import { DISAGREEMENT_KIND_LABELS, partlyReadNote } from "../model/index.js";
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const MARKDOWN_SYNTAX = /[\\`*_[\]<>|#]/g;
@@ -69,7 +69,7 @@ function renderStory(
   const ref = (id: string) => `[${number.get(id)}]`;
   out.push(`## ${n}. ${safe(story.title)}`, "");
   out.push(`${plural(story.articles.length, "article")} from ${plural(story.voices, "independent voice")}: ${story.articles.map(ref).join(" ")}`, "");
-  if (story.read) out.push(`_Summary, events, quotes and timeline read its ${story.read} most recent independent articles._`, "");
+  if (story.read) out.push(`_${partlyReadNote(story.read)}_`, "");
 
   if (story.summary.length) {
     out.push(`### Summary`, "");

@@ -606,8 +606,7 @@ async function writeMerges(db: Q, merges: StoryMergeWrite[], at: string): Promis
       .where("no", "=", m.into)
       .execute();
     await db.updateTable("stories").set({ merged_into: m.into, dirty: 0, members: 0 }).where("no", "=", m.from).execute();
-    await db.deleteFrom("story_outputs").where("story", "=", m.from).execute();
-    await db.deleteFrom("story_entities").where("story", "=", m.from).execute();
+    await deleteOutputs(db, [m.from]);
     await db.insertInto("story_merges").values({ from_story: m.from, into_story: m.into, reason: m.reason, at }).execute();
   }
 }
@@ -704,9 +703,7 @@ export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]
     }
     const clean = raw(db, "UPDATE stories SET dirty = 0, built = members WHERE no = ?")!;
     for (const no of done) clean.run(no);
-    const drop = raw(db, "DELETE FROM story_outputs WHERE story = ?")!;
-    const dropEntities = raw(db, "DELETE FROM story_entities WHERE story = ?")!;
-    for (const no of empty) drop.run(no), dropEntities.run(no);
+    await deleteOutputs(db, empty);
     return;
   }
   for (const part of chunks(outputs, 200)) {
@@ -726,7 +723,15 @@ export async function writeOutputs(db: Q, outputs: OutputWrite[], done: number[]
   const rows = outputs.flatMap((o) => o.entities.map((e) => ({ story: o.story, name: e.name, lname: e.name.toLowerCase(), type: e.type, mentions: e.mentions })));
   for (const part of chunks(rows, 2000)) await db.insertInto("story_entities").values(part).execute();
   for (const part of chunks(done)) await db.updateTable("stories").set({ dirty: 0, built: sql`members` }).where("no", "in", part).execute();
-  for (const part of chunks(empty)) await db.deleteFrom("story_outputs").where("story", "in", part).execute();
+  await deleteOutputs(db, empty);
+}
+
+/** Removes stories' outputs with their entity rows (a story merged away, or left with no article). */
+async function deleteOutputs(db: Q, nos: number[]): Promise<void> {
+  for (const part of chunks(nos)) {
+    await db.deleteFrom("story_outputs").where("story", "in", part).execute();
+    await db.deleteFrom("story_entities").where("story", "in", part).execute();
+  }
 }
 
 /**
