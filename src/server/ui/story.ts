@@ -1,7 +1,7 @@
 // A story: its summary with citations (a click shows the cited sentence in its article), events on a
 // timeline, sources by copy family, quotes by speaker, entities, and where the sources disagree.
 import { html } from "htm/preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Cite, Quote, Story } from "../../model/index.js";
 import { DISAGREEMENT_KIND_LABELS } from "../../model/brief.js";
 import { api, type ArticleCard, type ArticleDetail, type StoryDetail } from "./api.js";
@@ -185,7 +185,8 @@ const fetchArticle = (id: string) => {
 function SourcePanel({ cite, n, onClose }: { cite: Cite; n: number; onClose: () => void }) {
   const load = useLoad(cite.article, () => fetchArticle(cite.article));
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // A layout effect: focus moves in the same commit that shows the source, so no key press lands between.
+  useLayoutEffect(() => {
     heading.current?.focus();
   }, [cite.article, cite.sentence, load.state]);
   useEffect(() => {
