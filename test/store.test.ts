@@ -2,11 +2,12 @@
 // it is not storydesk's or is newer; the same holds on SQLite and (when configured) PostgreSQL.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { openStore, SCHEMA_VERSION, StoreError } from "../src/store/index.js";
 import { connect, tableNames } from "../src/store/dialect.js";
+import { CHECKPOINT_EVERY_MS, START_AFTER_MS } from "../src/store/checkpoints.js";
 import { TARGETS, TMP } from "./store-targets.js";
 
 for (const target of TARGETS) {
@@ -62,4 +63,22 @@ test("a postgres:// location that cannot be reached is reported, with its passwo
     assert.doesNotMatch(e.message, /secret/);
     return true;
   });
+});
+
+test("a SQLite corpus open for a while is checkpointed by a thread of its own, and closes leaving no log", async () => {
+  const path = join(TMP, "checkpointed.db");
+  const store = await openStore(path);
+  // About 8 MiB into the write-ahead log: under the writing connection's own threshold, so only the
+  // checkpointing thread (started START_AFTER_MS after opening) copies it into the database file.
+  store.sqlite!.exec("CREATE TABLE filler (x BLOB)");
+  const insert = store.sqlite!.prepare("INSERT INTO filler VALUES (randomblob(4096))");
+  store.sqlite!.transaction(() => {
+    for (let i = 0; i < 2000; i++) insert.run();
+  })();
+  assert.ok(statSync(path).size < 1 << 20, "the pages are in the log, not yet in the file");
+  const deadline = Date.now() + START_AFTER_MS + 3 * CHECKPOINT_EVERY_MS;
+  while (statSync(path).size < 8 << 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(statSync(path).size >= 8 << 20, "checkpointed into the file while the store stayed open");
+  await store.close();
+  assert.equal(existsSync(`${path}-wal`), false);
 });

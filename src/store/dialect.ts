@@ -4,6 +4,7 @@ import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import type { Database } from "./schema.js";
+import { BACKSTOP_PAGES, startCheckpoints } from "./checkpoints.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -67,12 +68,20 @@ export function connect(location: string, dialect: Dialect, options: ConnectOpti
   database.pragma("synchronous = NORMAL");
   database.pragma("busy_timeout = 10000");
   database.pragma("cache_size = -65536");
-  // Checkpoint the WAL every ~64 MiB instead of every 4 MiB: an ingest batch writes more than 4 MiB, so
-  // the default checkpointed (and synced) on nearly every commit. A killed process still loses nothing.
-  database.pragma("wal_autocheckpoint = 16384");
   database.pragma("temp_store = MEMORY");
+  // A file is checkpointed by a thread of its own (checkpoints.ts); this connection checkpoints only past
+  // a backstop. (In memory there is no log to checkpoint.)
+  const checkpoints = location === ":memory:" || location === "" ? null : startCheckpoints(location);
+  database.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(database) }) });
-  return { db, sqlite: database, close: () => db.destroy() };
+  return {
+    db,
+    sqlite: database,
+    close: async () => {
+      await checkpoints?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 /** Whether any table exists (to tell an empty database from one that is not storydesk's). */
