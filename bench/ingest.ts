@@ -53,8 +53,15 @@ async function measure(size: number, sliceSize: number, db: string, threads: num
     // Which step of the slice raised the peak RSS, if any: the progress of each step is reported often.
     const before = peakMiB();
     let raisedIn: string | null = null;
+    // Wall seconds by step: the time up to each progress report goes to the step reporting. Preparing runs
+    // on its own thread, a round ahead: its share is the ingesting thread's storing and waiting for it.
+    const steps = new Map<string, number>();
+    let last = t;
     const onProgress = (p: IngestProgress) => {
       if (raisedIn === null && peakMiB() > before) raisedIn = p.phase;
+      const now = performance.now();
+      steps.set(p.phase, (steps.get(p.phase) ?? 0) + (now - last) / 1000);
+      last = now;
     };
     const summary = await ingest(store, documents, { threads, onProgress });
     const seconds = (performance.now() - t) / 1000;
@@ -66,7 +73,8 @@ async function measure(size: number, sliceSize: number, db: string, threads: num
     // A peak is seen at the next progress report after it: the step named may be the one after the cause.
     const rose = slice.peakMiB > before ? ` (rose by ${Math.round(slice.peakMiB - before)} MiB, first seen in ${raisedIn ?? "the end of the slice"})` : "";
     process.stderr.write(
-      `  ${corpus} articles: slice ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(slice.perSecond)}/s, RSS ${Math.round(slice.rssMiB)} MiB, peak so far ${Math.round(slice.peakMiB)} MiB${rose}\n`,
+      `  ${corpus} articles: slice ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(slice.perSecond)}/s, RSS ${Math.round(slice.rssMiB)} MiB, peak so far ${Math.round(slice.peakMiB)} MiB${rose}\n` +
+        `    wall s by step: ${[...steps].map(([step, s]) => `${step} ${s.toFixed(1)}`).join(", ")}\n`,
     );
   }
   await store.close();
