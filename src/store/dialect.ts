@@ -68,7 +68,10 @@ export function connect(location: string, dialect: Dialect, options: ConnectOpti
   database.pragma("synchronous = NORMAL");
   database.pragma("busy_timeout = 10000");
   database.pragma("cache_size = -65536");
-  database.pragma("temp_store = MEMORY");
+  // Temporary b-trees (sorts, DISTINCT, materialised subqueries) spill past their cache to a temporary
+  // file. In memory (temp_store = MEMORY) a large one would grow the process without bound, and an
+  // ingest's memory must not grow with the corpus.
+  database.pragma("temp_store = FILE");
   // A file is checkpointed by a thread of its own (checkpoints.ts); this connection checkpoints only past
   // a backstop. (In memory there is no log to checkpoint.)
   const checkpoints = location === ":memory:" || location === "" ? null : startCheckpoints(location);
