@@ -101,7 +101,7 @@ export async function ingest(
     const inFlight = new Set<string>();
     const flushOldest = async () => {
       const batch = ahead.shift()!;
-      await flush(await batch.ready);
+      await flush(await preparer.helpUntil(batch.ready));
       for (const id of batch.ids) inFlight.delete(id);
       // Progress after each full batch (the last, short one is followed by the assignment's own progress).
       if (batch.full) options.onProgress?.({ phase: "prepare", done: summary.read, total: null });

@@ -1,17 +1,19 @@
-// A preparing thread (preparer.ts): documents in, their rows out, one message each way per share.
-import { parentPort } from "node:worker_threads";
+// A preparing thread (preparer.ts): documents in, their rows out, one message each way per share, answered
+// in the order the shares came.
+import { parentPort, workerData } from "node:worker_threads";
 import type { SourceDocument } from "../model/index.js";
-import { articleOf } from "../brief/prepare.js";
-import { BLOB_COLUMNS, rowsOf } from "./preparer.js";
+import { BLOB_COLUMNS, rowsOfDocument, SHARE_STATE } from "./preparer.js";
 
-parentPort!.on("message", ({ id, docs }: { id: number; docs: SourceDocument[] }) => {
+const state = workerData as Int32Array;
+
+parentPort!.on("message", ({ slot, docs }: { slot: number; docs: SourceDocument[] }) => {
+  // The ingesting thread may have prepared this share itself while it waited.
+  if (Atomics.compareExchange(state, slot, SHARE_STATE.waiting, SHARE_STATE.onThread) !== SHARE_STATE.waiting) {
+    parentPort!.postMessage({ skipped: true });
+    return;
+  }
   try {
-    // The caller sends only documents that make an article.
-    const rows = docs.map((doc) => {
-      const article = articleOf(doc);
-      if ("code" in article) throw new Error(article.message);
-      return rowsOf(article);
-    });
+    const rows = docs.map(rowsOfDocument);
     // Each blob gets a buffer of its own, moved rather than copied.
     const transfer: ArrayBuffer[] = [];
     for (const r of rows) {
@@ -22,8 +24,8 @@ parentPort!.on("message", ({ id, docs }: { id: number; docs: SourceDocument[] })
         transfer.push(own.buffer);
       }
     }
-    parentPort!.postMessage({ id, rows }, transfer);
+    parentPort!.postMessage({ rows }, transfer);
   } catch (e) {
-    parentPort!.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+    parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
   }
 });

@@ -29,6 +29,11 @@ export interface ToPrepare {
 export interface Preparer {
   /** The rows of each article, in order. */
   prepare(items: ToPrepare[]): Promise<PreparedRows[]>;
+  /**
+   * Waits for `ready`, meanwhile preparing on this thread the shares no preparing thread has started: the
+   * caller has nothing else to do, and at the start of an ingest the threads are a round behind.
+   */
+  helpUntil<T>(ready: Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -38,6 +43,13 @@ export function rowsOf(article: Article): PreparedRows {
   const { seq: _s, ingested: _i, ...row } = articleRow(p.article, p.facts, 0, "");
   const { seq: _t, ...signature } = signatureRow(0, p.copy, p.terms);
   return { article: row, signature };
+}
+
+/** The rows of a document the caller already cleaned once (so it makes an article: it is cleaned again). */
+export function rowsOfDocument(doc: SourceDocument): PreparedRows {
+  const article = articleOf(doc);
+  if ("code" in article) throw new Error(article.message);
+  return rowsOf(article);
 }
 
 /** The rows of one document (null where no article text is left: the caller reports those). */
@@ -69,30 +81,54 @@ export function createPreparer(threads: number): Preparer {
       // and the thread cleans it again: the same article, as cleaning is pure.
       return pool.prepare(items.map((item) => item.doc));
     },
+    helpUntil: (ready) => (pool ? pool.helpUntil(ready) : ready),
     close: async () => pool?.close(),
   };
 }
 
-interface Job {
+/** A share of a batch, sent to a thread; `slot` is its place in the shares' state (SHARE_STATE). */
+interface Share {
+  slot: number;
+  docs: SourceDocument[];
   resolve: (rows: PreparedRows[]) => void;
   reject: (e: Error) => void;
 }
 
+/**
+ * Each share's state, shared with the threads: who started it. A thread starts a share only if this
+ * thread has not (compare-and-swap), so the caller can prepare a share itself while it waits, and the
+ * threads still hold every share at once (during an assignment this thread answers no message).
+ */
+export const SHARE_STATE = { waiting: 0, onThread: 1, here: 2 } as const;
+/** Documents per share at most (about 0.3 s of work). */
+const SHARE_DOCS = 100;
+/** Slots of the state, reused in turn: far more than the shares ever in flight (a round per thread). */
+const SLOTS = 4096;
+
 class ThreadPreparer {
   private readonly workers: Worker[] = [];
-  private readonly jobs = new Map<number, Job>();
+  /** Shares sent to each thread, oldest first (a thread answers in order). */
+  private readonly sent = new Map<Worker, Share[]>();
+  /** Shares sent and perhaps not started, oldest first: what this thread may take while it waits. */
+  private readonly unstarted: Share[] = [];
+  private readonly state = new Int32Array(new SharedArrayBuffer(4 * SLOTS));
   private next = 0;
+  private turn = 0;
   private failed: Error | null = null;
 
   constructor(threads: number) {
     for (let i = 0; i < threads; i++) {
-      const worker = threadOf(new URL(`./preparer-thread${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
-      worker.on("message", (m: { id: number; rows?: PreparedRows[]; error?: string }) => {
-        const job = this.jobs.get(m.id);
-        if (!job) return;
-        this.jobs.delete(m.id);
-        if (m.rows) job.resolve(m.rows.map(asBuffers));
-        else job.reject(new Error(m.error));
+      const entry = new URL(`./preparer-thread${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+      const worker = threadOf(entry, this.state);
+      this.sent.set(worker, []);
+      worker.on("message", (m: { rows?: PreparedRows[]; error?: string; skipped?: true }) => {
+        const share = this.sent.get(worker)!.shift();
+        // A share this thread took: already answered.
+        if (!share || m.skipped) return;
+        const i = this.unstarted.indexOf(share);
+        if (i >= 0) this.unstarted.splice(i, 1);
+        if (m.rows) share.resolve(m.rows.map(asBuffers));
+        else share.reject(new Error(m.error));
       });
       worker.on("error", (e) => this.fail(e));
       worker.on("exit", (code) => {
@@ -104,26 +140,54 @@ class ThreadPreparer {
 
   private fail(e: Error): void {
     this.failed ??= e;
-    for (const job of this.jobs.values()) job.reject(e);
-    this.jobs.clear();
+    for (const list of this.sent.values()) {
+      for (const share of list) share.reject(e);
+      list.length = 0;
+    }
+    this.unstarted.length = 0;
   }
 
   async prepare(docs: SourceDocument[]): Promise<PreparedRows[]> {
     if (this.failed) throw this.failed;
-    // Contiguous shares, one per thread, so the rows come back in order.
-    const share = Math.ceil(docs.length / this.workers.length);
-    const parts = this.workers.flatMap((worker, i) => {
-      const part = docs.slice(i * share, (i + 1) * share);
-      if (part.length === 0) return [];
-      const id = this.next++;
-      return [
-        new Promise<PreparedRows[]>((resolve, reject) => {
-          this.jobs.set(id, { resolve, reject });
-          worker.postMessage({ id, docs: part });
+    // Contiguous shares, at least one per thread, small enough that this thread, preparing one while it
+    // waits, holds up little; the rows come back in order.
+    const size = Math.min(SHARE_DOCS, Math.ceil(docs.length / this.workers.length));
+    const parts: Promise<PreparedRows[]>[] = [];
+    for (let i = 0; i < docs.length; i += size) {
+      const slot = this.next++ % SLOTS;
+      Atomics.store(this.state, slot, SHARE_STATE.waiting);
+      const worker = this.workers[this.turn++ % this.workers.length];
+      parts.push(
+        new Promise((resolve, reject) => {
+          const share = { slot, docs: docs.slice(i, i + size), resolve, reject };
+          this.sent.get(worker)!.push(share);
+          this.unstarted.push(share);
+          worker.postMessage({ slot, docs: share.docs });
         }),
-      ];
-    });
+      );
+    }
     return (await Promise.all(parts)).flat();
+  }
+
+  async helpUntil<T>(ready: Promise<T>): Promise<T> {
+    let settled = false;
+    const done = ready.finally(() => {
+      settled = true;
+    });
+    done.catch(() => {});
+    // The oldest share no thread has started, one at a time, then a turn of the event loop, so the
+    // threads' answers (and `ready`) get in.
+    while (!settled && this.unstarted.length > 0) {
+      const share = this.unstarted.shift()!;
+      if (Atomics.compareExchange(this.state, share.slot, SHARE_STATE.waiting, SHARE_STATE.here) !== SHARE_STATE.waiting) continue;
+      try {
+        share.resolve(share.docs.map(rowsOfDocument));
+      } catch (e) {
+        share.reject(e as Error);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return done;
   }
 
   async close(): Promise<void> {
@@ -132,13 +196,14 @@ class ThreadPreparer {
 }
 
 /**
- * A worker thread running `entry`: the compiled .js as is; a .ts source (tests and scripts run under tsx)
- * after registering tsx in the thread, since Node 20 does not pass the parent's module hooks to workers.
+ * A worker thread running `entry` with the shares' state: the compiled .js as is; a .ts source (tests and
+ * scripts run under tsx) after registering tsx in the thread, since Node 20 does not pass the parent's
+ * module hooks to workers.
  */
-function threadOf(entry: URL): Worker {
-  if (entry.pathname.endsWith(".js")) return new Worker(entry);
+function threadOf(entry: URL, state: Int32Array): Worker {
+  if (entry.pathname.endsWith(".js")) return new Worker(entry, { workerData: state });
   const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData: state });
 }
 
 /** Blobs cross threads as plain Uint8Arrays; the SQLite driver binds Buffers. */
