@@ -33,6 +33,8 @@ async function snapshot(store: Store) {
   for (const table of ["articles", "signatures", "copy_postings", "copy_edges", "copies", "stories", "story_terms", "story_outputs", "story_df", "story_merges", "ingest_batches"] as const) {
     rows[table] = Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
   }
+  // Where a posting sits (merged or recent) depends on batch boundaries; the two tables hold one index.
+  rows.copy_postings += Number((await store.db.selectFrom("copy_postings_recent").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
   const unfinished = await store.db.selectFrom("article_progress").select("seq").where("status", "<", 3).execute();
   return { brief, rows, unfinished: unfinished.length };
 }

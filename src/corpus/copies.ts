@@ -15,6 +15,13 @@ import type { AssignCache } from "./assign-cache.js";
 
 const NO_CODES = new Uint16Array(0);
 
+/**
+ * New copy postings go to a small table, merged into the main one once per this many batches (by sequence
+ * number: every 20,000 articles at the default batch of 500). The small table holds at most about a
+ * million rows, and the large one takes them in one pass in key order. Tests with small batches merge often.
+ */
+const MERGE_POSTINGS_BATCHES = 40;
+
 /** Assigns copies for up to `limit` waiting articles; returns how many it did (0: none waiting). */
 export async function copyBatch(store: Store, limit: number, below?: number, cache?: AssignCache): Promise<number> {
   const { db } = store;
@@ -68,6 +75,7 @@ export async function copyBatch(store: Store, limit: number, below?: number, cac
     q.writeCopyBatch(trx, {
       seqs: pending.map((r) => r.seq),
       postings,
+      mergePostings: crosses(pending[0].seq, pending[pending.length - 1].seq, limit * MERGE_POSTINGS_BATCHES),
       digests,
       keyless,
       edges: edges.map((e) => ({ a: e.a, b: e.b, kind: e.kind, similarity: e.similarity })),
@@ -76,6 +84,9 @@ export async function copyBatch(store: Store, limit: number, below?: number, cac
   );
   return pending.length;
 }
+
+/** Does [first, last] hold a multiple of `every`? */
+const crosses = (first: number, last: number, every: number): boolean => Math.floor(last / every) > Math.floor((first - 1) / every);
 
 /** A profile with only what candidate selection reads (key counts); codes are loaded if it is verified. */
 function meta(slot: number, wordKeys: number, skeletonKeys: number): IndexedProfile {

@@ -213,15 +213,23 @@ export interface PostingRow {
   skeleton_keys: number;
 }
 
-/** Whole posting lists of the keys, with the key counts of the slots they name. */
+/**
+ * Whole posting lists of the keys, with the key counts of the slots they name. A list is the key's rows in
+ * copy_postings, then those in copy_postings_recent: every recent slot is newer than every merged one, so
+ * each list comes in slot order.
+ */
 export async function postingsOf(db: Q, keys: number[]): Promise<PostingRow[]> {
   // On SQLite the key counts come from their covering index (migration 7): the signature row holds them
   // behind its blobs, and reading them there walked overflow pages for every candidate. They are read
   // once per slot named: a batch's postings name each slot about five times, and joining them row by row
   // took twice as long as the postings themselves (at 100,000 articles, 221–394 ms against 110–125).
-  const stmt = raw(db, "SELECT key, slot FROM copy_postings WHERE key IN (SELECT value FROM json_each(?))");
-  if (stmt) {
-    const postings = await inChunks(keys, async (part) => stmt.all(JSON.stringify(part)) as { key: number; slot: number }[]);
+  const merged = raw(db, "SELECT key, slot FROM copy_postings WHERE key IN (SELECT value FROM json_each(?))");
+  const recent = raw(db, "SELECT key, slot FROM copy_postings_recent WHERE key IN (SELECT value FROM json_each(?))");
+  if (merged && recent) {
+    const postings = await inChunks(keys, async (part) => {
+      const json = JSON.stringify(part);
+      return [...(merged.all(json) as { key: number; slot: number }[]), ...(recent.all(json) as { key: number; slot: number }[])];
+    });
     const counts = raw(db, "SELECT seq, word_keys, skeleton_keys FROM signatures INDEXED BY signatures_key_counts WHERE seq IN (SELECT value FROM json_each(?))")!;
     const bySlot = new Map<number, { word_keys: number; skeleton_keys: number }>();
     const slots = [...new Set(postings.map((p) => p.slot))];
@@ -231,14 +239,14 @@ export async function postingsOf(db: Q, keys: number[]): Promise<PostingRow[]> {
       return c ? [{ key, slot, word_keys: c.word_keys, skeleton_keys: c.skeleton_keys }] : [];
     });
   }
-  return inChunks(keys, (part) =>
+  const lists = (table: "copy_postings" | "copy_postings_recent", part: number[]) =>
     db
-      .selectFrom("copy_postings as p")
+      .selectFrom(`${table} as p`)
       .innerJoin("signatures as s", "s.seq", "p.slot")
       .select(["p.key", "p.slot", "s.word_keys", "s.skeleton_keys"])
       .where("p.key", "in", part)
-      .execute(),
-  );
+      .execute();
+  return inChunks(keys, async (part) => [...(await lists("copy_postings", part)), ...(await lists("copy_postings_recent", part))]);
 }
 
 /** Full copy profiles (codes) of indexed slots, for verification. */
@@ -290,7 +298,10 @@ export async function edgesOf(db: Q, slots: number[]): Promise<{ a: number; b: n
 
 export interface CopyBatchWrite {
   seqs: number[];
+  /** New postings, written to copy_postings_recent. */
   postings: { key: number; slot: number }[];
+  /** Move copy_postings_recent into copy_postings after this batch's postings. */
+  mergePostings: boolean;
   digests: { digest: number; slot: number }[];
   /** Slots indexed with no keys of their own (exact reprints). */
   keyless: number[];
@@ -301,14 +312,19 @@ export interface CopyBatchWrite {
 }
 
 export async function writeCopyBatch(db: Q, w: CopyBatchWrite): Promise<void> {
-  const posting = raw(db, "INSERT INTO copy_postings (key, slot) VALUES (?, ?)");
+  const posting = raw(db, "INSERT INTO copy_postings_recent (key, slot) VALUES (?, ?)");
   if (posting) {
     for (const p of w.postings) posting.run(p.key, p.slot);
     const digest = raw(db, "INSERT INTO copy_digests (digest, slot) VALUES (?, ?)")!;
     for (const d of w.digests) digest.run(d.digest, d.slot);
   } else {
-    for (const part of chunks(w.postings, 5000)) await db.insertInto("copy_postings").values(part).execute();
+    for (const part of chunks(w.postings, 5000)) await db.insertInto("copy_postings_recent").values(part).execute();
     for (const part of chunks(w.digests, 5000)) await db.insertInto("copy_digests").values(part).execute();
+  }
+  if (w.mergePostings) {
+    // In key order, so each page of the large index is written once for all the rows it takes.
+    await sql`INSERT INTO copy_postings (key, slot) SELECT key, slot FROM copy_postings_recent ORDER BY key, slot`.execute(db);
+    await db.deleteFrom("copy_postings_recent").execute();
   }
   for (const part of chunks(w.keyless)) await db.updateTable("signatures").set({ word_keys: 0, skeleton_keys: 0 }).where("seq", "in", part).execute();
   for (const part of chunks(w.edges, 2000)) await db.insertInto("copy_edges").values(part).execute();

@@ -166,6 +166,8 @@ export interface Database {
   article_progress: ArticleProgressTable;
   signatures: SignaturesTable;
   copy_postings: CopyPostingsTable;
+  /** Postings since the last merge into copy_postings (migration 16); lookups read both. */
+  copy_postings_recent: CopyPostingsTable;
   copy_digests: CopyDigestsTable;
   copy_edges: CopyEdgesTable;
   copies: CopiesTable;
