@@ -9,6 +9,8 @@ import { openStore, SCHEMA_VERSION, StoreError } from "../src/store/index.js";
 import { connect, tableNames } from "../src/store/dialect.js";
 import { CHECKPOINT_EVERY_MS, START_AFTER_MS } from "../src/store/checkpoints.js";
 import { TARGETS, TMP } from "./store-targets.js";
+import * as q from "../src/store/queries.js";
+import { entityStories, searchEntities } from "../src/store/desk-queries.js";
 
 for (const target of TARGETS) {
   test(`${target.name}: a new corpus says it is storydesk's and at this schema version, and reopening keeps it`, async () => {
@@ -22,6 +24,33 @@ for (const target of TARGETS) {
     const row = await again.db.selectFrom("ingest_state").select("value").where("key", "=", "probe").executeTakeFirst();
     assert.equal(Number(row?.value), 7);
     await again.close();
+  });
+
+  test(`${target.name}: entities are found by the start of their name in any case, accents and LIKE's wildcards included`, async () => {
+    const store = await openStore(await target.fresh());
+    try {
+      const names = ["Ölkonzern Nord", "Öland", "ÖLAND Ferries", "50% Club", "500 Group", "a_b Partners", "aXb Partners", "Olympia"];
+      await q.transaction(store.db, (trx) =>
+        q.writeOutputs(
+          trx,
+          names.map((name, i) => ({
+            story: i + 1, id: `s-${i}`, title: name, size: 1, first_seq: i + 1, first_date: null, last_date: null, json: "{}",
+            entities: [{ name, type: "organization", mentions: 1 }],
+          })),
+          names.map((_, i) => i + 1),
+        ),
+      );
+      const found = async (prefix: string) => (await searchEntities(store.db, store.dialect, prefix, 20, 0, 1)).entities.map((e) => e.name).sort();
+      assert.deepEqual(await found("öl"), ["Öland", "ÖLAND Ferries", "Ölkonzern Nord"].sort());
+      assert.deepEqual(await found("ÖLA"), ["Öland", "ÖLAND Ferries"].sort());
+      assert.deepEqual(await found("50%"), ["50% Club"]);
+      assert.deepEqual(await found("a_"), ["a_b Partners"]);
+      assert.deepEqual(await found("ol"), ["Olympia"]);
+      assert.equal((await entityStories(store.db, "Öland", 10, 0)).total, 1);
+      assert.equal((await entityStories(store.db, "öland", 10, 0)).total, 0, "an exact name is exact");
+    } finally {
+      await store.close();
+    }
   });
 
   test(`${target.name}: a database written by a newer storydesk is refused, asking for an upgrade`, async () => {

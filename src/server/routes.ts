@@ -136,7 +136,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, { store, 
     },
     async (req) => {
       const { q, limit, offset } = req.query;
-      const found = await dq.searchEntities(db, q, limit, offset, 5);
+      const found = await dq.searchEntities(db, dialect, q, limit, offset, 5);
       return { total: found.total, limit, offset, entities: found.entities };
     },
   );

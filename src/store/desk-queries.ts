@@ -4,7 +4,7 @@
 // story or source; story_entities (written with each story output) by name; full-text search by its index.
 
 import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
-import { matchesQuery, type Dialect } from "./dialect.js";
+import { matchesQuery, startsWith, type Dialect } from "./dialect.js";
 import type { Q } from "./queries.js";
 import { articleFromRow, chunks } from "./codec.js";
 import type { Article } from "../model/index.js";
@@ -47,7 +47,7 @@ function matching(db: Q, dialect: Dialect, f: StoryFilter) {
   if (f.until) base = base.where("o.first_date", "<=", `${f.until}\uffff`);
   if (f.entity) {
     const entity = f.entity;
-    base = base.where("o.story", "in", (eb) => eb.selectFrom("story_entities").select("story").where("name", "=", entity));
+    base = base.where("o.story", "in", (eb) => eb.selectFrom("story_entities").select("story").where("lname", "=", entity.toLowerCase()).where("name", "=", entity));
   }
   if (f.source) {
     const source = f.source;
@@ -238,9 +238,8 @@ export interface EntityStories {
  * Entities whose name starts with `prefix` (any case), the most widespread first, each with its
  * biggest stories (up to `perEntity`).
  */
-export async function searchEntities(db: Q, prefix: string, limit: number, offset: number, perEntity: number): Promise<{ total: number; entities: EntityStories[] }> {
-  const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const like = sql<SqlBool>`lname LIKE ${pattern} ESCAPE '\\'`;
+export async function searchEntities(db: Q, dialect: Dialect, prefix: string, limit: number, offset: number, perEntity: number): Promise<{ total: number; entities: EntityStories[] }> {
+  const like = startsWith(dialect, sql.ref("lname"), prefix.toLowerCase());
   const total = await db
     .selectFrom("story_entities")
     .select((eb) => eb.fn.count<number>("name").distinct().as("n"))
@@ -269,12 +268,14 @@ export async function entityStories(db: Q, name: string, limit: number, offset: 
   const summary = await db
     .selectFrom("story_entities")
     .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("type").as("type"), eb.fn.sum<number>("mentions").as("mentions")])
+    .where("lname", "=", name.toLowerCase())
     .where("name", "=", name)
     .executeTakeFirstOrThrow();
   const stories = await db
     .selectFrom("story_entities as e")
     .innerJoin("story_outputs as o", "o.story", "e.story")
     .select(["o.id", "o.title", "o.size"])
+    .where("e.lname", "=", name.toLowerCase())
     .where("e.name", "=", name)
     .orderBy("o.size", "desc")
     .orderBy("o.first_seq")

@@ -76,6 +76,8 @@ export function connect(location: string, dialect: Dialect, options: ConnectOpti
   // a backstop. (In memory there is no log to checkpoint.)
   const checkpoints = location === ":memory:" || location === "" ? null : startCheckpoints(location);
   database.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  // JavaScript's lowercase, as storydesk writes lowercase columns: SQLite's lower() folds ASCII only.
+  database.function("storydesk_lower", { deterministic: true }, (s: unknown) => (typeof s === "string" ? s.toLowerCase() : s));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(database) }) });
   return {
     db,
@@ -107,4 +109,15 @@ export function matchesQuery(dialect: Dialect, seq: Expression<number>, query: s
   const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
   const fts = words.map((w) => `"${w}"`).join(" ") || '""';
   return sql<SqlBool>`${seq} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${fts})`;
+}
+
+/**
+ * `column` starts with `prefix`, as a condition an index on the column answers. PostgreSQL's
+ * text_pattern_ops index answers LIKE; SQLite's LIKE ignores case and no plain index answers it (it scanned
+ * 4 million entity rows in 20 s at 300,000 articles), but a range of the column's bytes does.
+ */
+export function startsWith(dialect: Dialect, column: Expression<string>, prefix: string): RawBuilder<SqlBool> {
+  if (dialect === "postgres") return sql<SqlBool>`${column} LIKE ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
+  // U+10FFFF is the largest code point: every string with the prefix sorts below prefix + U+10FFFF.
+  return sql<SqlBool>`(${column} >= ${prefix} AND ${column} < ${`${prefix}\u{10FFFF}`})`;
 }
