@@ -214,10 +214,7 @@ export async function finishIngest(
   const now = (options.now?.() ?? new Date()).toISOString();
   const cache = scope.cache ?? new AssignCache();
   const assigned = await inSteps(store, options, "copies", () => copyBatch(store, batch, scope.below, cache));
-  // A round's counts in one transaction: each batch's touched most pages of story_df, and a commit writes
-  // every page it touched (14% of what an ingest logged at 300,000 articles). Nothing is placed while
-  // counting, so the counts are the same in any batches.
-  await inSteps(store, options, "count", () => countBatch(store, batch * ROUND_BATCHES));
+  await inSteps(store, options, "count", () => countBatch(store, batch, ROUND_BATCHES));
   await inSteps(store, options, "place", () => placeBatch(store, batch, cache));
   await inSteps(store, options, "follow", () => followBatch(store, batch, now, cache));
   const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options);

@@ -16,19 +16,30 @@ import * as q from "../store/queries.js";
 import { termsFromRow } from "../store/codec.js";
 import type { AssignCache, TermWindow } from "./assign-cache.js";
 
-/** Counts the next batch of articles with assigned copies into the document frequencies; returns how many. */
-export async function countBatch(store: Store, limit: number): Promise<number> {
-  const { db } = store;
-  const rows = await q.pendingForCounting(db, limit);
-  if (rows.length === 0) return 0;
-  const originals = rows.filter((r) => r.family === r.id);
-  const placed = await q.placedFamilies(db, originals.map((r) => r.family));
-  const voters = originals.filter((r) => !placed.has(r.family));
-  const freq = { docs: await q.counter(db, "docs"), df: {} as Record<number, number> };
-  for (const v of voters) countDocument(freq, termsFromRow(v.terms));
-  const df = new Map(Object.entries(freq.df).map(([t, n]) => [Number(t), n]));
-  await q.transaction(db, (trx) => q.writeCounts(trx, rows.map((r) => Number(r.seq)), voters.map((v) => Number(v.seq)), df, freq.docs));
-  return rows.length;
+/**
+ * Counts the next articles with assigned copies into the document frequencies: up to `batches` batches of
+ * `limit` in one transaction; returns how many. Rows are read a batch at a time, and the frequencies are
+ * written once: each batch's touched most pages of story_df, and a commit writes every page it touched
+ * (14% of what an ingest logged at 300,000 articles). Nothing is placed while counting, so the counts are
+ * the same in any batches.
+ */
+export async function countBatch(store: Store, limit: number, batches = 1): Promise<number> {
+  return q.transaction(store.db, async (trx) => {
+    const freq = { docs: await q.counter(trx, "docs"), df: {} as Record<number, number> };
+    let counted = 0;
+    for (let b = 0; b < batches; b++) {
+      const rows = await q.pendingForCounting(trx, limit);
+      if (rows.length === 0) break;
+      const originals = rows.filter((r) => r.family === r.id);
+      const placed = await q.placedFamilies(trx, originals.map((r) => r.family));
+      const voters = originals.filter((r) => !placed.has(r.family));
+      for (const v of voters) countDocument(freq, termsFromRow(v.terms));
+      await q.markCounted(trx, rows.map((r) => Number(r.seq)), voters.map((v) => Number(v.seq)));
+      counted += rows.length;
+    }
+    if (counted > 0) await q.addFrequencies(trx, new Map(Object.entries(freq.df).map(([t, n]) => [Number(t), n])), freq.docs);
+    return counted;
+  });
 }
 
 /** The posting windows of `terms`, from the cache where it has them, else from the store (then cached). */

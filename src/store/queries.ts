@@ -379,27 +379,29 @@ export async function placedFamilies(db: Q, families: string[]): Promise<Set<str
   return new Set(rows.map((r) => r.family));
 }
 
-export async function writeCounts(db: Q, seqs: number[], voters: number[], df: Map<number, number>, docs: number): Promise<void> {
+/** Marks articles counted (status 2), `voters` those whose terms were counted. */
+export async function markCounted(db: Q, seqs: number[], voters: number[]): Promise<void> {
+  const voter = raw(db, "UPDATE article_progress SET voter = 1 WHERE seq = ?");
+  if (voter) for (const seq of voters) voter.run(seq);
+  else for (const part of chunks(voters)) await db.updateTable("article_progress").set({ voter: 1 }).where("seq", "in", part).execute();
+  await setStatus(db, seqs, 2);
+}
+
+/** Adds counted documents to the document frequencies (`df`: term → documents added) and sets the total. */
+export async function addFrequencies(db: Q, df: Map<number, number>, docs: number): Promise<void> {
   const rows = [...df].map(([term, n]) => ({ term: termToRow(term), df: n }));
   const upsert = raw(db, "INSERT INTO story_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df");
-  if (upsert) {
-    for (const r of rows) upsert.run(r.term, r.df);
-    await setCounter(db, "docs", docs);
-    const voter = raw(db, "UPDATE article_progress SET voter = 1 WHERE seq = ?")!;
-    for (const seq of voters) voter.run(seq);
-    await setStatus(db, seqs, 2);
-    return;
-  }
-  for (const part of chunks(rows, 5000)) {
-    await db
-      .insertInto("story_df")
-      .values(part)
-      .onConflict((oc) => oc.column("term").doUpdateSet({ df: sql`story_df.df + excluded.df` }))
-      .execute();
+  if (upsert) for (const r of rows) upsert.run(r.term, r.df);
+  else {
+    for (const part of chunks(rows, 5000)) {
+      await db
+        .insertInto("story_df")
+        .values(part)
+        .onConflict((oc) => oc.column("term").doUpdateSet({ df: sql`story_df.df + excluded.df` }))
+        .execute();
+    }
   }
   await setCounter(db, "docs", docs);
-  for (const part of chunks(voters)) await db.updateTable("article_progress").set({ voter: 1 }).where("seq", "in", part).execute();
-  await setStatus(db, seqs, 2);
 }
 
 export async function pendingVoters(db: Q, limit: number): Promise<{ seq: number; id: string; terms: Uint8Array }[]> {
