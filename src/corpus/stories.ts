@@ -23,7 +23,7 @@ import type { AssignCache, TermWindow } from "./assign-cache.js";
  * (14% of what an ingest logged at 300,000 articles). Nothing is placed while counting, so the counts are
  * the same in any batches.
  */
-export async function countBatch(store: Store, limit: number, batches = 1): Promise<number> {
+export async function countBatch(store: Store, limit: number, batches: number): Promise<number> {
   return q.transaction(store.db, async (trx) => {
     const freq = { docs: await q.counter(trx, "docs"), df: {} as Record<number, number> };
     let counted = 0;
