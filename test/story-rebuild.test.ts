@@ -10,6 +10,7 @@ import { briefFromStore, ingest } from "../src/corpus/index.js";
 import { readInputs } from "../src/read/index.js";
 import { openStore } from "../src/store/index.js";
 import * as q from "../src/store/queries.js";
+import { outputBatch, outputsOf, type Assembler } from "../src/corpus/outputs.js";
 import { writeCorpus } from "./ingest-corpus.js";
 import { assertEntitiesMatchOutputs, TARGETS, TMP } from "./store-targets.js";
 
@@ -72,6 +73,39 @@ for (const target of TARGETS) {
       assert.deepEqual(await briefFromStore(store, {}, { now: NOW }), before);
       const kept = await store.db.selectFrom("story_outputs").select("json").where("story", "=", biggest.story).executeTakeFirstOrThrow();
       assert.equal(JSON.parse(kept.json).title, stale.title);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${target.name}: story outputs assembled in parts on other threads are the outputs assembled on one`, async () => {
+    const store = await openStore(await target.fresh());
+    try {
+      await ingest(store, generated.documents, { batchSize: 20 });
+      const stored = async () => ({
+        outputs: (await store.db.selectFrom("story_outputs").selectAll().orderBy("story").execute()).map((o) => ({ ...o, story: Number(o.story), first_seq: Number(o.first_seq) })),
+        dirty: Number((await store.db.selectFrom("stories").select((eb) => eb.fn.countAll().as("n")).where("dirty", "=", 1).executeTakeFirstOrThrow()).n),
+      });
+      const before = await stored();
+      assert.equal(before.dirty, 0);
+      // Every story touched again, then rebuilt in batches cut in three parts, two of them "elsewhere":
+      // rows cross as they would to a thread (a structured clone), assembled by the same function.
+      await store.db.updateTable("stories").set({ dirty: 1, built: 0 }).where("merged_into", "is", null).execute();
+      await store.db.deleteFrom("story_outputs").execute();
+      const sent: number[][] = [];
+      const assembler: Assembler = {
+        parallel: 2,
+        outputs: async (rows) => {
+          sent.push(rows.nos);
+          return outputsOf(structuredClone(rows));
+        },
+      };
+      let rebuilt = 0;
+      for (let n = await outputBatch(store, assembler, 50, 40); n > 0; n = await outputBatch(store, assembler, 50, 40)) rebuilt += n;
+      assert.equal(rebuilt, before.outputs.length);
+      assert.ok(sent.length > 2 && sent.every((nos) => nos.length > 0));
+      assert.deepEqual(await stored(), before);
+      await assertEntitiesMatchOutputs(store);
     } finally {
       await store.close();
     }

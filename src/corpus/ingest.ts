@@ -5,7 +5,8 @@
 //   2. assign    copies (status 1), document frequencies (2), story placement and followers (3); small
 //                and serialised, over state loaded from the store batch by batch
 //   3. recompute the per-story outputs of the stories step 2 touched, once at the end of an ingest (a
-//      story touched by several rounds is assembled once); the dirty marks survive a crash
+//      story touched by several rounds is assembled once), on this thread and the preparing threads, idle
+//      by then; the dirty marks survive a crash
 //
 // Every batch is one transaction, so a killed ingest loses nothing it reported stored and leaves nothing
 // half-written; each step picks up the rows the previous one left, so running it again finishes the job.
@@ -20,7 +21,7 @@ import { inBatches } from "./batches.js";
 import { copyBatch } from "./copies.js";
 import { countBatch, followBatch, placeBatch } from "./stories.js";
 import { AssignCache } from "./assign-cache.js";
-import { outputBatch } from "./outputs.js";
+import { outputBatch, type Assembler } from "./outputs.js";
 
 export type IngestPhase = "prepare" | "copies" | "count" | "place" | "follow" | "stories";
 
@@ -115,12 +116,13 @@ export async function ingest(
       if (ahead.length > depth) await flushOldest();
     }
     while (ahead.length > 0) await flushOldest();
+    // The preparing threads, idle now, assemble story outputs beside this thread.
+    const finished = await finishIngest(store, options, { cache, assembler: preparer });
+    summary.assigned += finished.assigned;
+    summary.storiesUpdated += finished.storiesUpdated;
   } finally {
     await preparer.close();
   }
-  const finished = await finishIngest(store, options, { cache });
-  summary.assigned += finished.assigned;
-  summary.storiesUpdated += finished.storiesUpdated;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
@@ -195,7 +197,7 @@ async function storeBatch(store: Store, ready: ReadyBatch, options: IngestOption
 export async function finishIngest(
   store: Store,
   options: IngestOptions = {},
-  scope: { below?: number; cache?: AssignCache; locked?: boolean; outputs?: boolean } = {},
+  scope: { below?: number; cache?: AssignCache; locked?: boolean; outputs?: boolean; assembler?: Assembler } = {},
 ): Promise<{ assigned: number; storiesUpdated: number }> {
   if (store.dialect === "postgres" && !scope.locked) {
     const done = await store.db.connection().execute(async (conn) => {
@@ -207,7 +209,7 @@ export async function finishIngest(
         await sql`SELECT pg_advisory_unlock(${q.ASSIGN_LOCK})`.execute(conn);
       }
     });
-    const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options);
+    const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options, scope.assembler);
     return { ...done, storiesUpdated };
   }
   const batch = options.batchSize ?? DEFAULT_BATCH;
@@ -217,13 +219,13 @@ export async function finishIngest(
   await inSteps(store, options, "count", () => countBatch(store, batch, ROUND_BATCHES));
   await inSteps(store, options, "place", () => placeBatch(store, batch, cache));
   await inSteps(store, options, "follow", () => followBatch(store, batch, now, cache));
-  const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options);
+  const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options, scope.assembler);
   return { assigned, storiesUpdated };
 }
 
-/** Step 3 for every story marked dirty. */
-export function recomputeOutputs(store: Store, options: IngestOptions = {}): Promise<number> {
-  return inSteps(store, options, "stories", () => outputBatch(store));
+/** Step 3 for every story marked dirty (parts of each batch on the assembler's threads, if given). */
+export function recomputeOutputs(store: Store, options: IngestOptions = {}, assembler?: Assembler): Promise<number> {
+  return inSteps(store, options, "stories", () => outputBatch(store, assembler));
 }
 
 /** Runs a phase's batches until none is left, reporting progress; returns the items done. */

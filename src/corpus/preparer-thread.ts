@@ -1,15 +1,26 @@
 // A preparing thread (preparer.ts): documents in, their rows out, one message each way per share, answered
-// in the order the shares came.
+// in the order the shares came; or the rows of stories in, their outputs out (outputs.ts).
 import { parentPort, workerData } from "node:worker_threads";
 import type { SourceDocument } from "../model/index.js";
-import { BLOB_COLUMNS, rowsOfDocument, SHARE_STATE } from "./preparer.js";
+import { BLOB_COLUMNS, rowsOfDocument, SHARE_STATE, type ThreadAnswer } from "./preparer.js";
+import { outputsOf, type StoryRows } from "./outputs.js";
 
 const state = workerData as Int32Array;
+const answer = (m: ThreadAnswer, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 
-parentPort!.on("message", ({ slot, docs }: { slot: number; docs: SourceDocument[] }) => {
+parentPort!.on("message", (m: { slot: number; docs: SourceDocument[] } | { assemble: StoryRows }) => {
+  if ("assemble" in m) {
+    try {
+      answer({ outputs: outputsOf(m.assemble) });
+    } catch (e) {
+      answer({ error: e instanceof Error ? e.message : String(e) });
+    }
+    return;
+  }
+  const { slot, docs } = m;
   // The ingesting thread may have prepared this share itself while it waited.
   if (Atomics.compareExchange(state, slot, SHARE_STATE.waiting, SHARE_STATE.onThread) !== SHARE_STATE.waiting) {
-    parentPort!.postMessage({ skipped: true });
+    answer({ skipped: true });
     return;
   }
   try {
@@ -24,8 +35,8 @@ parentPort!.on("message", ({ slot, docs }: { slot: number; docs: SourceDocument[
         transfer.push(own.buffer);
       }
     }
-    parentPort!.postMessage({ rows }, transfer);
+    answer({ rows }, transfer);
   } catch (e) {
-    parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
+    answer({ error: e instanceof Error ? e.message : String(e) });
   }
 });

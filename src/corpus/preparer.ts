@@ -1,6 +1,7 @@
 // Step 1's per-article work (clean text, facts, copy signature, story terms) for a store, on this thread
 // or on worker threads. The work needs no other article, so threads split a batch freely; the rows come
 // back in input order and are numbered by the caller, so the corpus is the same with any thread count.
+// The same threads assemble parts of step 3's story outputs (outputs.ts), from rows read by the caller.
 
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
@@ -10,6 +11,8 @@ import type { Article, SourceDocument } from "../model/index.js";
 import { articleOf, prepareArticle } from "../brief/prepare.js";
 import { articleRow, signatureRow } from "../store/codec.js";
 import type { ArticlesTable, SignaturesTable } from "../store/schema.js";
+import type { OutputWrite } from "../store/queries.js";
+import type { Assembler, StoryRows } from "./outputs.js";
 
 /** An article's rows, ready to store once numbered (`seq` and `ingested` are the caller's). */
 export interface PreparedRows {
@@ -26,7 +29,7 @@ export interface ToPrepare {
   article: Article;
 }
 
-export interface Preparer {
+export interface Preparer extends Assembler {
   /** The rows of each article, in order. */
   prepare(items: ToPrepare[]): Promise<PreparedRows[]>;
   /**
@@ -82,6 +85,14 @@ export function createPreparer(threads: number): Preparer {
       return pool.prepare(items.map((item) => item.doc));
     },
     helpUntil: (ready) => (pool ? pool.helpUntil(ready) : ready),
+    // Only threads already started: a small ingest, prepared here, starts none for its outputs either.
+    get parallel() {
+      return pool ? threads : 0;
+    },
+    outputs: (rows) => {
+      if (!pool) throw new Error("no preparing thread is running");
+      return pool.outputs(rows);
+    },
     close: async () => pool?.close(),
   };
 }
@@ -93,6 +104,15 @@ interface Share {
   resolve: (rows: PreparedRows[]) => void;
   reject: (e: Error) => void;
 }
+
+/** Stories to assemble, sent to a thread (only it does them: nothing to take back while waiting). */
+interface Assembly {
+  resolve: (outputs: OutputWrite[]) => void;
+  reject: (e: Error) => void;
+}
+
+/** A thread's answer: a share's rows, or that this thread took the share, or an assembly's outputs. */
+export type ThreadAnswer = { rows: PreparedRows[] } | { skipped: true } | { outputs: OutputWrite[] } | { error: string };
 
 /**
  * Each share's state, shared with the threads: who started it. A thread starts a share only if this
@@ -107,8 +127,8 @@ const SLOTS = 4096;
 
 class ThreadPreparer {
   private readonly workers: Worker[] = [];
-  /** Shares sent to each thread, oldest first (a thread answers in order). */
-  private readonly sent = new Map<Worker, Share[]>();
+  /** Shares and assemblies sent to each thread, oldest first (a thread answers in order). */
+  private readonly sent = new Map<Worker, (Share | Assembly)[]>();
   /** Shares sent and perhaps not started, oldest first: what this thread may take while it waits. */
   private readonly unstarted: Share[] = [];
   private readonly state = new Int32Array(new SharedArrayBuffer(4 * SLOTS));
@@ -121,14 +141,17 @@ class ThreadPreparer {
       const entry = new URL(`./preparer-thread${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
       const worker = threadOf(entry, this.state);
       this.sent.set(worker, []);
-      worker.on("message", (m: { rows?: PreparedRows[]; error?: string; skipped?: true }) => {
-        const share = this.sent.get(worker)!.shift();
+      worker.on("message", (m: ThreadAnswer) => {
+        const sent = this.sent.get(worker)!.shift();
         // A share this thread took: already answered.
-        if (!share || m.skipped) return;
-        const i = this.unstarted.indexOf(share);
-        if (i >= 0) this.unstarted.splice(i, 1);
-        if (m.rows) share.resolve(m.rows.map(asBuffers));
-        else share.reject(new Error(m.error));
+        if (!sent || "skipped" in m) return;
+        if ("error" in m) {
+          this.forget(sent);
+          sent.reject(new Error(m.error));
+        } else if ("rows" in m) {
+          this.forget(sent);
+          (sent as Share).resolve(m.rows.map(asBuffers));
+        } else (sent as Assembly).resolve(m.outputs);
       });
       worker.on("error", (e) => this.fail(e));
       worker.on("exit", (code) => {
@@ -141,10 +164,24 @@ class ThreadPreparer {
   private fail(e: Error): void {
     this.failed ??= e;
     for (const list of this.sent.values()) {
-      for (const share of list) share.reject(e);
+      for (const sent of list) sent.reject(e);
       list.length = 0;
     }
     this.unstarted.length = 0;
+  }
+
+  private forget(sent: Share | Assembly): void {
+    const i = this.unstarted.indexOf(sent as Share);
+    if (i >= 0) this.unstarted.splice(i, 1);
+  }
+
+  outputs(rows: StoryRows): Promise<OutputWrite[]> {
+    if (this.failed) return Promise.reject(this.failed);
+    const worker = this.workers[this.turn++ % this.workers.length];
+    return new Promise((resolve, reject) => {
+      this.sent.get(worker)!.push({ resolve, reject });
+      worker.postMessage({ assemble: rows });
+    });
   }
 
   async prepare(docs: SourceDocument[]): Promise<PreparedRows[]> {

@@ -689,7 +689,16 @@ export async function membersBySeq(db: Q, seqs: number[]): Promise<MemberRow[]> 
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
-export async function copiesOf(db: Q, ids: string[]): Promise<{ copy: string; of: string; kind: string; similarity: number; copy_seq: number }[]> {
+/** A stored copy relation, as the stories' assembly reads it. */
+export interface CopyRow {
+  copy: string;
+  of: string;
+  kind: string;
+  similarity: number;
+  copy_seq: number;
+}
+
+export async function copiesOf(db: Q, ids: string[]): Promise<CopyRow[]> {
   const rows = await inChunks(ids, (part) => db.selectFrom("copies").select(["copy", "of", "kind", "similarity", "copy_seq"]).where("copy", "in", part).execute());
   return rows.map((r) => ({ ...r, copy_seq: Number(r.copy_seq) })).sort((a, b) => a.copy_seq - b.copy_seq);
 }
