@@ -96,7 +96,7 @@ for (const target of TARGETS) {
       const assembler: Assembler = {
         parallel: 2,
         outputs: async (rows) => {
-          sent.push(rows.nos);
+          sent.push(rows.headers.map(([no]) => no));
           return outputsOf(structuredClone(rows));
         },
       };

@@ -29,10 +29,10 @@ export interface Assembler {
  * assembler the batch is cut in parts of about equal reading, assembled side by side and written at once.
  */
 export async function outputBatch(store: Store, assembler?: Assembler, stories = OUTPUT_STORIES, articles = OUTPUT_ARTICLES): Promise<number> {
-  return q.transaction(store.db, (trx) => recompute(trx, store.dialect, 1 + (assembler?.parallel ?? 0), stories, articles, assembler));
+  return q.transaction(store.db, (trx) => recompute(trx, store.dialect, stories, articles, assembler));
 }
 
-async function recompute(db: q.Q, dialect: Store["dialect"], parts: number, limit: number, budget: number, assembler?: Assembler): Promise<number> {
+async function recompute(db: q.Q, dialect: Store["dialect"], limit: number, budget: number, assembler?: Assembler): Promise<number> {
   const claimed = await q.claimDirtyStories(db, dialect, limit);
   // As many stories as the budget of articles read allows (at least one): they are held in memory.
   const taken: { no: number; reads: number }[] = [];
@@ -45,6 +45,7 @@ async function recompute(db: q.Q, dialect: Store["dialect"], parts: number, limi
   }
   if (taken.length === 0) return 0;
   // Largest first, each to the part reading least so far.
+  const parts = 1 + (assembler?.parallel ?? 0);
   const split = Array.from({ length: Math.min(parts, taken.length) }, () => ({ nos: [] as number[], reads: 0 }));
   for (const s of [...taken].sort((a, b) => b.reads - a.reads)) {
     const part = split.reduce((min, p) => (p.reads < min.reads ? p : min));
@@ -62,7 +63,6 @@ async function recompute(db: q.Q, dialect: Store["dialect"], parts: number, limi
 
 /** The rows of each story (its members' headers, in ingest order), and whole articles for those its briefing reads. */
 export interface StoryRows {
-  nos: number[];
   headers: [number, q.MemberHeaderRow[]][];
   articles: q.MemberRow[];
   copies: q.CopyRow[];
@@ -75,7 +75,7 @@ export async function readStories(db: q.Q, nos: number[]): Promise<StoryRows> {
   const ids = [...headers.values()].flatMap((rows) => briefingMembers(rows, families));
   const seqOf = new Map([...headers.values()].flatMap((rows) => rows.map((r) => [r.id, r.seq] as const)));
   const articles = await q.membersBySeq(db, ids.map((id) => seqOf.get(id)!));
-  return { nos, headers: [...headers], articles, copies: await q.copiesOf(db, ids) };
+  return { headers: [...headers], articles, copies: await q.copiesOf(db, ids) };
 }
 
 /** The outputs to store for stories assembled from their rows; pure, so any thread computes the same. */

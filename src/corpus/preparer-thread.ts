@@ -7,14 +7,18 @@ import { outputsOf, type StoryRows } from "./outputs.js";
 
 const state = workerData as Int32Array;
 const answer = (m: ThreadAnswer, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
+/** Answers with what `work` posts, or with the error it throws. */
+function answering(work: () => void): void {
+  try {
+    work();
+  } catch (e) {
+    answer({ error: e instanceof Error ? e.message : String(e) });
+  }
+}
 
 parentPort!.on("message", (m: { slot: number; docs: SourceDocument[] } | { assemble: StoryRows }) => {
   if ("assemble" in m) {
-    try {
-      answer({ outputs: outputsOf(m.assemble) });
-    } catch (e) {
-      answer({ error: e instanceof Error ? e.message : String(e) });
-    }
+    answering(() => answer({ outputs: outputsOf(m.assemble) }));
     return;
   }
   const { slot, docs } = m;
@@ -23,7 +27,7 @@ parentPort!.on("message", (m: { slot: number; docs: SourceDocument[] } | { assem
     answer({ skipped: true });
     return;
   }
-  try {
+  answering(() => {
     const rows = docs.map(rowsOfDocument);
     // Each blob gets a buffer of its own, moved rather than copied.
     const transfer: ArrayBuffer[] = [];
@@ -36,7 +40,5 @@ parentPort!.on("message", (m: { slot: number; docs: SourceDocument[] } | { assem
       }
     }
     answer({ rows }, transfer);
-  } catch (e) {
-    answer({ error: e instanceof Error ? e.message : String(e) });
-  }
+  });
 });
