@@ -66,6 +66,16 @@ export const DEFAULT_BATCH = 500;
  * articles together and ends with the corpus one process builds.
  */
 export const ROUND_BATCHES = 10;
+/**
+ * The first round of an ingest is shorter: nothing is assigned until a round is prepared, and the
+ * preparing threads start with nothing done, so the ingesting thread would wait for a whole round.
+ */
+const FIRST_ROUND_BATCHES = 2;
+
+/** Does a round end with the ingest's `n`th batch (counting from 1)? */
+export function endsRound(n: number): boolean {
+  return n === FIRST_ROUND_BATCHES || (n > FIRST_ROUND_BATCHES && (n - FIRST_ROUND_BATCHES) % ROUND_BATCHES === 0);
+}
 
 /** Adds documents to the corpus and brings copies, stories and story outputs up to date. */
 export async function ingest(
@@ -85,7 +95,7 @@ export async function ingest(
     summary.duplicates += ready.duplicates;
     roundEnd = Math.max(roundEnd, lastSeq + 1);
     options.onStored?.(added);
-    if (++batches % ROUND_BATCHES === 0) {
+    if (endsRound(++batches)) {
       const done = await finishIngest(store, options, { below: roundEnd, cache, outputs: false });
       summary.assigned += done.assigned;
       summary.storiesUpdated += done.storiesUpdated;

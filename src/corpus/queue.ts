@@ -1,7 +1,7 @@
 // An ingest shared by worker processes on any number of machines, through a PostgreSQL job queue (pg-boss).
 //
 //   storydesk ingest --queue   reads the inputs and stores them as batches (ingest_batches), each with the
-//                              sequence numbers its articles will take, in rounds of ROUND_BATCHES; one job
+//                              sequence numbers its articles will take, in rounds (endsRound); one job
 //                              per batch goes on the queue
 //   storydesk worker           takes jobs: prepares a batch (clean text, facts, signatures: the per-article
 //                              work, in parallel across workers) and stores its articles under their
@@ -19,7 +19,7 @@ import { sql } from "kysely";
 import type { InputError, SourceDocument } from "../model/index.js";
 import type { Store } from "../store/index.js";
 import * as q from "../store/queries.js";
-import { DEFAULT_BATCH, finishIngest, ROUND_BATCHES, type IngestOptions } from "./ingest.js";
+import { DEFAULT_BATCH, endsRound, finishIngest, type IngestOptions } from "./ingest.js";
 import { inBatches } from "./batches.js";
 import { preparedRows, type PreparedRows } from "./preparer.js";
 import { AssignCache } from "./assign-cache.js";
@@ -55,8 +55,8 @@ export async function enqueue(
       const first = await q.reserveSeqs(trx, "postgres", docs.length);
       const no = (await q.counter(trx, "next_batch")) + 1;
       await q.setCounter(trx, "next_batch", no);
-      // A round is a run of ROUND_BATCHES consecutive batches of this ingest (numbered corpus-wide).
-      if (summary.batches % ROUND_BATCHES === 0) {
+      // Rounds are runs of consecutive batches of this ingest, cut as one process cuts them (numbered corpus-wide).
+      if (summary.batches === 0 || endsRound(summary.batches)) {
         round = (await q.counter(trx, "next_round")) + 1;
         await q.setCounter(trx, "next_round", round);
       }
