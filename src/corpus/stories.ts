@@ -281,24 +281,48 @@ export async function followBatch(store: Store, limit: number, now: string, cach
   const { db } = store;
   const rows = await q.pendingFollowers(db, limit);
   if (rows.length === 0) return 0;
-  const families = [...new Set(rows.map((r) => r.family))];
-  const placed = await q.placedMembers(db, families);
+  const placed = await q.placedMembers(db, [...new Set(rows.map((r) => r.family))]);
+  const plan = planFollowers(rows, placed, await q.counter(db, "next_story"));
+  cache.check(await q.counter(db, "placements"));
+  cache.generation = await q.transaction(db, (trx) => q.writeFollowers(trx, { ...plan, at: now }));
+  // A story merged away is no longer one to join: the next placement loads it and follows merged_into.
+  for (const m of plan.merges) cache.stories.delete(m.from);
+  return rows.length;
+}
+
+/**
+ * Where followers go (pure): the story of their family's original when it is placed, else of the family's
+ * first placed member; a family with none opens a story (numbered from `nextStory`). Every other story a
+ * family is found in merges into that one. Merges in one batch resolve through each other, so a story
+ * merged away is never merged again nor merged into (two families each spanning stories A and B, their
+ * originals one in each, merge B into A once, not A into B as well: a cycle), and members go to the story
+ * their family's story ends up in.
+ */
+export function planFollowers(
+  rows: { seq: number; id: string; family: string }[],
+  placed: { seq: number; id: string; family: string; story: number }[],
+  nextStory: number,
+): Omit<q.FollowWrite, "at"> {
   const byFamily = new Map<string, { seq: number; id: string; story: number }[]>();
   for (const p of placed) (byFamily.get(p.family) ?? byFamily.set(p.family, []).get(p.family)!).push(p);
-  let nextStory = await q.counter(db, "next_story");
+  const mergedAway = new Map<number, number>();
+  const rootOf = (story: number): number => {
+    while (mergedAway.has(story)) story = mergedAway.get(story)!;
+    return story;
+  };
   const target = new Map<string, number>();
   const opened: { no: number; key: string }[] = [];
   const merges: q.StoryMergeWrite[] = [];
-  const mergedAway = new Map<number, number>();
-  for (const family of families) {
+  for (const family of new Set(rows.map((r) => r.family))) {
     const list = (byFamily.get(family) ?? []).sort((a, b) => a.seq - b.seq);
     if (list.length === 0) continue;
-    const into = (list.find((p) => p.id === family) ?? list[0]).story;
+    const into = rootOf((list.find((p) => p.id === family) ?? list[0]).story);
     target.set(family, into);
     for (const p of list) {
-      if (p.story === into || mergedAway.has(p.story)) continue;
-      mergedAway.set(p.story, into);
-      merges.push({ from: p.story, into, reason: `copy family of ${family} spans both stories` });
+      const from = rootOf(p.story);
+      if (from === into) continue;
+      mergedAway.set(from, into);
+      merges.push({ from, into, reason: `copy family of ${family} spans both stories` });
     }
   }
   const members = new Map<number, number[]>();
@@ -310,11 +334,8 @@ export async function followBatch(store: Store, limit: number, now: string, cach
       opened.push({ no: story, key: r.id });
       target.set(r.family, story);
     }
+    story = rootOf(story);
     (members.get(story) ?? members.set(story, []).get(story)!).push(Number(r.seq));
   }
-  cache.check(await q.counter(db, "placements"));
-  cache.generation = await q.transaction(db, (trx) => q.writeFollowers(trx, { members, opened, merges, nextStory, at: now }));
-  // A story merged away is no longer one to join: the next placement loads it and follows merged_into.
-  for (const m of merges) cache.stories.delete(m.from);
-  return rows.length;
+  return { members, opened, merges, nextStory };
 }

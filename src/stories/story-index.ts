@@ -58,7 +58,11 @@ export function createStoryIndex(options: Partial<StoryOptions> = {}): StoryInde
 
 /** The story a story number belongs to now: itself, or the story it was merged into. */
 export function rootOf(index: StoryIndex, story: number): number {
-  while (index.stories[story].mergedInto !== null) story = index.stories[story].mergedInto!;
+  for (let steps = 0; index.stories[story].mergedInto !== null; steps++) {
+    // A merge joins two different stories, so no chain comes back; a stored cycle must not hang the caller.
+    if (steps > index.stories.length) throw new Error(`the merges of story ${story} form a cycle`);
+    story = index.stories[story].mergedInto!;
+  }
   return story;
 }
 
