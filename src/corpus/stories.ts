@@ -23,12 +23,12 @@ import type { AssignCache, TermWindow } from "./assign-cache.js";
  * (14% of what an ingest logged at 300,000 articles). Nothing is placed while counting, so the counts are
  * the same in any batches.
  */
-export async function countBatch(store: Store, limit: number, batches: number): Promise<number> {
+export async function countBatch(store: Store, limit: number, batches: number, below = Number.MAX_SAFE_INTEGER): Promise<number> {
   return q.transaction(store.db, async (trx) => {
     const freq = { docs: await q.counter(trx, "docs"), df: {} as Record<number, number> };
     let counted = 0;
     for (let b = 0; b < batches; b++) {
-      const rows = await q.pendingForCounting(trx, limit);
+      const rows = await q.pendingForCounting(trx, limit, below);
       if (rows.length === 0) break;
       const originals = rows.filter((r) => r.family === r.id);
       const placed = await q.placedFamilies(trx, originals.map((r) => r.family));
@@ -92,9 +92,9 @@ function updateWindows(cache: AssignCache, w: Pick<q.PlacementWrite, "terms" | "
 }
 
 /** Places the next batch of voting originals; returns how many. */
-export async function placeBatch(store: Store, limit: number, cache: AssignCache, now = new Date().toISOString()): Promise<number> {
+export async function placeBatch(store: Store, limit: number, cache: AssignCache, now = new Date().toISOString(), below = Number.MAX_SAFE_INTEGER): Promise<number> {
   const { db, dialect } = store;
-  const rows = await q.pendingVoters(db, limit);
+  const rows = await q.pendingVoters(db, limit, below);
   if (rows.length === 0) return 0;
   cache.check(await q.counter(db, "placements"));
   const index: StoryIndex = createStoryIndex();
@@ -277,9 +277,9 @@ export async function placeBatch(store: Store, limit: number, cache: AssignCache
  * story): each joins its family's story, the original's when it is placed. A family found in several
  * stories (a new article made two families one) merges them into that story, and the merge is recorded.
  */
-export async function followBatch(store: Store, limit: number, now: string, cache: AssignCache): Promise<number> {
+export async function followBatch(store: Store, limit: number, now: string, cache: AssignCache, below = Number.MAX_SAFE_INTEGER): Promise<number> {
   const { db } = store;
-  const rows = await q.pendingFollowers(db, limit);
+  const rows = await q.pendingFollowers(db, limit, below);
   if (rows.length === 0) return 0;
   const placed = await q.placedMembers(db, [...new Set(rows.map((r) => r.family))]);
   const plan = planFollowers(rows, placed, await q.counter(db, "next_story"));

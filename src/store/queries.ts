@@ -359,13 +359,14 @@ async function setStatus(db: Q, seqs: number[], status: number): Promise<void> {
 
 // --- step 2b: stories ---------------------------------------------------------------------------------------
 
-export async function pendingForCounting(db: Q, limit: number): Promise<{ seq: number; id: string; family: string; terms: Uint8Array }[]> {
+export async function pendingForCounting(db: Q, limit: number, below = Number.MAX_SAFE_INTEGER): Promise<{ seq: number; id: string; family: string; terms: Uint8Array }[]> {
   return db
     .selectFrom("article_progress as p")
     .innerJoin("articles as a", "a.seq", "p.seq")
     .innerJoin("signatures as s", "s.seq", "p.seq")
     .select(["a.seq", "a.id", "a.family", "s.terms"])
     .where("p.status", "=", 1)
+    .where("p.seq", "<", below)
     .orderBy("p.seq")
     .limit(limit)
     .execute();
@@ -404,7 +405,7 @@ export async function addFrequencies(db: Q, df: Map<number, number>, docs: numbe
   await setCounter(db, "docs", docs);
 }
 
-export async function pendingVoters(db: Q, limit: number): Promise<{ seq: number; id: string; terms: Uint8Array }[]> {
+export async function pendingVoters(db: Q, limit: number, below = Number.MAX_SAFE_INTEGER): Promise<{ seq: number; id: string; terms: Uint8Array }[]> {
   return db
     .selectFrom("article_progress as p")
     .innerJoin("articles as a", "a.seq", "p.seq")
@@ -412,6 +413,7 @@ export async function pendingVoters(db: Q, limit: number): Promise<{ seq: number
     .select(["a.seq", "a.id", "s.terms"])
     .where("p.status", "=", 2)
     .where("p.voter", "=", 1)
+    .where("p.seq", "<", below)
     .orderBy("p.seq")
     .limit(limit)
     .execute();
@@ -575,13 +577,14 @@ async function writeMembers(db: Q, members: Map<number, number[]>): Promise<void
   await setStatus(db, [...members.values()].flat(), 3);
 }
 
-export async function pendingFollowers(db: Q, limit: number): Promise<{ seq: number; id: string; family: string }[]> {
+export async function pendingFollowers(db: Q, limit: number, below = Number.MAX_SAFE_INTEGER): Promise<{ seq: number; id: string; family: string }[]> {
   return db
     .selectFrom("article_progress as p")
     .innerJoin("articles as a", "a.seq", "p.seq")
     .select(["a.seq", "a.id", "a.family"])
     .where("p.status", "=", 2)
     .where("p.voter", "=", 0)
+    .where("p.seq", "<", below)
     .orderBy("p.seq")
     .limit(limit)
     .execute();
