@@ -200,10 +200,11 @@ async function storeBatch(store: Store, ready: ReadyBatch, options: IngestOption
 
 /**
  * Steps 2 and 3 for everything waiting (this run's articles and any an interrupted run left), or only for
- * articles numbered below `below` (a round: every step keeps to it, so articles a killed run left halfway
- * through a round are counted and placed with that whole round, as an uninterrupted run does); step 3 is left out when `outputs` is false. On PostgreSQL
- * the assignment holds the assignment lock, so it never runs beside another process's assignment (a
- * worker's, or another ingest's); outputs need no lock (outputs.ts).
+ * articles numbered below `below` (a round). Every step keeps to the round, so the articles a killed run
+ * left halfway through one are counted and placed with the whole round, as an uninterrupted run places
+ * them. Step 3 is left out when `outputs` is false. On PostgreSQL the assignment holds the assignment
+ * lock, so it never runs beside another process's assignment (a worker's, or another ingest's); outputs
+ * need no lock (outputs.ts).
  */
 export async function finishIngest(
   store: Store,
@@ -228,7 +229,7 @@ export async function finishIngest(
   const cache = scope.cache ?? new AssignCache();
   const assigned = await inSteps(store, options, "copies", () => copyBatch(store, batch, scope.below, cache));
   await inSteps(store, options, "count", () => countBatch(store, batch, ROUND_BATCHES, scope.below));
-  await inSteps(store, options, "place", () => placeBatch(store, batch, cache, undefined, scope.below));
+  await inSteps(store, options, "place", () => placeBatch(store, batch, cache, scope.below));
   await inSteps(store, options, "follow", () => followBatch(store, batch, now, cache, scope.below));
   const storiesUpdated = scope.outputs === false ? 0 : await recomputeOutputs(store, options, scope.assembler);
   return { assigned, storiesUpdated };

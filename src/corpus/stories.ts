@@ -91,8 +91,8 @@ function updateWindows(cache: AssignCache, w: Pick<q.PlacementWrite, "terms" | "
   }
 }
 
-/** Places the next batch of voting originals; returns how many. */
-export async function placeBatch(store: Store, limit: number, cache: AssignCache, now = new Date().toISOString(), below = Number.MAX_SAFE_INTEGER): Promise<number> {
+/** Places the next batch of voting originals numbered below `below`; returns how many. */
+export async function placeBatch(store: Store, limit: number, cache: AssignCache, below = Number.MAX_SAFE_INTEGER, now = new Date().toISOString()): Promise<number> {
   const { db, dialect } = store;
   const rows = await q.pendingVoters(db, limit, below);
   if (rows.length === 0) return 0;
